@@ -1,0 +1,82 @@
+import type { AssignmentMode, Policy, ProposalKind, ProposalLevel, Proposer, SessionPeriod } from './model';
+
+/** Commands are imperative: what a user (or a timer) asks the item to do. */
+export interface RegisterProposal {
+  type: 'RegisterProposal';
+  data: {
+    proposalId: string;
+    /** Allocated by the item's workflow (yearly per kind); a caller leaves it out. */
+    number?: string;
+    kind: ProposalKind;
+    level: ProposalLevel;
+    sessionYear: number;
+    period: SessionPeriod;
+    title: string;
+    content: string;
+    topic?: string;
+    proposers: Proposer[];
+    key?: boolean;
+    major?: boolean;
+    urgent?: boolean;
+  };
+}
+
+export interface AssignProposal {
+  type: 'AssignProposal';
+  data: {
+    mode: AssignmentMode;
+    /** single: one unit; lead: one or more lead units; separate: every unit with its own part. */
+    leadUnitIds: string[];
+    coUnitIds?: string[];
+    /** 接办之日 (YYYY-MM-DD), normally the day of the 交办会. */
+    assignedOn: string;
+    leaderInCharge?: string;
+    division?: string;
+    responsiblePersons?: Record<string, string>;
+  };
+}
+
+/** 签收 (Art. 17): recorded, does not move any clock. */
+export interface SignReceipt {
+  type: 'SignReceipt';
+  data: { unitId: string };
+}
+
+/** 退转申请 (Art. 7): within the return window, with written reasons. */
+export interface RequestReturn {
+  type: 'RequestReturn';
+  data: { unitId: string; reason: string };
+}
+
+export interface DecideReturn {
+  type: 'DecideReturn';
+  data: { unitId: string; approve: boolean; comment?: string };
+}
+
+/** Issued by the item's timer when a unit's return window ends. */
+export interface CloseReturnWindow {
+  type: 'CloseReturnWindow';
+  data: { unitId: string };
+}
+
+export type ProposalCommand =
+  | RegisterProposal
+  | AssignProposal
+  | SignReceipt
+  | RequestReturn
+  | DecideReturn
+  | CloseReturnWindow;
+
+export type ProposalCommandType = ProposalCommand['type'];
+
+/** Commands a person may send (the rest come from timers). */
+export const USER_COMMANDS = ['RegisterProposal', 'AssignProposal', 'SignReceipt', 'RequestReturn', 'DecideReturn'] as const;
+export type UserCommandType = (typeof USER_COMMANDS)[number];
+
+/** What decide() needs besides the state: the time, and for deadlines the policy and calendar. */
+export interface DecideContext {
+  /** Current instant, ISO 8601. */
+  now: string;
+  policy?: Policy;
+  calendar?: import('@jyta/calendar-domain').HolidayCalendar;
+}

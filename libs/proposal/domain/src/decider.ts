@@ -1,0 +1,287 @@
+import { computeDeadline, parsePeriod } from '@jyta/calendar-domain';
+import type { DecideContext, ProposalCommand } from './commands';
+import { DomainError, ErrorCodes, invalid } from './errors';
+import type { AssignedUnit, DecidedEvent } from './events';
+import {
+  activeUnits,
+  answersForItself,
+  ASSIGNMENT_MODES,
+  findActiveUnit,
+  initialState,
+  PROPOSAL_KINDS,
+  PROPOSAL_LEVELS,
+  SESSION_PERIODS,
+  type ProposalState,
+  type UnitAssignment,
+  type UnitRole,
+} from './model';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Checks that a command may run on this state, without computing anything that needs the
+ * calendar. The workflow's update validators call it, so a refused step is answered at once and
+ * leaves no trace in the history; decide() calls it again under the item's lock.
+ */
+export function assertAllowed(command: ProposalCommand, state: ProposalState, now: string): void {
+  if (command.type !== 'RegisterProposal' && state.status === 'unregistered') {
+    throw new DomainError(ErrorCodes.NOT_REGISTERED, '建议提案尚未登记');
+  }
+  switch (command.type) {
+    case 'RegisterProposal':
+      return checkRegistration(command.data, state);
+    case 'AssignProposal':
+      return checkAssignment(command.data, state, now);
+    case 'SignReceipt': {
+      const unit = requireActiveUnit(state, command.data.unitId);
+      if (unit.signedAt) throw new DomainError(ErrorCodes.ALREADY_SIGNED, '该单位已签收');
+      return;
+    }
+    case 'RequestReturn': {
+      const unit = requireActiveUnit(state, command.data.unitId);
+      if (!command.data.reason?.trim()) throw invalid('reason', '退转须以公函形式说明理由');
+      if (isReturnWindowClosed(unit, now)) {
+        throw new DomainError(
+          ErrorCodes.RETURN_WINDOW_CLOSED,
+          `退转期限已于 ${unit.returnWindow.lastDay ?? unit.returnWindow.dueAt} 届满，由接办单位负责办理（第七条）`,
+          409,
+          { closedAt: unit.returnWindowClosedAt ?? unit.returnWindow.dueAt },
+        );
+      }
+      if (pendingReturn(unit)) throw new DomainError(ErrorCodes.RETURN_ALREADY_REQUESTED, '已提出退转申请，等待建议提案处决定');
+      return;
+    }
+    case 'DecideReturn': {
+      const unit = state.units.find((u) => u.unitId === command.data.unitId);
+      if (!unit) throw new DomainError(ErrorCodes.NOT_ASSIGNED_TO_UNIT, '该单位未承办此件');
+      const last = unit.returnRequests.at(-1);
+      if (!last) throw new DomainError(ErrorCodes.NO_RETURN_REQUEST, '该单位没有退转申请');
+      if (last.decision) throw new DomainError(ErrorCodes.ALREADY_DECIDED, '该退转申请已有决定');
+      return;
+    }
+    case 'CloseReturnWindow':
+      return;
+  }
+}
+
+/** decide: command + state (+ time, policy, calendar) → new events. Pure. */
+export function decide(command: ProposalCommand, state: ProposalState, ctx: DecideContext): DecidedEvent[] {
+  assertAllowed(command, state, ctx.now);
+  const at = ctx.now;
+  switch (command.type) {
+    case 'RegisterProposal': {
+      if (!ctx.policy) throw new Error('decide(RegisterProposal) needs the policy');
+      const d = command.data;
+      if (!d.number) throw new Error('decide(RegisterProposal) needs the allocated number');
+      return [
+        {
+          type: 'ProposalRegistered',
+          occurredAt: at,
+          data: {
+            proposalId: d.proposalId,
+            number: d.number,
+            kind: d.kind,
+            level: d.level,
+            sessionYear: d.sessionYear,
+            period: d.period,
+            title: d.title.trim(),
+            content: d.content,
+            topic: d.topic,
+            proposers: d.proposers,
+            key: !!d.key,
+            major: !!d.major,
+            urgent: !!d.urgent,
+            policy: ctx.policy,
+          },
+        },
+      ];
+    }
+    case 'AssignProposal': {
+      const d = command.data;
+      const policy = state.policy;
+      if (!policy || !ctx.calendar) throw new Error('decide(AssignProposal) needs the policy and the calendar');
+      const replyPeriod = parsePeriod(state.details?.urgent ? policy.urgentReplyPeriod : policy.replyPeriod);
+      const returnPeriod = parsePeriod(policy.returnWindow);
+      const unit = (unitId: string, role: UnitRole): AssignedUnit => ({
+        unitId,
+        role,
+        responsiblePerson: d.responsiblePersons?.[unitId],
+        returnWindow: computeDeadline({ start: d.assignedOn, startInstant: at, period: returnPeriod, calendar: ctx.calendar! }),
+        replyDue: computeDeadline({ start: d.assignedOn, startInstant: at, period: replyPeriod, calendar: ctx.calendar! }),
+      });
+      const units =
+        d.mode === 'separate'
+          ? d.leadUnitIds.map((id) => unit(id, 'separate'))
+          : [...d.leadUnitIds.map((id) => unit(id, 'lead')), ...(d.coUnitIds ?? []).map((id) => unit(id, 'co'))];
+      return [
+        {
+          type: 'ProposalAssigned',
+          occurredAt: at,
+          data: {
+            mode: d.mode,
+            assignedOn: d.assignedOn,
+            leaderInCharge: d.leaderInCharge,
+            division: d.division,
+            units,
+            reassignment: state.status === 'awaiting_reassignment',
+          },
+        },
+      ];
+    }
+    case 'SignReceipt':
+      return [{ type: 'ReceiptSigned', occurredAt: at, data: { unitId: command.data.unitId } }];
+    case 'RequestReturn':
+      return [
+        { type: 'ReturnRequested', occurredAt: at, data: { unitId: command.data.unitId, reason: command.data.reason.trim() } },
+      ];
+    case 'DecideReturn': {
+      const { unitId, approve } = command.data;
+      const comment = command.data.comment?.trim() ?? '';
+      if (!approve) return [{ type: 'ReturnRejected', occurredAt: at, data: { unitId, comment } }];
+      const remaining = activeUnits(state).filter((u) => u.unitId !== unitId);
+      return [
+        {
+          type: 'ReturnApproved',
+          occurredAt: at,
+          data: { unitId, comment, awaitingReassignment: !remaining.some(answersForItself) },
+        },
+      ];
+    }
+    case 'CloseReturnWindow': {
+      const unit = findActiveUnit(state, command.data.unitId);
+      // Already closed, or the unit left: nothing to record (a timer may fire twice around a change).
+      if (!unit || unit.returnWindowClosedAt) return [];
+      const closedAt = unit.returnWindow.dueAt;
+      return [{ type: 'ReturnWindowClosed', occurredAt: closedAt, data: { unitId: unit.unitId, closedAt } }];
+    }
+  }
+}
+
+/** evolve: state + event → state. Pure; the only way state changes. */
+export function evolve(state: ProposalState, event: DecidedEvent): ProposalState {
+  switch (event.type) {
+    case 'ProposalRegistered': {
+      const { policy, ...details } = event.data;
+      return { ...state, status: 'registered', details: { ...details, registeredAt: event.occurredAt }, policy };
+    }
+    case 'ProposalAssigned': {
+      const d = event.data;
+      const added: UnitAssignment[] = d.units.map((u) => ({
+        unitId: u.unitId,
+        role: u.role,
+        responsiblePerson: u.responsiblePerson,
+        status: 'assigned',
+        assignedOn: d.assignedOn,
+        returnWindow: u.returnWindow,
+        replyDue: u.replyDue,
+        returnRequests: [],
+      }));
+      return {
+        ...state,
+        status: 'assigned',
+        assignment: { mode: d.mode, leaderInCharge: d.leaderInCharge, division: d.division },
+        units: [...state.units, ...added],
+      };
+    }
+    case 'ReceiptSigned':
+      return updateActiveUnit(state, event.data.unitId, (u) => ({ ...u, status: 'handling', signedAt: event.occurredAt }));
+    case 'ReturnRequested':
+      return updateActiveUnit(state, event.data.unitId, (u) => ({
+        ...u,
+        returnRequests: [...u.returnRequests, { reason: event.data.reason, requestedAt: event.occurredAt }],
+      }));
+    case 'ReturnApproved':
+    case 'ReturnRejected': {
+      const approve = event.type === 'ReturnApproved';
+      const next = updateActiveUnit(state, event.data.unitId, (u) => ({
+        ...u,
+        status: approve ? 'returned' : u.status,
+        returnRequests: u.returnRequests.map((r, i, all) =>
+          i === all.length - 1 ? { ...r, decision: { approve, comment: event.data.comment, decidedAt: event.occurredAt } } : r,
+        ),
+      }));
+      if (event.type === 'ReturnApproved' && event.data.awaitingReassignment) return { ...next, status: 'awaiting_reassignment' };
+      return next;
+    }
+    case 'ReturnWindowClosed':
+      return updateActiveUnit(state, event.data.unitId, (u) => ({ ...u, returnWindowClosedAt: event.data.closedAt }));
+  }
+}
+
+export const fold = (events: DecidedEvent[], from: ProposalState = initialState()) => events.reduce(evolve, from);
+
+/** The next timer the item must wake up for, if any. */
+export function nextDeadline(state: ProposalState): { at: string; command: ProposalCommand } | undefined {
+  let next: { at: string; command: ProposalCommand } | undefined;
+  for (const u of activeUnits(state)) {
+    if (u.returnWindowClosedAt) continue;
+    const at = u.returnWindow.dueAt;
+    if (!next || Date.parse(at) < Date.parse(next.at)) {
+      next = { at, command: { type: 'CloseReturnWindow', data: { unitId: u.unitId } } };
+    }
+  }
+  return next;
+}
+
+export function isReturnWindowClosed(unit: UnitAssignment, now: string): boolean {
+  return !!unit.returnWindowClosedAt || Date.parse(now) >= Date.parse(unit.returnWindow.dueAt);
+}
+
+const pendingReturn = (u: UnitAssignment) => {
+  const last = u.returnRequests.at(-1);
+  return !!last && !last.decision;
+};
+
+function requireActiveUnit(state: ProposalState, unitId: string): UnitAssignment {
+  const unit = findActiveUnit(state, unitId);
+  if (!unit) throw new DomainError(ErrorCodes.NOT_ASSIGNED_TO_UNIT, `单位 ${unitId} 未承办此件或已退转`, 409, { unitId });
+  return unit;
+}
+
+function updateActiveUnit(state: ProposalState, unitId: string, f: (u: UnitAssignment) => UnitAssignment): ProposalState {
+  return { ...state, units: state.units.map((u) => (u.unitId === unitId && u.status !== 'returned' ? f(u) : u)) };
+}
+
+function checkRegistration(d: Extract<ProposalCommand, { type: 'RegisterProposal' }>['data'], state: ProposalState) {
+  if (state.status !== 'unregistered') throw new DomainError(ErrorCodes.ALREADY_REGISTERED, '该件已登记');
+  if (!PROPOSAL_KINDS.includes(d.kind)) throw invalid('kind', `kind 须为 ${PROPOSAL_KINDS.join(' / ')}`);
+  if (!PROPOSAL_LEVELS.includes(d.level)) throw invalid('level', `level 须为 ${PROPOSAL_LEVELS.join(' / ')}`);
+  if (!SESSION_PERIODS.includes(d.period)) throw invalid('period', `period 须为 ${SESSION_PERIODS.join(' / ')}`);
+  if (!Number.isInteger(d.sessionYear) || d.sessionYear < 2000 || d.sessionYear > 2100) throw invalid('sessionYear', '届次年份无效');
+  if (!d.title?.trim()) throw invalid('title', '标题不能为空');
+  if (!d.content?.trim()) throw invalid('content', '正文不能为空');
+  if (!d.proposers?.length) throw invalid('proposers', '至少需要一位提出人');
+  d.proposers.forEach((p, i) => {
+    if (!p.name?.trim()) throw invalid(`proposers[${i}].name`, '提出人姓名不能为空');
+  });
+}
+
+function checkAssignment(d: Extract<ProposalCommand, { type: 'AssignProposal' }>['data'], state: ProposalState, now: string) {
+  if (state.status === 'assigned') {
+    throw new DomainError(ErrorCodes.ALREADY_ASSIGNED, '该件已交办；只有全部主办单位退转后才能重新交办');
+  }
+  if (!ASSIGNMENT_MODES.includes(d.mode)) throw invalid('mode', `mode 须为 ${ASSIGNMENT_MODES.join(' / ')}`);
+  if (!DATE.test(d.assignedOn ?? '') || Number.isNaN(Date.parse(d.assignedOn))) {
+    throw invalid('assignedOn', 'assignedOn 须为 YYYY-MM-DD 日期');
+  }
+  // Compare as Shanghai calendar days: an assignment may not be dated after today.
+  if (d.assignedOn > shanghaiDate(now)) throw invalid('assignedOn', '接办日期不能晚于今天');
+  const leads = d.leadUnitIds ?? [];
+  const cos = d.coUnitIds ?? [];
+  if (leads.length === 0) throw invalid('leadUnitIds', '至少需要一个承办单位');
+  if (d.mode === 'single' && (leads.length !== 1 || cos.length > 0)) {
+    throw invalid('leadUnitIds', '单一办理只能交一个单位，且没有会办单位');
+  }
+  if (d.mode === 'separate' && cos.length > 0) throw invalid('coUnitIds', '分别办理没有会办单位，每个单位各自答复');
+  if (d.mode === 'separate' && leads.length < 2) throw invalid('leadUnitIds', '分别办理至少需要两个单位');
+  const all = [...leads, ...cos];
+  const dup = all.find((id, i) => all.indexOf(id) !== i);
+  if (dup) throw invalid('coUnitIds', `单位 ${dup} 重复`);
+  const stillActive = all.find((id) => findActiveUnit(state, id));
+  if (stillActive) throw invalid('leadUnitIds', `单位 ${stillActive} 仍在承办此件`);
+}
+
+/** The calendar day in Asia/Shanghai (UTC+8, no DST) of an instant. */
+export function shanghaiDate(instant: string): string {
+  return new Date(Date.parse(instant) + 8 * 3600_000).toISOString().slice(0, 10);
+}

@@ -1,0 +1,119 @@
+import type { Deadline } from '@jyta/calendar-domain';
+
+/** 人大代表建议 / 政协委员提案 / 政协建议案 (SPEC §2, Art. 2). */
+export type ProposalKind = 'npc_suggestion' | 'cppcc_proposal' | 'cppcc_recommendation';
+export const PROPOSAL_KINDS: readonly ProposalKind[] = ['npc_suggestion', 'cppcc_proposal', 'cppcc_recommendation'];
+/** 本级 / 省政府办公厅交办的省级、全国 (Art. 2, 3). */
+export type ProposalLevel = 'municipal' | 'provincial' | 'national';
+export const PROPOSAL_LEVELS: readonly ProposalLevel[] = ['municipal', 'provincial', 'national'];
+/** 会议期间 / 闭会期间. */
+export type SessionPeriod = 'plenary' | 'interim';
+export const SESSION_PERIODS: readonly SessionPeriod[] = ['plenary', 'interim'];
+
+/** 单一办理 / 主办+会办 / 分别办理 (Art. 6, 9). */
+export type AssignmentMode = 'single' | 'lead' | 'separate';
+export const ASSIGNMENT_MODES: readonly AssignmentMode[] = ['single', 'lead', 'separate'];
+/** A unit's part: 主办(牵头) / 会办(协办) / 分别办理. */
+export type UnitRole = 'lead' | 'co' | 'separate';
+
+export interface Proposer {
+  name: string;
+  delegation?: string;
+  phone?: string;
+  address?: string;
+  username?: string;
+}
+
+/** Deployment policy (SPEC "policy"): durations as ISO-like periods ('P15D', 'P3M', 'P10WD', 'PT5S'). */
+export interface Policy {
+  version: number;
+  returnWindow: string;
+  replyPeriod: string;
+  urgentReplyPeriod: string;
+}
+
+export const DEFAULT_POLICY: Policy = {
+  version: 1,
+  returnWindow: 'P15D',
+  replyPeriod: 'P3M',
+  urgentReplyPeriod: 'P1M',
+};
+
+/** Who issued a command (SPEC §9: user, role, unit). The system itself acts for timers. */
+export interface Actor {
+  userId: string;
+  username?: string;
+  role: string;
+  unitId?: string | null;
+}
+export const SYSTEM_ACTOR: Actor = { userId: 'system', username: 'system', role: 'system', unitId: null };
+
+export type UnitStatus =
+  | 'assigned' // 已交办，待签收
+  | 'handling' // 已签收，办理中
+  | 'returned'; // 退转已同意，单位已退出
+
+export interface ReturnRequest {
+  reason: string;
+  requestedAt: string;
+  decision?: { approve: boolean; comment: string; decidedAt: string };
+}
+
+export interface UnitAssignment {
+  unitId: string;
+  role: UnitRole;
+  responsiblePerson?: string;
+  status: UnitStatus;
+  /** 接办之日: every deadline of this unit counts from it. */
+  assignedOn: string;
+  signedAt?: string;
+  returnWindow: Deadline;
+  returnWindowClosedAt?: string;
+  replyDue: Deadline;
+  returnRequests: ReturnRequest[];
+}
+
+export type ProposalStatus =
+  | 'unregistered'
+  | 'registered' // 已登记，待交办
+  | 'assigned' // 已交办
+  | 'awaiting_reassignment'; // 主办单位全部退转，待重新交办
+
+export interface ProposalDetails {
+  proposalId: string;
+  number: string;
+  kind: ProposalKind;
+  level: ProposalLevel;
+  sessionYear: number;
+  period: SessionPeriod;
+  title: string;
+  content: string;
+  topic?: string;
+  proposers: Proposer[];
+  key: boolean;
+  major: boolean;
+  urgent: boolean;
+  registeredAt: string;
+}
+
+export interface ProposalState {
+  status: ProposalStatus;
+  details?: ProposalDetails;
+  policy?: Policy;
+  assignment?: {
+    mode: AssignmentMode;
+    leaderInCharge?: string;
+    division?: string;
+  };
+  /** Every unit that was ever assigned, in assignment order; a returned unit stays with status 'returned'. */
+  units: UnitAssignment[];
+}
+
+export const initialState = (): ProposalState => ({ status: 'unregistered', units: [] });
+
+/** The units currently responsible for the item (not returned). */
+export const activeUnits = (s: ProposalState) => s.units.filter((u) => u.status !== 'returned');
+export const findActiveUnit = (s: ProposalState, unitId: string) =>
+  s.units.find((u) => u.unitId === unitId && u.status !== 'returned');
+/** A unit answers for itself when it leads, handles alone, or handles its own part separately. */
+export const answersForItself = (u: UnitAssignment) => u.role === 'lead' || u.role === 'separate';
