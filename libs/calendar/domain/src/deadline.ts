@@ -1,5 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
-import { CalendarIndex, DayInfo, HolidayCalendar, dayInfoIndexed, indexCalendar } from './calendar';
+import { CalendarIndex, CalendarYearMissingError, DayInfo, HolidayCalendar, dayInfoIndexed, indexCalendar } from './calendar';
 import { toPlainDate, weekdayName } from './dates';
 import { Period, assertPeriod, periodLabel } from './period';
 
@@ -43,6 +43,32 @@ export interface Deadline {
   /** ISO instant in UTC ('Z'): 24:00 of lastDay in the time zone, i.e. the start of the next day */
   dueAt: string;
   explanation: DeadlineExplanation;
+  /** Set when a year the calculation touched has no calendar data yet (see computeDeadlineReported). */
+  provisional?: { missingYears: number[] };
+}
+
+/**
+ * computeDeadline for running work: where a year has no calendar data yet (the State Council
+ * announces next year's holidays late in the year), that year is counted as ordinary weeks and
+ * the deadline says so — `provisional` and a sentence in the explanation — instead of stopping
+ * the office. It is never silent: the item shows the warning, and amending the calendar
+ * recomputes it.
+ */
+export function computeDeadlineReported(input: DeadlineInput): Deadline {
+  const missing: number[] = [];
+  let calendar = input.calendar;
+  for (;;) {
+    try {
+      const d = computeDeadline({ ...input, calendar });
+      if (missing.length === 0) return d;
+      const note = `注意：${missing.join('、')}年节假日安排尚未录入，暂按普通周末计算，录入后将重新计算。`;
+      return { ...d, provisional: { missingYears: missing }, explanation: { ...d.explanation, text: `${d.explanation.text}${note}` } };
+    } catch (e) {
+      if (!(e instanceof CalendarYearMissingError) || missing.includes(e.year) || missing.length >= 10) throw e;
+      missing.push(e.year);
+      calendar = { ...calendar, coveredYears: [...calendar.coveredYears, e.year] };
+    }
+  }
 }
 
 /**

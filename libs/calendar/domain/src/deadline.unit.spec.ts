@@ -3,6 +3,7 @@ import {
   HolidayCalendar,
   Period,
   computeDeadline,
+  computeDeadlineReported,
   parsePeriod,
 } from './index';
 import { calendarFromLunar } from './lunar-source';
@@ -221,3 +222,18 @@ function nextDay(date: string): string {
   d.setUTCDate(d.getUTCDate() + 1);
   return d.toISOString().slice(0, 10);
 }
+
+describe('computeDeadlineReported: a year without data is reported, not silently assumed', () => {
+  const only2026 = { coveredYears: [2026], overrides: [] };
+  it('counts the missing year as ordinary weeks and marks the deadline provisional', () => {
+    const d = computeDeadlineReported({ start: '2026-11-20', period: parsePeriod('P3M'), calendar: only2026 });
+    expect(d.lastDay).toBe('2027-02-22');
+    expect(d.provisional).toEqual({ missingYears: [2027] });
+    expect(d.explanation.text).toContain('2027年节假日安排尚未录入');
+  });
+  it('is exact (not provisional) when every year is covered', () => {
+    const d = computeDeadlineReported({ start: '2026-11-20', period: parsePeriod('P15D'), calendar: only2026 });
+    expect(d.provisional).toBeUndefined();
+    expect(d.lastDay).toBe('2026-12-07');
+  });
+});

@@ -7,7 +7,7 @@ export {
   validateCalendar,
 } from './calendar';
 export type { CalendarOverride, DayInfo, DayKind, DayReason, HolidayCalendar } from './calendar';
-export { DEFAULT_TIME_ZONE, computeDeadline } from './deadline';
+export { DEFAULT_TIME_ZONE, computeDeadline, computeDeadlineReported } from './deadline';
 export type { Deadline, DeadlineAdjustment, DeadlineExplanation, DeadlineInput } from './deadline';
 export { formatPeriod, parsePeriod, periodLabel } from './period';
 export type { Period, PeriodUnit } from './period';

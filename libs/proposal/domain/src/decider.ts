@@ -1,4 +1,4 @@
-import { computeDeadline, parsePeriod } from '@jyta/calendar-domain';
+import { computeDeadlineReported, parsePeriod } from '@jyta/calendar-domain';
 import type { DecideContext, ProposalCommand } from './commands';
 import { DomainError, ErrorCodes, invalid } from './errors';
 import type { AssignedUnit, DecidedEvent } from './events';
@@ -106,8 +106,8 @@ export function decide(command: ProposalCommand, state: ProposalState, ctx: Deci
         unitId,
         role,
         responsiblePerson: d.responsiblePersons?.[unitId],
-        returnWindow: computeDeadline({ start: d.assignedOn, startInstant: at, period: returnPeriod, calendar: ctx.calendar! }),
-        replyDue: computeDeadline({ start: d.assignedOn, startInstant: at, period: replyPeriod, calendar: ctx.calendar! }),
+        returnWindow: computeDeadlineReported({ start: d.assignedOn, startInstant: at, period: returnPeriod, calendar: ctx.calendar! }),
+        replyDue: computeDeadlineReported({ start: d.assignedOn, startInstant: at, period: replyPeriod, calendar: ctx.calendar! }),
       });
       const units =
         d.mode === 'separate'

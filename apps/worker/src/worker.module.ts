@@ -1,0 +1,72 @@
+import { Inject, Injectable, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { NativeConnection, Runtime, Worker, DefaultLogger } from '@temporalio/worker';
+import type { Pool } from 'pg';
+import { createPool } from '@jyta/db';
+import { migrateAll } from '@jyta/schema';
+import { createProposalActivities, type ActivityDeps } from '@jyta/proposal-activities';
+import { loadConfig, type AppConfig } from '@jyta/config';
+
+export const WORKFLOWS_PATH = require.resolve('../../../workflows/src/index.ts');
+const CONFIG = Symbol('CONFIG');
+
+/** Reads the crash-test hook (FAULT_APPEND=before:3000); refused in production. */
+export function appendFaultFromEnv(env: NodeJS.ProcessEnv): ActivityDeps['appendFault'] {
+  const raw = env.FAULT_APPEND;
+  if (!raw) return undefined;
+  if (env.NODE_ENV === 'production') throw new Error('FAULT_APPEND is a test hook and is refused in production');
+  const [phase, ms] = raw.split(':');
+  if ((phase !== 'before' && phase !== 'after') || !(Number(ms) > 0)) throw new Error(`FAULT_APPEND=${raw}: expected before:<ms> or after:<ms>`);
+  return { phase, delayMs: Number(ms) };
+}
+
+@Injectable()
+export class ProposalWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('ProposalWorker');
+  private worker?: Worker;
+  private running?: Promise<void>;
+  private pool?: Pool;
+  private connection?: NativeConnection;
+
+  constructor(@Inject(CONFIG) private readonly config: AppConfig) {}
+
+  async onApplicationBootstrap() {
+    const { config } = this;
+    this.pool = createPool(config.databaseUrl, 10);
+    const { applied } = await migrateAll(this.pool);
+    if (applied.length) this.logger.log(`migrations applied: ${applied.join(', ')}`);
+    this.connection = await NativeConnection.connect({ address: config.temporalAddress });
+    this.worker = await Worker.create({
+      connection: this.connection,
+      namespace: config.temporalNamespace,
+      taskQueue: config.temporalTaskQueue,
+      workflowsPath: WORKFLOWS_PATH,
+      activities: createProposalActivities({ pool: this.pool, appendFault: appendFaultFromEnv(process.env) }),
+    });
+    this.running = this.worker.run();
+    this.running.catch((e) => {
+      this.logger.error(`worker stopped: ${e}`);
+      process.exitCode = 1;
+    });
+    this.logger.log(`worker polling task queue "${config.temporalTaskQueue}" on ${config.temporalAddress}`);
+  }
+
+  async onApplicationShutdown() {
+    if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
+    await this.running?.catch(() => undefined);
+    await this.connection?.close();
+    await this.pool?.end();
+  }
+}
+
+@Module({
+  providers: [{ provide: CONFIG, useFactory: () => loadConfig() }, ProposalWorker],
+})
+export class WorkerModule {}
+
+/** Keeps the SDK's own logs at warn unless LOG_LEVEL asks for more. */
+export function installTemporalLogger(level = process.env.LOG_LEVEL ?? 'warn') {
+  const map: Record<string, 'TRACE' | 'DEBUG' | 'INFO' | 'WARN' | 'ERROR'> = {
+    trace: 'TRACE', debug: 'DEBUG', info: 'INFO', warn: 'WARN', error: 'ERROR',
+  };
+  Runtime.install({ logger: new DefaultLogger(map[level] ?? 'WARN') });
+}

@@ -1,0 +1,141 @@
+import { randomUUID } from 'node:crypto';
+import type { Pool } from 'pg';
+import { createPool, runMigrations } from '@jyta/db';
+import { createFreshDatabase, type FreshDatabase } from '@jyta/db/src/testing';
+import { DEFAULT_POLICY, type ProposalKind } from '@jyta/proposal-domain';
+import { allocateNumber, currentPolicy, formatNumber, publishPolicy, registryMigrations } from './index';
+
+const SERVER_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+let db: FreshDatabase;
+let pool: Pool;
+
+beforeAll(async () => {
+  db = await createFreshDatabase(SERVER_URL);
+  pool = createPool(db.url, 10);
+  expect(await runMigrations(pool, registryMigrations)).toEqual(['0100_registry']);
+});
+
+afterAll(async () => {
+  await pool?.end();
+  await db?.drop();
+});
+
+async function numbersOf(year: number, kind: ProposalKind) {
+  const { rows } = await pool.query<{ proposal_id: string; seq: number; number: string }>(
+    'SELECT proposal_id, seq, number FROM proposal_numbers WHERE year = $1 AND kind = $2 ORDER BY seq',
+    [year, kind],
+  );
+  return rows;
+}
+
+async function counter(year: number, kind: ProposalKind): Promise<number | undefined> {
+  const { rows } = await pool.query<{ last_value: number }>(
+    'SELECT last_value FROM proposal_number_counters WHERE year = $1 AND kind = $2',
+    [year, kind],
+  );
+  return rows[0]?.last_value;
+}
+
+describe('allocateNumber', () => {
+  it('formats numbers as <year>-<kind label>-<4 digits>', () => {
+    expect(formatNumber(2026, 'npc_suggestion', 1)).toBe('2026-建议-0001');
+    expect(formatNumber(2026, 'cppcc_proposal', 123)).toBe('2026-提案-0123');
+    expect(formatNumber(2027, 'cppcc_recommendation', 12345)).toBe('2027-建议案-12345');
+  });
+
+  it('given 200 concurrent allocations for one year and kind over a pool of 10, then they get 1..200 without gap or duplicate', async () => {
+    const ids = Array.from({ length: 200 }, () => randomUUID());
+    const numbers = await Promise.all(ids.map((id) => allocateNumber(pool, id, 2026, 'npc_suggestion')));
+
+    const expected = Array.from({ length: 200 }, (_, i) => `2026-建议-${String(i + 1).padStart(4, '0')}`);
+    expect([...numbers].sort()).toEqual(expected);
+    expect(new Set(numbers).size).toBe(200);
+
+    const rows = await numbersOf(2026, 'npc_suggestion');
+    expect(rows.map((r) => r.seq)).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
+    // Each proposal got the number stored for it.
+    const byId = new Map(rows.map((r) => [r.proposal_id, r.number]));
+    ids.forEach((id, i) => expect(byId.get(id)).toBe(numbers[i]));
+    expect(await counter(2026, 'npc_suggestion')).toBe(200);
+  });
+
+  it('given a retried call for the same proposal, then it returns the same number and consumes none', async () => {
+    const id = randomUUID();
+    const first = await allocateNumber(pool, id, 2026, 'cppcc_proposal');
+    expect(first).toBe('2026-提案-0001');
+    expect(await allocateNumber(pool, id, 2026, 'cppcc_proposal')).toBe(first);
+    expect(await allocateNumber(pool, id, 2026, 'cppcc_proposal')).toBe(first);
+    expect(await counter(2026, 'cppcc_proposal')).toBe(1);
+    // The next proposal gets the next number: nothing was skipped.
+    expect(await allocateNumber(pool, randomUUID(), 2026, 'cppcc_proposal')).toBe('2026-提案-0002');
+  });
+
+  it('given overlapping attempts for the same proposal (a retry while the first still runs), then all return one number', async () => {
+    const id = randomUUID();
+    const results = await Promise.all(Array.from({ length: 5 }, () => allocateNumber(pool, id, 2025, 'cppcc_proposal')));
+    expect(new Set(results)).toEqual(new Set(['2025-提案-0001']));
+    expect(await counter(2025, 'cppcc_proposal')).toBe(1);
+    expect((await numbersOf(2025, 'cppcc_proposal')).map((r) => r.seq)).toEqual([1]);
+  });
+
+  it('keeps a separate counter per kind and per year', async () => {
+    expect(await allocateNumber(pool, randomUUID(), 2026, 'cppcc_recommendation')).toBe('2026-建议案-0001');
+    expect(await allocateNumber(pool, randomUUID(), 2027, 'npc_suggestion')).toBe('2027-建议-0001');
+    expect(await allocateNumber(pool, randomUUID(), 2027, 'npc_suggestion')).toBe('2027-建议-0002');
+    expect(await allocateNumber(pool, randomUUID(), 2026, 'npc_suggestion')).toBe('2026-建议-0201');
+    expect(await allocateNumber(pool, randomUUID(), 2027, 'cppcc_proposal')).toBe('2027-提案-0001');
+
+    expect(await counter(2026, 'npc_suggestion')).toBe(201);
+    expect(await counter(2027, 'npc_suggestion')).toBe(2);
+    expect(await counter(2026, 'cppcc_recommendation')).toBe(1);
+    expect(await counter(2027, 'cppcc_proposal')).toBe(1);
+  });
+
+  it('refuses an unknown kind or an invalid year without touching any counter', async () => {
+    await expect(allocateNumber(pool, randomUUID(), 2026, 'bogus' as ProposalKind)).rejects.toThrow(/unknown proposal kind/);
+    await expect(allocateNumber(pool, randomUUID(), 26.5, 'npc_suggestion')).rejects.toThrow(/invalid year/);
+    const { rows } = await pool.query("SELECT 1 FROM proposal_number_counters WHERE kind = 'bogus' OR year = 26");
+    expect(rows).toHaveLength(0);
+  });
+});
+
+describe('policy', () => {
+  it('given nothing published, then currentPolicy is DEFAULT_POLICY', async () => {
+    expect(await currentPolicy(pool)).toEqual(DEFAULT_POLICY);
+    expect(DEFAULT_POLICY.version).toBe(1);
+  });
+
+  it('given publishes, then each creates the next version keeping the fields it does not change', async () => {
+    const v2 = await publishPolicy(pool, { returnWindow: 'P10D' }, 'admin');
+    expect(v2).toEqual({ ...DEFAULT_POLICY, returnWindow: 'P10D', version: 2 });
+    expect(await currentPolicy(pool)).toEqual(v2);
+
+    const v3 = await publishPolicy(pool, { replyPeriod: 'P2M', urgentReplyPeriod: undefined }, 'admin2');
+    expect(v3).toEqual({ ...DEFAULT_POLICY, returnWindow: 'P10D', replyPeriod: 'P2M', version: 3 });
+    expect(await currentPolicy(pool)).toEqual(v3);
+
+    const { rows } = await pool.query<{ version: number; document: unknown; created_by: string }>(
+      'SELECT version, document, created_by FROM policies ORDER BY version',
+    );
+    expect(rows).toEqual([
+      { version: 2, document: { returnWindow: 'P10D', replyPeriod: 'P3M', urgentReplyPeriod: 'P1M' }, created_by: 'admin' },
+      { version: 3, document: { returnWindow: 'P10D', replyPeriod: 'P2M', urgentReplyPeriod: 'P1M' }, created_by: 'admin2' },
+    ]);
+  });
+
+  it('given concurrent publishes, then none is lost and versions stay consecutive', async () => {
+    const results = await Promise.all([
+      publishPolicy(pool, { returnWindow: 'P5D' }, 'a'),
+      publishPolicy(pool, { urgentReplyPeriod: 'P20D' }, 'b'),
+      publishPolicy(pool, { replyPeriod: 'P1M' }, 'c'),
+    ]);
+    expect(results.map((p) => p.version).sort()).toEqual([4, 5, 6]);
+    expect(await currentPolicy(pool)).toEqual({
+      version: 6,
+      returnWindow: 'P5D',
+      replyPeriod: 'P1M',
+      urgentReplyPeriod: 'P20D',
+    });
+  });
+});

@@ -1,0 +1,39 @@
+import pg from 'pg';
+
+/**
+ * A pg pool for `url`. An idle client that loses its connection (server restart, a test
+ * dropping its database WITH (FORCE)) emits 'error' on the pool; without a listener that would
+ * crash the process, so one that only reports it is attached. Callers may add their own.
+ */
+export function createPool(url: string, max = 10): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max });
+  pool.on('error', (err) => {
+    // eslint-disable-next-line no-console
+    console.warn(`[@jyta/db] idle client error: ${err.message}`);
+  });
+  return pool;
+}
+
+/**
+ * Runs `fn` inside BEGIN … COMMIT on one pooled client; rolls back and rethrows on error. A
+ * client whose ROLLBACK itself failed (connection gone) is destroyed instead of returned.
+ */
+export async function withTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    await client.query('BEGIN');
+    const result = await fn(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (err) {
+    try {
+      await client.query('ROLLBACK');
+    } catch (rollbackErr) {
+      broken = rollbackErr as Error;
+    }
+    throw err;
+  } finally {
+    client.release(broken);
+  }
+}

@@ -1,0 +1,210 @@
+import { randomUUID } from 'node:crypto';
+import type pg from 'pg';
+import { createPool, runMigrations } from '@jyta/db';
+import { withFreshDatabase } from '@jyta/db/src/testing';
+import {
+  PostgresEventStore,
+  ProjectionRunner,
+  START_POSITION,
+  comparePositions,
+  eventStoreMigrations,
+  type Projection,
+  type StoredEvent,
+} from './index';
+import { delay, eventually, newEvent } from './test-support';
+
+/**
+ * A read model that counts events per stream and records how often it saw each event. It also
+ * checks per-stream order itself: an event whose version is not last+1 fails the batch.
+ */
+const readModelMigration = {
+  id: '0100_test_read_model',
+  sql: `
+    CREATE TABLE rm_seen (projection text, event_id uuid, times int NOT NULL, PRIMARY KEY (projection, event_id));
+    CREATE TABLE rm_streams (projection text, stream_id text, events int NOT NULL, last_version int NOT NULL, types text[] NOT NULL,
+                             PRIMARY KEY (projection, stream_id));
+  `,
+};
+
+function countingProjection(name: string, handled: StoredEvent[] = []): Projection & { handled: StoredEvent[] } {
+  return {
+    name,
+    handled,
+    async handle(events, client) {
+      for (const e of events) {
+        await client.query(
+          `INSERT INTO rm_seen VALUES ($1, $2, 1) ON CONFLICT (projection, event_id) DO UPDATE SET times = rm_seen.times + 1`,
+          [name, e.eventId],
+        );
+        await client.query(
+          `INSERT INTO rm_streams VALUES ($1, $2, 1, $3, ARRAY[$4])
+           ON CONFLICT (projection, stream_id) DO UPDATE
+             SET events = rm_streams.events + 1, last_version = EXCLUDED.last_version, types = rm_streams.types || EXCLUDED.types`,
+          [name, e.streamId, e.version, e.type],
+        );
+      }
+      // Versions arrive as 1, 2, 3… per stream iff every stream's count equals its last version.
+      const { rows } = await client.query<{ stream_id: string; events: number; last_version: number }>(
+        'SELECT stream_id, events, last_version FROM rm_streams WHERE projection = $1 AND events <> last_version',
+        [name],
+      );
+      if (rows.length) throw new Error(`out of order: ${JSON.stringify(rows)}`);
+      handled.push(...events);
+    },
+    async reset(client) {
+      await client.query('DELETE FROM rm_seen WHERE projection = $1', [name]);
+      await client.query('DELETE FROM rm_streams WHERE projection = $1', [name]);
+    },
+  };
+}
+
+async function readModel(pool: pg.Pool, name: string) {
+  const streams = await pool.query('SELECT stream_id, events, last_version, types FROM rm_streams WHERE projection = $1 ORDER BY stream_id', [name]);
+  const seen = await pool.query<{ times: number }>('SELECT times FROM rm_seen WHERE projection = $1', [name]);
+  return { streams: streams.rows, seen: seen.rows.length, timesAboveOne: seen.rows.filter((r) => r.times !== 1).length };
+}
+
+describe('ProjectionRunner', () => {
+  const db = withFreshDatabase({ migrations: [...eventStoreMigrations, readModelMigration], poolSize: 16 });
+  let store: PostgresEventStore;
+  beforeAll(() => {
+    store = new PostgresEventStore(db.pool);
+  });
+
+  async function appendSome(streams: number, perStream: number): Promise<StoredEvent[]> {
+    const out: StoredEvent[] = [];
+    const ids = Array.from({ length: streams }, () => `item-${randomUUID()}`);
+    for (let v = 0; v < perStream; v++) {
+      const results = await Promise.all(ids.map((s) => store.append(s, [newEvent(`E${v}`, { v })], { expectedVersion: v })));
+      out.push(...results.flatMap((r) => r.events));
+    }
+    return out;
+  }
+
+  it('processes everything, keeps its checkpoint across a restart, and only handles new events after it', async () => {
+    const events = await appendSome(5, 4);
+    const p1 = countingProjection('restart');
+    const r1 = new ProjectionRunner(db.pool, store, p1, { batchSize: 7 });
+    expect(await r1.checkpoint()).toEqual(START_POSITION);
+    await r1.catchUp();
+    expect(p1.handled.length).toBeGreaterThanOrEqual(events.length); // (plus events of earlier tests, if any)
+    const head = await store.headPosition();
+    expect(await r1.checkpoint()).toEqual(head);
+
+    // "Restart": a new runner instance (and projection object) resumes from the stored checkpoint.
+    const p2 = countingProjection('restart');
+    const r2 = new ProjectionRunner(db.pool, store, p2, { batchSize: 7 });
+    expect(await r2.checkpoint()).toEqual(head);
+    expect(await r2.runOnce()).toBe(0);
+    const more = await appendSome(3, 2);
+    await r2.catchUp();
+    expect(p2.handled.map((e) => e.eventId).sort()).toEqual(more.map((e) => e.eventId).sort());
+
+    const rm = await readModel(db.pool, 'restart');
+    expect(rm.timesAboveOne).toBe(0);
+    expect(rm.seen).toBe(p1.handled.length + p2.handled.length);
+  });
+
+  it('rolls a failing batch back, checkpoint included', async () => {
+    await appendSome(2, 2);
+    const failing: Projection = {
+      name: 'failing',
+      async handle(_events, client) {
+        await client.query(`INSERT INTO rm_seen VALUES ('failing', $1, 1)`, [randomUUID()]);
+        throw new Error('projection bug');
+      },
+    };
+    const runner = new ProjectionRunner(db.pool, store, failing);
+    await expect(runner.runOnce()).rejects.toThrow('projection bug');
+    expect(await runner.checkpoint()).toEqual(START_POSITION);
+    expect((await readModel(db.pool, 'failing')).seen).toBe(0);
+    await expect(runner.rebuild()).rejects.toThrow(/no reset/);
+  });
+
+  it('rebuild() resets the read model and replays to the same result', async () => {
+    await appendSome(6, 3);
+    const p = countingProjection('rebuild');
+    const runner = new ProjectionRunner(db.pool, store, p, { batchSize: 10 });
+    await runner.catchUp();
+    const before = await readModel(db.pool, 'rebuild');
+    const checkpoint = await runner.checkpoint();
+    expect(before.streams.length).toBeGreaterThan(0);
+
+    p.handled.length = 0;
+    await runner.rebuild();
+    expect(await readModel(db.pool, 'rebuild')).toEqual(before);
+    expect(await runner.checkpoint()).toEqual(checkpoint);
+    expect(p.handled.length).toBe(before.seen);
+  });
+
+  it('two runners of the same projection, while events are appended, handle each event exactly once', async () => {
+    const pA = countingProjection('shared');
+    const pB = countingProjection('shared');
+    // Separate pools, as two processes would have.
+    const poolB = createPool(db.url, 4);
+    const errors: unknown[] = [];
+    const a = new ProjectionRunner(db.pool, store, pA, { batchSize: 5, pollMs: 20, onError: (e) => errors.push(e) });
+    const b = new ProjectionRunner(poolB, new PostgresEventStore(poolB), pB, { batchSize: 5, pollMs: 20, onError: (e) => errors.push(e) });
+    try {
+      a.start();
+      b.start();
+      // Meanwhile, also race plain runOnce() calls of both.
+      const racing = Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? a : b).runOnce()));
+      const appended = (await Promise.all([appendSome(8, 5), appendSome(8, 5)])).flat();
+      await racing;
+      const last = appended.reduce((m, e) => (comparePositions(e.position, m) > 0 ? e.position : m), START_POSITION);
+      await a.waitFor(last);
+      await b.waitFor(last);
+      await Promise.all([a.stop(), b.stop()]);
+
+      expect(errors).toEqual([]);
+      const handled = [...pA.handled, ...pB.handled].map((e) => e.eventId);
+      expect(new Set(handled).size).toBe(handled.length);
+      const total = (await db.pool.query('SELECT count(*)::int AS n FROM events')).rows[0].n;
+      expect(handled.length).toBe(total);
+      if (process.env.ES_TEST_VERBOSE) console.log({ handledByA: pA.handled.length, handledByB: pB.handled.length }); // eslint-disable-line no-console
+      const rm = await readModel(db.pool, 'shared');
+      expect(rm.seen).toBe(total);
+      expect(rm.timesAboveOne).toBe(0);
+    } finally {
+      // A started runner holds a pooled client (its LISTEN connection) until stopped.
+      await Promise.all([a.stop(), b.stop()]);
+      await poolB.end();
+    }
+  });
+
+  it('start() reacts to appends through LISTEN/NOTIFY without waiting for the poll', async () => {
+    const p = countingProjection('listen');
+    const runner = new ProjectionRunner(db.pool, store, p, { pollMs: 60_000 });
+    await runner.catchUp();
+    runner.start();
+    try {
+      await delay(50); // let it LISTEN and go to sleep
+      const s = `item-${randomUUID()}`;
+      const { events } = await store.append(s, [newEvent('Ping', {})], { expectedVersion: 0 });
+      // pollMs is a minute: only the notification can wake it this soon.
+      await eventually(async () => p.handled.some((e) => e.eventId === events[0].eventId), 3_000, 'the projection to see the event');
+      // waitFor() is then immediate, and a stopped runner can be started again.
+      await runner.waitFor(events[0].position, 1_000);
+      await runner.stop();
+      await runner.stop();
+      runner.start();
+      await runner.stop();
+    } finally {
+      await runner.stop();
+    }
+  });
+
+  it('waitFor() drives a runner that is not started, and times out on an unreachable position', async () => {
+    const p = countingProjection('waitfor');
+    const runner = new ProjectionRunner(db.pool, store, p, { batchSize: 3 });
+    const { events } = await store.append(`item-${randomUUID()}`, [newEvent('A', {}), newEvent('B', {})], { expectedVersion: 0 });
+    await runner.waitFor(events[1].position);
+    expect(p.handled.map((e) => e.eventId)).toEqual(expect.arrayContaining(events.map((e) => e.eventId)));
+    await expect(runner.waitFor({ transactionId: '999999999999', sequence: '1' }, 100)).rejects.toThrow(/did not reach 999999999999.1/);
+  });
+
+  it('the migrations are idempotent', async () => {
+    expect(await runMigrations(db.pool, eventStoreMigrations)).toEqual([]);
+  });
+});

@@ -1,0 +1,210 @@
+import type pg from 'pg';
+import { withTransaction } from '@jyta/db';
+import { EventIdConflictError, WrongExpectedVersionError } from './errors';
+import { START_POSITION, assertPosition } from './position';
+import type { AppendResult, ExpectedVersion, GlobalPosition, NewEvent, ReadAllOptions, StoredEvent } from './types';
+
+/** Channel NOTIFYed (payload: the stream id) by every append that wrote, at its commit. */
+export const EVENTS_CHANNEL = 'events_appended';
+
+/** Most events one append may carry (7 bind parameters each; PostgreSQL allows 65535). */
+export const MAX_EVENTS_PER_APPEND = 5000;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+// The position is selected as text under names of its own: an alias equal to the column name
+// (`sequence::text AS sequence`) would make `ORDER BY sequence` sort the text ('100' < '98').
+const COLUMNS = `event_id, stream_id, version, type, data, metadata, recorded_at,
+  transaction_id::text AS pos_tx, sequence::text AS pos_seq`;
+
+interface EventRow {
+  event_id: string;
+  stream_id: string;
+  version: number;
+  type: string;
+  data: unknown;
+  metadata: StoredEvent['metadata'];
+  recorded_at: Date;
+  pos_tx: string;
+  pos_seq: string;
+}
+
+function toStored(r: EventRow): StoredEvent {
+  return {
+    eventId: r.event_id,
+    streamId: r.stream_id,
+    version: r.version,
+    position: { transactionId: r.pos_tx, sequence: r.pos_seq },
+    type: r.type,
+    data: r.data,
+    metadata: r.metadata,
+    recordedAt: r.recorded_at.toISOString(),
+  };
+}
+
+/** Throws TypeError on input no retry could fix. Exported for the unit tests. */
+export function validateAppend(streamId: string, events: NewEvent[], expectedVersion: ExpectedVersion): void {
+  if (typeof streamId !== 'string' || streamId.length === 0 || streamId.length > 512) {
+    throw new TypeError(`invalid stream id ${JSON.stringify(streamId)}`);
+  }
+  if (expectedVersion !== 'any' && !(Number.isInteger(expectedVersion) && expectedVersion >= 0)) {
+    throw new TypeError(`invalid expected version ${JSON.stringify(expectedVersion)}`);
+  }
+  if (!Array.isArray(events)) throw new TypeError('events must be an array');
+  if (events.length > MAX_EVENTS_PER_APPEND) throw new TypeError(`at most ${MAX_EVENTS_PER_APPEND} events per append`);
+  const seen = new Set<string>();
+  for (const e of events) {
+    if (!e || typeof e.eventId !== 'string' || !UUID.test(e.eventId)) throw new TypeError(`invalid event id ${JSON.stringify(e?.eventId)}`);
+    const id = e.eventId.toLowerCase();
+    if (seen.has(id)) throw new TypeError(`event id ${id} appears twice in one append`);
+    seen.add(id);
+    if (typeof e.type !== 'string' || e.type.length === 0) throw new TypeError(`event ${id}: type is required`);
+    const m = e.metadata;
+    if (!m || typeof m !== 'object') throw new TypeError(`event ${id}: metadata is required`);
+    if (typeof m.occurredAt !== 'string' || Number.isNaN(Date.parse(m.occurredAt))) {
+      throw new TypeError(`event ${id}: metadata.occurredAt must be an ISO date-time`);
+    }
+    if (typeof m.correlationId !== 'string' || m.correlationId.length === 0) throw new TypeError(`event ${id}: metadata.correlationId is required`);
+    if (m.actor === undefined) throw new TypeError(`event ${id}: metadata.actor is required (null for the system)`);
+  }
+}
+
+/**
+ * The event store on PostgreSQL. Every append runs in its own transaction on a pooled client.
+ */
+export class PostgresEventStore {
+  constructor(private readonly pool: pg.Pool) {}
+
+  /**
+   * Appends `events` to `streamId` as versions current+1…, atomically.
+   *
+   * - Idempotent by event id: if every id is already stored in this stream (a retried Temporal
+   *   activity), nothing is written and the stored events come back with `duplicate: true`,
+   *   whatever the expected version. Ids stored elsewhere, or only some of them: EventIdConflictError.
+   * - Optimistic concurrency: `expectedVersion` must equal the stream's version (0 = new stream),
+   *   else WrongExpectedVersionError; 'any' skips the check.
+   */
+  async append(streamId: string, events: NewEvent[], opts: { expectedVersion: ExpectedVersion }): Promise<AppendResult> {
+    const expected = opts?.expectedVersion;
+    validateAppend(streamId, events, expected);
+    const ids = events.map((e) => e.eventId.toLowerCase());
+    try {
+      return await withTransaction(this.pool, async (client) => {
+        // Serialise appends to this stream BEFORE anything writes. The transaction gets its id
+        // (transaction_id's default, pg_current_xact_id()) at its first write, i.e. only once it
+        // holds the lock; the previous holder got its id before releasing the lock at commit. So
+        // a later append to the same stream always has a larger transaction_id, and $all order
+        // (transaction_id, sequence) agrees with version order within every stream. (Hash
+        // collisions between streams only serialise them, which is harmless.)
+        await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [streamId]);
+
+        if (ids.length > 0) {
+          const { rows } = await client.query<EventRow>(
+            `SELECT ${COLUMNS} FROM events WHERE event_id = ANY($1::uuid[]) ORDER BY stream_id, version`,
+            [ids],
+          );
+          if (rows.length > 0) {
+            const stored = rows.map(toStored);
+            if (stored.length !== ids.length || stored.some((e) => e.streamId !== streamId)) {
+              throw new EventIdConflictError(streamId, stored.map((e) => e.eventId));
+            }
+            return { nextVersion: stored[stored.length - 1].version, events: stored, duplicate: true };
+          }
+        }
+
+        const current = await this.versionOn(client, streamId);
+        if (expected !== 'any' && expected !== current) throw new WrongExpectedVersionError(streamId, expected, current);
+        if (events.length === 0) return { nextVersion: current, events: [], duplicate: false };
+
+        const values: unknown[] = [];
+        const tuples = events.map((e, i) => {
+          values.push(ids[i], streamId, current + i + 1, e.type, JSON.stringify(e.data ?? null), JSON.stringify(e.metadata), e.metadata.occurredAt);
+          const b = i * 7;
+          return `($${b + 1}::uuid, $${b + 2}, $${b + 3}::int, $${b + 4}, $${b + 5}::jsonb, $${b + 6}::jsonb, $${b + 7}::timestamptz)`;
+        });
+        // VALUES rows are inserted in list order, so sequence increases with version.
+        const { rows } = await client.query<EventRow>(
+          `INSERT INTO events (event_id, stream_id, version, type, data, metadata, occurred_at)
+           VALUES ${tuples.join(', ')}
+           RETURNING ${COLUMNS}`,
+          values,
+        );
+        const stored = rows.map(toStored).sort((a, b) => a.version - b.version);
+        // Delivered to listeners when (and only if) this transaction commits.
+        await client.query('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, streamId]);
+        return { nextVersion: current + events.length, events: stored, duplicate: false };
+      });
+    } catch (err) {
+      // Backstops for races the lock already rules out within one stream.
+      const pgErr = err as { code?: string; constraint?: string };
+      if (pgErr.code === '23505' && pgErr.constraint === 'events_event_id_key') throw new EventIdConflictError(streamId, ids);
+      if (pgErr.code === '23505' && pgErr.constraint === 'events_stream_version_key') {
+        throw new WrongExpectedVersionError(streamId, expected, await this.streamVersion(streamId));
+      }
+      throw err;
+    }
+  }
+
+  /** The stream's events in version order, from `fromVersion` (default 1) on. */
+  async readStream(streamId: string, opts: { fromVersion?: number } = {}): Promise<StoredEvent[]> {
+    const { rows } = await this.pool.query<EventRow>(
+      `SELECT ${COLUMNS} FROM events WHERE stream_id = $1 AND version >= $2 ORDER BY version`,
+      [streamId, opts.fromVersion ?? 1],
+    );
+    return rows.map(toStored);
+  }
+
+  /**
+   * Events of every stream after `after`, in global order, up to `limit` — in an order that never
+   * changes behind a reader, so a checkpoint (the last position seen) is all it needs to resume.
+   *
+   * Why not `ORDER BY sequence`: sequence numbers are handed out when a row is inserted, but
+   * transactions commit in another order. Transaction T1 may take sequence 10, T2 sequence 11,
+   * and T2 commit first; a reader ordering by sequence sees 11, moves its checkpoint to 11, and
+   * never looks at 10 when T1 commits a moment later — that event is lost for it.
+   *
+   * So we read only rows written by transactions older than the oldest transaction still running
+   * (`transaction_id < pg_snapshot_xmin(pg_current_snapshot())`): every such transaction has
+   * finished, so no row can still appear among them. Anything that can still appear belongs to a
+   * transaction with an id >= xmin, which sorts after every row returned here when the order is
+   * (transaction_id, sequence). Hence that pair is the global position, and the checkpoint only
+   * ever has to move forward. The price: a long-running transaction anywhere on the server holds
+   * $all readers back (not other writers) until it ends.
+   */
+  async readAll(opts: ReadAllOptions = {}): Promise<StoredEvent[]> {
+    const after = assertPosition(opts.after ?? START_POSITION);
+    const limit = opts.limit ?? 1000;
+    if (!Number.isInteger(limit) || limit <= 0) throw new TypeError(`invalid limit ${limit}`);
+    const { rows } = await (opts.client ?? this.pool).query<EventRow>(
+      `SELECT ${COLUMNS} FROM events
+        WHERE (transaction_id, sequence) > ($1::xid8, $2::bigint)
+          AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+        ORDER BY transaction_id, sequence
+        LIMIT $3`,
+      [after.transactionId, after.sequence, limit],
+    );
+    return rows.map(toStored);
+  }
+
+  /** The stream's current version; 0 when it has no events. */
+  async streamVersion(streamId: string): Promise<number> {
+    return this.versionOn(this.pool, streamId);
+  }
+
+  /**
+   * The position of the last committed event (START_POSITION when empty), whether or not readAll
+   * can return it yet. A projection that reached it has seen every event committed before the call.
+   */
+  async headPosition(client?: pg.ClientBase): Promise<GlobalPosition> {
+    const { rows } = await (client ?? this.pool).query<{ pos_tx: string; pos_seq: string }>(
+      `SELECT transaction_id::text AS pos_tx, sequence::text AS pos_seq
+         FROM events ORDER BY transaction_id DESC, sequence DESC LIMIT 1`,
+    );
+    return rows.length ? { transactionId: rows[0].pos_tx, sequence: rows[0].pos_seq } : START_POSITION;
+  }
+
+  private async versionOn(q: pg.Pool | pg.ClientBase, streamId: string): Promise<number> {
+    const { rows } = await q.query<{ v: number }>('SELECT coalesce(max(version), 0) AS v FROM events WHERE stream_id = $1', [streamId]);
+    return rows[0].v;
+  }
+}

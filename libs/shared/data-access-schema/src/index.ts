@@ -1,0 +1,26 @@
+/**
+ * Every table the system owns, in one ordered list: the API and the worker both call migrateAll()
+ * on start (runMigrations holds an advisory lock, so starting both at once is safe).
+ */
+import type { Pool } from 'pg';
+import { runMigrations, type Migration } from '@jyta/db';
+import { eventStoreMigrations } from '@jyta/event-store';
+import { calendarMigrations, seedCalendar } from '@jyta/calendar-data-access';
+import { registryMigrations } from '@jyta/proposal-registry';
+import { directoryMigrations } from '@jyta/directory';
+import { readModelMigrations } from '@jyta/proposal-read-models';
+
+export const allMigrations = (): Migration[] => [
+  ...eventStoreMigrations,
+  ...registryMigrations,
+  ...calendarMigrations,
+  ...directoryMigrations,
+  ...readModelMigrations,
+];
+
+/** Migrates and seeds reference data (holiday calendar 2024–2026). Idempotent. */
+export async function migrateAll(pool: Pool): Promise<{ applied: string[]; seededYears: number[] }> {
+  const applied = await runMigrations(pool, allMigrations());
+  const seededYears = await seedCalendar(pool);
+  return { applied, seededYears };
+}

@@ -1,0 +1,39 @@
+/**
+ * Names and shapes shared by the workflow, the worker and the API client: defined once here
+ * (the samples-typescript way) so the two sides cannot drift apart.
+ */
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { Actor, ProposalCommand, ProposalState, UserCommandType } from '@jyta/proposal-domain';
+import type { GlobalPositionDto } from './activity-types';
+
+export const TASK_QUEUE_DEFAULT = 'proposals';
+export const proposalWorkflowId = (proposalId: string) => `proposal-${proposalId}`;
+
+/** A command with who sent it and why (SPEC §9 correlation). */
+export interface CommandEnvelope<C extends ProposalCommand = ProposalCommand> {
+  command: C;
+  actor: Actor;
+  /** The request (or timer) this command came from. */
+  correlationId: string;
+}
+
+export interface CommandOutcome {
+  /** Stream version after the command. */
+  version: number;
+  events: { eventId: string; type: string; version: number }[];
+  /** Where the last event sits in $all, so a caller can wait for read models to catch up. */
+  position: GlobalPositionDto | null;
+}
+
+/** One Workflow Update per user command, named after it; each has a validator. */
+const updates = {} as Record<UserCommandType, ReturnType<typeof defineUpdate<CommandOutcome, [CommandEnvelope]>>>;
+for (const type of ['RegisterProposal', 'AssignProposal', 'SignReceipt', 'RequestReturn', 'DecideReturn'] as const) {
+  updates[type] = defineUpdate<CommandOutcome, [CommandEnvelope]>(type);
+}
+export const commandUpdates = updates;
+
+export const stateQuery = defineQuery<{ state: ProposalState; version: number }>('state');
+
+export interface ProposalWorkflowInput {
+  proposalId: string;
+}

@@ -1,0 +1,2 @@
+// Workflow code only: this file is what the worker bundles (workflowsPath).
+export { proposalWorkflow } from './proposal.workflow';

@@ -1,0 +1,173 @@
+/**
+ * One workflow per item (建议/提案), id `proposal-<itemId>`: a thin durable shell around the pure
+ * decider. Commands arrive as Workflow Updates whose validators answer a refused step at once;
+ * accepted changes are appended by an activity with event ids drawn from the workflow's
+ * deterministic uuid4(), so a retried activity never writes an event twice. Deadlines are timers.
+ */
+import {
+  ApplicationFailure,
+  condition,
+  log,
+  proxyActivities,
+  setHandler,
+  uuid4,
+} from '@temporalio/workflow';
+import {
+  assertAllowed,
+  decide,
+  DomainError,
+  evolve,
+  initialState,
+  nextDeadline,
+  SYSTEM_ACTOR,
+  type DecideContext,
+  type DecidedEvent,
+  type ProposalCommand,
+  type ProposalState,
+} from '@jyta/proposal-domain';
+import type { ProposalActivities } from './activity-types';
+import { commandUpdates, stateQuery, type CommandEnvelope, type CommandOutcome, type ProposalWorkflowInput } from './definitions';
+
+const io = proxyActivities<ProposalActivities>({
+  startToCloseTimeout: '10 seconds',
+  retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '5 seconds' },
+});
+
+export async function proposalWorkflow(input: ProposalWorkflowInput): Promise<void> {
+  const streamId = `proposal-${input.proposalId}`;
+  let state: ProposalState = initialState();
+  let version = 0;
+  /** Bumped on every change so the timer loop re-plans. */
+  let changes = 0;
+  const lock = new Lock();
+
+  const nowIso = () => new Date(Date.now()).toISOString();
+
+  /** Runs one command under the item's lock: decide → append → evolve. */
+  async function execute(envelope: CommandEnvelope, updateId?: string): Promise<CommandOutcome> {
+    return lock.run(async () => {
+      let command = envelope.command;
+      const now = nowIso();
+      try {
+        assertAllowed(command, state, now);
+      } catch (e) {
+        throw toFailure(e);
+      }
+      const ctx: DecideContext = { now };
+      if (command.type === 'RegisterProposal') {
+        ctx.policy = await io.loadPolicy();
+        if (!command.data.number) {
+          const number = await io.allocateNumber({
+            proposalId: input.proposalId,
+            year: command.data.sessionYear,
+            kind: command.data.kind,
+          });
+          command = { ...command, data: { ...command.data, number } };
+        }
+      }
+      if (command.type === 'AssignProposal') {
+        const year = Number(command.data.assignedOn.slice(0, 4));
+        // A reply period of months may run into the next year.
+        ctx.calendar = await io.loadCalendar({ fromYear: year, toYear: year + 1 });
+      }
+      let decided: DecidedEvent[];
+      try {
+        decided = decide(command, state, ctx);
+      } catch (e) {
+        throw toFailure(e);
+      }
+      if (decided.length === 0) return { version, events: [], position: null };
+      const result = await io.appendEvents({
+        streamId,
+        expectedVersion: version,
+        events: decided.map(({ occurredAt, ...event }) => ({
+          eventId: uuid4(),
+          type: event.type,
+          data: event.data,
+          metadata: { actor: envelope.actor, occurredAt, correlationId: envelope.correlationId, causationId: updateId },
+        })),
+      });
+      state = decided.reduce(evolve, state);
+      version = result.nextVersion;
+      changes++;
+      return {
+        version,
+        events: result.events.map(({ eventId, type, version: v }) => ({ eventId, type, version: v })),
+        position: result.events.at(-1)?.position ?? null,
+      };
+    });
+  }
+
+  for (const [type, update] of Object.entries(commandUpdates)) {
+    setHandler(
+      update,
+      async (envelope: CommandEnvelope) => execute(envelope),
+      {
+        validator: (envelope: CommandEnvelope) => {
+          if (envelope?.command?.type !== type) {
+            throw ApplicationFailure.nonRetryable(`update ${type} carries ${envelope?.command?.type}`, 'VALIDATION_FAILED');
+          }
+          try {
+            assertAllowed(envelope.command, state, nowIso());
+          } catch (e) {
+            throw toFailure(e);
+          }
+        },
+      },
+    );
+  }
+  setHandler(stateQuery, () => ({ state, version }));
+
+  // The timer loop: sleep until the next deadline or until a command changes the plan.
+  for (;;) {
+    const seen = changes;
+    const next = nextDeadline(state);
+    if (!next) {
+      await condition(() => changes !== seen);
+      continue;
+    }
+    const wait = Date.parse(next.at) - Date.now();
+    if (wait > 0 && (await condition(() => changes !== seen, wait))) continue;
+    try {
+      await execute({ command: next.command as ProposalCommand, actor: SYSTEM_ACTOR, correlationId: `timer:${next.at}` });
+    } catch (e) {
+      // A refused timer command is a bug, not a reason to end the item: log it, and try again
+      // after the next change or in an hour (a fixed worker picks it up).
+      log.error('timer command failed', { command: next.command.type, error: String(e) });
+      await condition(() => changes !== seen, '1 hour');
+    }
+  }
+}
+
+/**
+ * A DomainError becomes an ApplicationFailure whose type is the stable code, so the API can answer
+ * 4xx. Anything else thrown by the pure code is a bug: it fails the update (500) rather than the
+ * workflow task, which would leave the caller waiting and the item stuck.
+ */
+function toFailure(e: unknown): ApplicationFailure {
+  if (e instanceof DomainError) {
+    return ApplicationFailure.create({
+      type: e.code,
+      message: e.message,
+      nonRetryable: true,
+      details: [{ status: e.status, details: e.details ?? null }],
+    });
+  }
+  if (e instanceof ApplicationFailure) return e;
+  return ApplicationFailure.create({
+    type: 'INTERNAL_ERROR',
+    message: e instanceof Error ? e.message : String(e),
+    nonRetryable: true,
+    details: [{ status: 500, details: null }],
+  });
+}
+
+/** Serialises commands on one item: handlers are async and would otherwise interleave. */
+class Lock {
+  private tail: Promise<unknown> = Promise.resolve();
+  run<T>(fn: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(fn);
+    this.tail = result.catch(() => undefined);
+    return result;
+  }
+}

@@ -1,0 +1,3 @@
+// What clients (API, tests) import: names, shapes, ids — no workflow implementation.
+export * from './definitions';
+export * from './activity-types';
