@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from '@temporalio/worker';
+import { WORKFLOWS_PATH } from './shared';
 
 const dir = path.resolve(__dirname, '../test/histories');
 const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort() : [];
@@ -17,7 +18,7 @@ it('has recorded histories to replay', () => {
 it('replays every recorded history without non-determinism', async () => {
   const histories = files.map((f) => ({ workflowId: f.replace(/\.json$/, ''), history: JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) }));
   const results = [];
-  for await (const r of Worker.runReplayHistories({ workflowsPath: require.resolve('./index.ts'), replayName: 'fixtures' }, histories)) {
+  for await (const r of Worker.runReplayHistories({ workflowsPath: WORKFLOWS_PATH, replayName: 'fixtures' }, histories)) {
     results.push({ id: r.workflowId, error: r.error ? String(r.error) : undefined });
   }
   expect(results).toEqual(histories.map((h) => ({ id: h.workflowId, error: undefined })));

@@ -5,8 +5,9 @@ import { createPool } from '@jyta/db';
 import { migrateAll } from '@jyta/schema';
 import { createProposalActivities, type ActivityDeps } from '@jyta/proposal-activities';
 import { loadConfig, type AppConfig } from '@jyta/config';
+import { WORKFLOWS_PATH } from '@jyta/workflows';
 
-export const WORKFLOWS_PATH = require.resolve('../../../workflows/src/index.ts');
+
 const CONFIG = Symbol('CONFIG');
 
 /** Reads the crash-test hook (FAULT_APPEND=before:3000); refused in production. */

@@ -1,0 +1,42 @@
+/** Fetches the recorded histories of item workflows, and optionally keeps them as replay fixtures. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { Worker } from '@temporalio/worker';
+import { proposalWorkflowId, WORKFLOWS_PATH } from '@jyta/workflows';
+
+export { WORKFLOWS_PATH };
+export const FIXTURES = path.resolve(__dirname, '../../workflows/test/histories');
+
+export async function fetchHistories(proposalIds: string[]) {
+  const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS });
+  try {
+    const client = new Client({ connection });
+    return await Promise.all(
+      proposalIds.map(async (id) => ({
+        workflowId: proposalWorkflowId(id),
+        history: await client.workflow.getHandle(proposalWorkflowId(id)).fetchHistory(),
+      })),
+    );
+  } finally {
+    await connection.close();
+  }
+}
+
+/** Replays histories against the current workflow code; throws on any non-determinism. */
+export async function replay(histories: { workflowId: string; history: unknown }[]) {
+  const results = [];
+  for await (const r of Worker.runReplayHistories({ workflowsPath: WORKFLOWS_PATH, replayName: 'e2e' }, histories as never)) {
+    results.push(r);
+  }
+  return results;
+}
+
+/** RECORD_HISTORIES=1 keeps them in workflows/test/histories for the replay tests of later versions. */
+export function keepAsFixtures(prefix: string, histories: { workflowId: string; history: any }[]) {
+  if (!process.env.RECORD_HISTORIES) return;
+  fs.mkdirSync(FIXTURES, { recursive: true });
+  histories.forEach((h, i) => {
+    fs.writeFileSync(path.join(FIXTURES, `${prefix}-${i + 1}.json`), JSON.stringify(h.history.toJSON ? h.history.toJSON() : h.history, null, 1));
+  });
+}

@@ -1,0 +1,1 @@
+export { default } from '@jyta/dev-infra/src/jest-global-teardown';

@@ -1,0 +1,399 @@
+/**
+ * `npm run bench` — a small, reproducible performance baseline (run through tools/bench.mjs):
+ *
+ *  (a) event-store append: 8 concurrent appenders × 500 appends of 1–3 events over 200 streams
+ *  (b) `readAll` catch-up over everything appended, in batches of 500
+ *  (c) proposal number allocation: 1000 allocations by 10 concurrent callers (one year + kind)
+ *  (d) deadline computation: 100 000 `computeDeadline` calls on the lunar-javascript calendar
+ *  (e) this process's RSS and heap used at the end
+ *
+ * PostgreSQL: `DATABASE_URL` when set, else the embedded server of @jyta/dev-infra (profile
+ * 'test'). Everything runs in a fresh database that is dropped afterwards. Prints a Markdown table
+ * and writes docs/benchmarks.md. Inputs come from a seeded PRNG so runs are comparable.
+ */
+import { randomUUID } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type pg from 'pg';
+import { createPool, runMigrations } from '@jyta/db';
+import { createFreshDatabase, type FreshDatabase } from '@jyta/db/src/testing';
+import { ensurePostgres } from '@jyta/dev-infra';
+import { PostgresEventStore, START_POSITION, eventStoreMigrations, type GlobalPosition, type NewEvent } from '@jyta/event-store';
+import { allocateNumber, registryMigrations } from '@jyta/proposal-registry';
+import { computeDeadline, parsePeriod, type Period } from '@jyta/calendar-domain';
+import { calendarFromLunar } from '@jyta/calendar-domain/src/lunar-source';
+
+// ---- parameters ----------------------------------------------------------------------------------
+
+const APPENDERS = 8;
+const APPENDS_PER_APPENDER = 500;
+const STREAMS = 200;
+const READ_BATCH = 500;
+/** One catch-up over ~8 000 events takes well under a second: repeat it and take the median. */
+const READ_PASSES = 5;
+const ALLOCATIONS = 1000;
+const ALLOCATORS = 10;
+const DEADLINE_CALLS = 100_000;
+const POOL_SIZE = 10;
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+
+// ---- helpers -----------------------------------------------------------------------------------------
+
+/** mulberry32: a tiny seeded PRNG, so every run appends the same shapes of batches. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Nearest-rank percentile of an ascending array. */
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];
+}
+
+const fmtInt = (n: number) => Math.round(n).toLocaleString('en-US');
+const fmtMs = (n: number) => (n < 10 ? n.toFixed(2) : n.toFixed(1));
+const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+
+/** The server without credentials, for the report. */
+function describeServer(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.hostname}:${u.port || '5432'}`;
+  } catch {
+    return '(unparseable URL)';
+  }
+}
+
+const TITLES = ['关于加强社区养老服务的建议', '关于完善城市公共交通体系的提案', '关于推进义务教育优质均衡发展的建议'];
+
+function newEvent(type: string, i: number): NewEvent {
+  return {
+    eventId: randomUUID(),
+    type,
+    data: { title: TITLES[i % TITLES.length], seq: i, tags: ['民生', '城市'], body: '为进一步提升公共服务水平，建议：'.repeat(3) },
+    metadata: {
+      actor: { userId: 'u-bench', username: 'bench', role: 'registrar', unitId: null },
+      occurredAt: new Date().toISOString(),
+      correlationId: randomUUID(),
+    },
+  };
+}
+
+// ---- (a) append ----------------------------------------------------------------------------------------
+
+interface AppendResultFigures {
+  appends: number;
+  events: number;
+  seconds: number;
+  latenciesMs: number[];
+}
+
+async function benchAppend(store: PostgresEventStore): Promise<AppendResultFigures> {
+  const runId = randomUUID().slice(0, 8);
+  const streams = Array.from({ length: STREAMS }, (_, i) => `proposal-bench-${runId}-${i}`);
+  const versions = new Map<string, number>(streams.map((s) => [s, 0]));
+
+  // Warm-up (not measured): open the pool's connections, let the JIT and the planner settle.
+  await Promise.all(
+    Array.from({ length: POOL_SIZE }, (_, i) => store.append(`warmup-${runId}-${i}`, [newEvent('WarmedUp', i)], { expectedVersion: 0 })),
+  );
+
+  const latencies: number[] = [];
+  let events = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: APPENDERS }, async (_, a) => {
+      const rnd = prng(1000 + a);
+      // Appender a owns the streams with index ≡ a (mod APPENDERS), so it always knows the
+      // stream's version and appends with a real expectedVersion, as the workflows do.
+      const mine = streams.filter((_, i) => i % APPENDERS === a);
+      for (let n = 0; n < APPENDS_PER_APPENDER; n++) {
+        const stream = mine[Math.floor(rnd() * mine.length)];
+        const count = 1 + Math.floor(rnd() * 3);
+        const batch = Array.from({ length: count }, (_, k) => newEvent(k === 0 ? 'ProposalUpdated' : 'UnitAssigned', n));
+        const expectedVersion = versions.get(stream)!;
+        const s = performance.now();
+        const r = await store.append(stream, batch, { expectedVersion });
+        latencies.push(performance.now() - s);
+        versions.set(stream, r.nextVersion);
+        events += count;
+      }
+    }),
+  );
+  const seconds = (performance.now() - t0) / 1000;
+  return { appends: latencies.length, events, seconds, latenciesMs: latencies.sort((x, y) => x - y) };
+}
+
+// ---- (b) readAll ----------------------------------------------------------------------------------------
+
+async function readAllOnce(store: PostgresEventStore, total: number): Promise<{ events: number; batches: number; seconds: number }> {
+  let after: GlobalPosition = START_POSITION;
+  let events = 0;
+  let batches = 0;
+  const t0 = performance.now();
+  const giveUpAt = Date.now() + 15_000;
+  while (events < total) {
+    const batch = await store.readAll({ after, limit: READ_BATCH });
+    batches++;
+    if (batch.length === 0) {
+      // readAll holds back while an older transaction runs anywhere on the server (see its doc);
+      // on a shared server that can be someone else's. Wait a little rather than under-count.
+      if (Date.now() > giveUpAt) {
+        log(`readAll: stopped at ${events}/${total} events (held back by a long transaction elsewhere on the server?)`);
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 20));
+      continue;
+    }
+    events += batch.length;
+    after = batch[batch.length - 1].position;
+  }
+  return { events, batches, seconds: (performance.now() - t0) / 1000 };
+}
+
+async function benchReadAll(
+  store: PostgresEventStore,
+  pool: pg.Pool,
+): Promise<{ events: number; batches: number; medianSeconds: number; firstSeconds: number }> {
+  const { rows } = await pool.query<{ n: string }>('SELECT count(*) AS n FROM events');
+  const total = Number(rows[0].n);
+  const passes = [];
+  for (let i = 0; i < READ_PASSES; i++) passes.push(await readAllOnce(store, total));
+  const sorted = passes.map((p) => p.seconds).sort((x, y) => x - y);
+  return {
+    events: Math.min(...passes.map((p) => p.events)),
+    batches: passes[0].batches,
+    medianSeconds: sorted[Math.floor(sorted.length / 2)],
+    firstSeconds: passes[0].seconds,
+  };
+}
+
+// ---- (c) number allocation ------------------------------------------------------------------------------
+
+async function benchAllocate(pool: pg.Pool): Promise<{ allocations: number; seconds: number; latenciesMs: number[] }> {
+  // Warm-up on another year, so the measured counter starts at 1.
+  await Promise.all(Array.from({ length: ALLOCATORS }, () => allocateNumber(pool, randomUUID(), 1999, 'cppcc_proposal')));
+
+  const latencies: number[] = [];
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: ALLOCATORS }, async () => {
+      for (let n = 0; n < ALLOCATIONS / ALLOCATORS; n++) {
+        const s = performance.now();
+        await allocateNumber(pool, randomUUID(), 2026, 'npc_suggestion');
+        latencies.push(performance.now() - s);
+      }
+    }),
+  );
+  const seconds = (performance.now() - t0) / 1000;
+
+  // Sanity check: all contended on one counter, so 1..N without gap or duplicate.
+  const { rows } = await pool.query<{ n: string; mn: number; mx: number; d: string }>(
+    `SELECT count(*) AS n, min(seq) AS mn, max(seq) AS mx, count(DISTINCT seq) AS d
+       FROM proposal_numbers WHERE year = 2026 AND kind = 'npc_suggestion'`,
+  );
+  const r = rows[0];
+  if (Number(r.n) !== ALLOCATIONS || r.mn !== 1 || r.mx !== ALLOCATIONS || Number(r.d) !== ALLOCATIONS) {
+    throw new Error(`allocation check failed: ${JSON.stringify(r)}`);
+  }
+  return { allocations: latencies.length, seconds, latenciesMs: latencies.sort((x, y) => x - y) };
+}
+
+// ---- (d) deadlines --------------------------------------------------------------------------------------
+
+function benchDeadlines(): { calls: number; seconds: number } {
+  const calendar = calendarFromLunar([2024, 2025, 2026]);
+  const periods: Period[] = ['P15D', 'P1M', 'P3M', 'P10WD'].map(parsePeriod);
+  // Starts spread over 2024-01-01 … 2025-12-31 so every deadline (at most ~3 months) stays in covered years.
+  const starts: string[] = [];
+  for (let d = new Date(Date.UTC(2024, 0, 1)); d.getUTCFullYear() < 2026; d.setUTCDate(d.getUTCDate() + 1)) {
+    starts.push(d.toISOString().slice(0, 10));
+  }
+  const rnd = prng(42);
+  const inputs = Array.from({ length: 4096 }, () => ({
+    start: starts[Math.floor(rnd() * starts.length)],
+    period: periods[Math.floor(rnd() * periods.length)],
+  }));
+  for (let i = 0; i < 2000; i++) computeDeadline({ ...inputs[i % inputs.length], calendar }); // warm-up
+
+  let sink = 0;
+  const t0 = performance.now();
+  for (let i = 0; i < DEADLINE_CALLS; i++) {
+    const d = computeDeadline({ ...inputs[i & 4095], calendar });
+    sink += d.dueAt.length;
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  if (sink === 0) throw new Error('unreachable');
+  return { calls: DEADLINE_CALLS, seconds };
+}
+
+// ---- report ---------------------------------------------------------------------------------------------
+
+interface Row {
+  what: string;
+  figure: string;
+  value: string;
+}
+
+function table(rows: Row[]): string {
+  const lines = ['| Benchmark | Figure | Value |', '|---|---|---:|'];
+  for (const r of rows) lines.push(`| ${r.what} | ${r.figure} | ${r.value} |`);
+  return lines.join('\n');
+}
+
+// ---- main -----------------------------------------------------------------------------------------------
+
+async function main(): Promise<number> {
+  const tStart = performance.now();
+  const cleanups: (() => Promise<void>)[] = [];
+  let cleaning: Promise<void> | undefined;
+  const cleanup = () =>
+    (cleaning ??= (async () => {
+      for (const fn of cleanups.reverse()) await fn().catch((e: Error) => log(`cleanup: ${e.message}`));
+    })());
+  let interrupted = false;
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(sig, () => {
+      if (interrupted) return;
+      interrupted = true;
+      log(`${sig}: cleaning up…`);
+      void cleanup().then(() => process.exit(130));
+    });
+  }
+
+  try {
+    const serverSource = process.env.DATABASE_URL ? 'DATABASE_URL' : "@jyta/dev-infra ensurePostgres({ profile: 'test' }), embedded server";
+    log(`PostgreSQL: ${serverSource}…`);
+    const server = await ensurePostgres({ profile: 'test', log });
+    cleanups.push(() => server.stop());
+    const serverNote = process.env.DATABASE_URL ? '' : server.started ? ' started by this run and stopped after it' : ' already running, reused';
+
+    const db: FreshDatabase = await createFreshDatabase(server.url, { prefix: 'bench' });
+    cleanups.push(() => db.drop());
+    const pool = createPool(db.url, POOL_SIZE);
+    cleanups.push(() => pool.end());
+    await runMigrations(pool, [...eventStoreMigrations, ...registryMigrations]);
+
+    const info = await pool.query<{ version: string; fsync: string; sc: string }>(
+      `SELECT version() AS version, current_setting('fsync') AS fsync, current_setting('synchronous_commit') AS sc`,
+    );
+    const pgVersion = info.rows[0].version;
+    const durability = `fsync=${info.rows[0].fsync}, synchronous_commit=${info.rows[0].sc}`;
+    const durable = info.rows[0].fsync === 'on' && info.rows[0].sc !== 'off';
+    log(`${pgVersion} (${durability}) at ${describeServer(server.url)}, database ${db.name}`);
+
+    const store = new PostgresEventStore(pool);
+
+    log(`(a) append: ${APPENDERS} appenders × ${APPENDS_PER_APPENDER} appends of 1–3 events over ${STREAMS} streams…`);
+    const a = await benchAppend(store);
+    log(`(b) readAll catch-up in batches of ${READ_BATCH}…`);
+    const b = await benchReadAll(store, pool);
+    log(`(c) number allocation: ${ALLOCATIONS} by ${ALLOCATORS} concurrent callers…`);
+    const c = await benchAllocate(pool);
+    log(`(d) computeDeadline × ${fmtInt(DEADLINE_CALLS)} on the lunar-javascript calendar…`);
+    const d = benchDeadlines();
+    const mem = process.memoryUsage();
+
+    const rows: Row[] = [
+      { what: '(a) event-store append', figure: 'throughput', value: `${fmtInt(a.events / a.seconds)} events/s` },
+      { what: '(a) event-store append', figure: 'appends (transactions)', value: `${fmtInt(a.appends / a.seconds)} appends/s` },
+      { what: '(a) event-store append', figure: 'latency p50', value: `${fmtMs(percentile(a.latenciesMs, 50))} ms` },
+      { what: '(a) event-store append', figure: 'latency p95', value: `${fmtMs(percentile(a.latenciesMs, 95))} ms` },
+      { what: '(a) event-store append', figure: 'latency p99', value: `${fmtMs(percentile(a.latenciesMs, 99))} ms` },
+      { what: '(a) event-store append', figure: 'volume', value: `${fmtInt(a.appends)} appends, ${fmtInt(a.events)} events in ${a.seconds.toFixed(2)} s` },
+      { what: '(b) readAll catch-up', figure: `throughput (median of ${READ_PASSES} passes)`, value: `${fmtInt(b.events / b.medianSeconds)} events/s` },
+      { what: '(b) readAll catch-up', figure: 'throughput (first pass)', value: `${fmtInt(b.events / b.firstSeconds)} events/s` },
+      { what: '(b) readAll catch-up', figure: 'volume per pass', value: `${fmtInt(b.events)} events, ${b.batches} batches in ${(b.medianSeconds * 1000).toFixed(0)} ms (median)` },
+      { what: '(c) number allocation', figure: 'throughput', value: `${fmtInt(c.allocations / c.seconds)} allocations/s` },
+      { what: '(c) number allocation', figure: 'latency p50', value: `${fmtMs(percentile(c.latenciesMs, 50))} ms` },
+      { what: '(c) number allocation', figure: 'latency p95', value: `${fmtMs(percentile(c.latenciesMs, 95))} ms` },
+      { what: '(d) computeDeadline', figure: 'throughput', value: `${fmtInt(d.calls / d.seconds)} calls/s` },
+      { what: '(d) computeDeadline', figure: 'mean time per call', value: `${((d.seconds / d.calls) * 1e6).toFixed(1)} µs` },
+      { what: '(e) memory at the end', figure: 'RSS', value: `${mb(mem.rss)} MB` },
+      { what: '(e) memory at the end', figure: 'heap used', value: `${mb(mem.heapUsed)} MB` },
+    ];
+    const md = table(rows);
+    const totalSeconds = (performance.now() - tStart) / 1000;
+
+    process.stdout.write(`\n${md}\n\n`);
+
+    const cpus = os.cpus();
+    const doc = `# Benchmarks
+
+Generated by \`npm run bench\` (tools/bench.mjs → tools/bench/src/main.ts); re-running it
+overwrites this file. One run on one machine: treat the figures as a baseline to compare runs of
+the same machine against, not as capacity guarantees.
+
+- **Date:** ${new Date().toISOString()}
+- **Machine:** ${cpus[0]?.model?.trim() ?? 'unknown CPU'}, ${cpus.length} cores, ${mb(os.totalmem())} MB RAM, ${os.type()} ${os.release()} (${os.arch()})
+- **Node:** ${process.version}
+- **PostgreSQL:** ${pgVersion}
+- **PostgreSQL source:** ${serverSource}${serverNote}, at ${describeServer(server.url)}, on the same machine; ${durability}
+- **Total run time:** ${totalSeconds.toFixed(1)} s
+
+## Reproduce
+
+\`\`\`sh
+npm run bench                                              # embedded PostgreSQL (test profile)
+DATABASE_URL=postgres://user@host:5432/postgres npm run bench  # any other server
+\`\`\`
+
+## Results
+
+${md}
+
+## What the figures mean
+
+- **(a) event-store append** — ${APPENDERS} concurrent appenders (one pool of ${POOL_SIZE} connections) each make
+  ${APPENDS_PER_APPENDER} \`PostgresEventStore.append\` calls of 1–3 events (seeded random) to ${STREAMS} streams,
+  each appender owning ${STREAMS / APPENDERS} of them and passing the exact \`expectedVersion\`. Every append is one
+  transaction: stream advisory lock, idempotency lookup of the event ids, version check, multi-row
+  INSERT, \`pg_notify\`. *events/s* counts events, *appends/s* transactions; latency is one
+  \`append\` call as the caller sees it (pool wait included), nearest-rank percentiles.
+- **(b) readAll catch-up** — a projection catching up from the start: \`readAll({ after, limit: ${READ_BATCH} })\`
+  in a loop over every event in the database (those of (a) plus ${POOL_SIZE} warm-up events), JSON decoding
+  included, one query at a time. A pass is short, so it is repeated ${READ_PASSES} times; the table gives the median
+  pass and the first one (the rows were just written, so both read from PostgreSQL's buffer cache).
+- **(c) number allocation** — ${ALLOCATIONS} \`allocateNumber\` calls by ${ALLOCATORS} concurrent callers for the
+  same year and kind, i.e. all queueing on one counter row (the worst case: the whole registration
+  load of a year on one sequence). Checked afterwards to be 1…${ALLOCATIONS} without gap or duplicate.
+- **(d) computeDeadline** — ${fmtInt(DEADLINE_CALLS)} pure calls (no I/O) with the 2024–2026 lunar-javascript holiday
+  calendar, starts spread over 2024–2025 and periods P15D / P1M / P3M / P10WD; each call indexes the
+  calendar and builds the Chinese explanation.
+- **(e) memory** — \`process.memoryUsage()\` of the benchmark process after everything above
+  (\`rss\`: resident set size; \`heapUsed\`: live V8 heap), in MiB.
+
+Caveats: PostgreSQL runs on the same machine and shares its cores with Node. ${
+      durable
+        ? 'The server flushes the WAL on every commit (fsync on), so (a) and (c) include that cost; on a disk-backed production server it depends on the storage.'
+        : `The server runs with ${durability} (the embedded test profile does so on purpose), so (a) and (c) leave out the cost of flushing the WAL to disk that a production server pays on every commit.`
+    }
+`;
+    const out = path.join(ROOT, 'docs', 'benchmarks.md');
+    fs.writeFileSync(out, doc);
+    log(`wrote ${path.relative(ROOT, out)} (total ${totalSeconds.toFixed(1)} s)`);
+    return 0;
+  } finally {
+    await cleanup();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e: Error) => {
+    log(`failed: ${e.stack ?? e.message}`);
+    process.exit(1);
+  },
+);
