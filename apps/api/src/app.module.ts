@@ -1,0 +1,52 @@
+import { Module, RequestMethod, type DynamicModule } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AppConfig } from '@jyta/config';
+import { AuthModule } from './auth/auth.module';
+import { requestIdOf } from './common/command-meta';
+import { DemoModule } from './demo/demo.module';
+import { DirectoryModule } from './directory/directory.module';
+import { HealthModule } from './health/health.module';
+import { InfrastructureModule } from './infrastructure/infrastructure';
+import { ProposalsModule } from './proposals/proposals.module';
+
+/** Structured HTTP logs (pino): one line per request, with the request id that also correlates events. */
+export function loggerModule(config: AppConfig): DynamicModule {
+  return LoggerModule.forRoot({
+    // every route (the path-to-regexp v8 spelling of a wildcard)
+    forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
+    pinoHttp: {
+      level: config.logLevel,
+      genReqId: (req: IncomingMessage, res: ServerResponse) => {
+        const id = requestIdOf(req.headers as Record<string, unknown>);
+        res.setHeader('x-request-id', id);
+        return id;
+      },
+      redact: ['req.headers.authorization', 'req.headers.cookie'],
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
+      autoLogging: { ignore: (req) => req.url === '/api/health' },
+      serializers: {
+        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+    },
+  });
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        loggerModule(config),
+        InfrastructureModule.forRoot(config),
+        HealthModule,
+        AuthModule,
+        DirectoryModule,
+        ProposalsModule,
+        DemoModule,
+      ],
+    };
+  }
+}

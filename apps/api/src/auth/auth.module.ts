@@ -1,0 +1,32 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import type { AppConfig } from '@jyta/config';
+import { DirectoryModule } from '../directory/directory.module';
+import { APP_CONFIG } from '../infrastructure/infrastructure';
+import { AuthController } from './auth.controller';
+import { AuthService, TOKEN_TTL_SECONDS } from './auth.service';
+import { JwtAuthGuard, RolesGuard } from './guards';
+
+@Module({
+  imports: [
+    DirectoryModule,
+    JwtModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        secret: config.jwtSecret,
+        signOptions: { algorithm: 'HS256', expiresIn: TOKEN_TTL_SECONDS },
+        verifyOptions: { algorithms: ['HS256'] },
+      }),
+    }),
+  ],
+  controllers: [AuthController],
+  providers: [
+    AuthService,
+    // order matters: authenticate first, then check the role
+    { provide: APP_GUARD, useClass: JwtAuthGuard },
+    { provide: APP_GUARD, useClass: RolesGuard },
+  ],
+  exports: [AuthService],
+})
+export class AuthModule {}

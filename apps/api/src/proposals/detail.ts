@@ -1,0 +1,71 @@
+import type { StoredEvent } from '@jyta/event-store';
+import { isReturnWindowClosed, type ProposalState } from '@jyta/proposal-domain';
+import type { ProposalDetailDto, ProposalEventDto, UnitAssignmentDto } from './dto/responses.dto';
+
+/** The detail of SPEC §10 from the folded state. `now` decides whether a window has closed. */
+export function toDetail(
+  id: string,
+  state: ProposalState,
+  version: number,
+  unitNames: Map<string, string>,
+  now: string = new Date().toISOString(),
+): ProposalDetailDto {
+  const d = state.details;
+  if (!d) throw new Error(`proposal ${id} is not registered`);
+  const assignments: UnitAssignmentDto[] = state.units.map((u) => ({
+    unitId: u.unitId,
+    unitName: unitNames.get(u.unitId) ?? u.unitId,
+    role: u.role,
+    status: u.status,
+    ...(u.responsiblePerson ? { responsiblePerson: u.responsiblePerson } : {}),
+    assignedOn: u.assignedOn,
+    signedAt: u.signedAt ?? null,
+    returnWindowClosesAt: u.returnWindow.dueAt,
+    returnWindowLastDay: u.returnWindow.lastDay,
+    returnWindowClosed: isReturnWindowClosed(u, now),
+    returnWindowClosedAt: u.returnWindowClosedAt ?? null,
+    returnWindowExplanation: u.returnWindow.explanation?.text ?? '',
+    replyDueAt: u.replyDue.dueAt,
+    replyDueLastDay: u.replyDue.lastDay,
+    replyDueExplanation: u.replyDue.explanation?.text ?? '',
+    returnRequests: u.returnRequests.map((r) => ({
+      reason: r.reason,
+      requestedAt: r.requestedAt,
+      ...(r.decision ? { decision: { ...r.decision } } : {}),
+    })),
+  }));
+  return {
+    id,
+    number: d.number,
+    kind: d.kind,
+    level: d.level,
+    status: state.status,
+    title: d.title,
+    content: d.content,
+    ...(d.topic !== undefined ? { topic: d.topic } : {}),
+    proposers: d.proposers,
+    key: d.key,
+    major: d.major,
+    urgent: d.urgent,
+    sessionYear: d.sessionYear,
+    period: d.period,
+    registeredAt: d.registeredAt,
+    policyVersion: state.policy?.version ?? null,
+    assignment: state.assignment ? { ...state.assignment } : null,
+    assignments,
+    replies: [],
+    version,
+  };
+}
+
+export function toEventView(e: StoredEvent): ProposalEventDto {
+  return {
+    version: e.version,
+    type: e.type,
+    occurredAt: e.metadata.occurredAt,
+    recordedAt: e.recordedAt,
+    actor: (e.metadata.actor as ProposalEventDto['actor']) ?? null,
+    data: e.data,
+    correlationId: e.metadata.correlationId,
+  };
+}

@@ -1,0 +1,112 @@
+import { initialState, type ProposalState } from '@jyta/proposal-domain';
+import { toDetail, toEventView } from './detail';
+
+const deadline = (dueAt: string, text = '说明') => ({ lastDay: dueAt.slice(0, 10), dueAt, explanation: { text } }) as never;
+
+const state: ProposalState = {
+  ...initialState(),
+  status: 'assigned',
+  policy: { version: 3, returnWindow: 'P15D', replyPeriod: 'P3M', urgentReplyPeriod: 'P1M' },
+  details: {
+    proposalId: 'p1',
+    number: '2026-建议-0001',
+    kind: 'npc_suggestion',
+    level: 'municipal',
+    sessionYear: 2026,
+    period: 'plenary',
+    title: '标题',
+    content: '正文',
+    topic: '教育',
+    proposers: [{ name: '甲' }],
+    key: true,
+    major: false,
+    urgent: false,
+    registeredAt: '2026-03-01T01:00:00.000Z',
+  },
+  assignment: { mode: 'lead', leaderInCharge: 'vice-mayor-1', division: '二处' },
+  units: [
+    {
+      unitId: 'cjj',
+      role: 'lead',
+      status: 'handling',
+      assignedOn: '2026-03-01',
+      signedAt: '2026-03-02T01:00:00.000Z',
+      returnWindow: deadline('2026-03-16T16:00:00.000Z', '退转说明'),
+      replyDue: deadline('2026-06-01T16:00:00.000Z', '答复说明'),
+      returnRequests: [],
+    },
+    {
+      unitId: 'zfbzj',
+      role: 'co',
+      status: 'returned',
+      assignedOn: '2026-03-01',
+      returnWindow: deadline('2026-03-16T16:00:00.000Z'),
+      replyDue: deadline('2026-06-01T16:00:00.000Z'),
+      returnRequests: [{ reason: '不属于', requestedAt: '2026-03-03T00:00:00.000Z', decision: { approve: true, comment: '同意', decidedAt: '2026-03-04T00:00:00.000Z' } }],
+    },
+  ],
+};
+
+describe('toDetail', () => {
+  it('gives the SPEC §10 detail with every unit and its deadlines', () => {
+    const d = toDetail('p1', state, 5, new Map([['cjj', '市城建局']]), '2026-03-10T00:00:00.000Z');
+    expect(d).toMatchObject({
+      id: 'p1',
+      number: '2026-建议-0001',
+      status: 'assigned',
+      topic: '教育',
+      policyVersion: 3,
+      assignment: { mode: 'lead', leaderInCharge: 'vice-mayor-1', division: '二处' },
+      replies: [],
+      version: 5,
+    });
+    expect(d.assignments[0]).toEqual({
+      unitId: 'cjj',
+      unitName: '市城建局',
+      role: 'lead',
+      status: 'handling',
+      assignedOn: '2026-03-01',
+      signedAt: '2026-03-02T01:00:00.000Z',
+      returnWindowClosesAt: '2026-03-16T16:00:00.000Z',
+      returnWindowLastDay: '2026-03-16',
+      returnWindowClosed: false,
+      returnWindowClosedAt: null,
+      returnWindowExplanation: '退转说明',
+      replyDueAt: '2026-06-01T16:00:00.000Z',
+      replyDueLastDay: '2026-06-01',
+      replyDueExplanation: '答复说明',
+      returnRequests: [],
+    });
+    expect(d.assignments[1]).toMatchObject({ unitId: 'zfbzj', unitName: 'zfbzj', status: 'returned', signedAt: null });
+    expect(d.assignments[1].returnRequests[0].decision).toEqual({ approve: true, comment: '同意', decidedAt: '2026-03-04T00:00:00.000Z' });
+  });
+
+  it('a window is closed once its end has passed, even before the timer recorded it', () => {
+    expect(toDetail('p1', state, 5, new Map(), '2026-03-16T16:00:00.000Z').assignments[0].returnWindowClosed).toBe(true);
+  });
+});
+
+describe('toEventView', () => {
+  it('shows version, type, both times, actor, data and correlation', () => {
+    expect(
+      toEventView({
+        eventId: 'e',
+        streamId: 'proposal-p1',
+        version: 3,
+        position: { transactionId: '1', sequence: '2' },
+        type: 'ReceiptSigned',
+        data: { unitId: 'cjj' },
+        metadata: { actor: { userId: 'u', username: 'cjj-handler', role: 'unit_handler', unitId: 'cjj' }, occurredAt: '2026-03-02T01:00:00.000Z', correlationId: 'req-1' },
+        recordedAt: '2026-03-02T01:00:00.100Z',
+      }),
+    ).toEqual({
+      version: 3,
+      type: 'ReceiptSigned',
+      occurredAt: '2026-03-02T01:00:00.000Z',
+      recordedAt: '2026-03-02T01:00:00.100Z',
+      actor: { userId: 'u', username: 'cjj-handler', role: 'unit_handler', unitId: 'cjj' },
+      data: { unitId: 'cjj' },
+      correlationId: 'req-1',
+    });
+  });
+});

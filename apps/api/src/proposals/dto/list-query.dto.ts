@@ -1,0 +1,71 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { PROPOSAL_KINDS, PROPOSAL_LEVELS } from '@jyta/proposal-domain';
+import { UNIT_CODE } from '../../common/validators';
+
+const toBool = ({ value }: { value: unknown }) => (value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value);
+
+export class ListProposalsQueryDto {
+  @ApiPropertyOptional({ example: 2026, description: '届次年份' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'year 须为整数年份' })
+  @Min(2000, { message: 'year 不能早于 2000' })
+  @Max(2100, { message: 'year 不能晚于 2100' })
+  year?: number;
+
+  @ApiPropertyOptional({ enum: PROPOSAL_KINDS })
+  @IsOptional()
+  @IsIn(PROPOSAL_KINDS as string[], { message: `kind 须为 ${PROPOSAL_KINDS.join(' / ')}` })
+  kind?: string;
+
+  @ApiPropertyOptional({ enum: PROPOSAL_LEVELS })
+  @IsOptional()
+  @IsIn(PROPOSAL_LEVELS as string[], { message: `level 须为 ${PROPOSAL_LEVELS.join(' / ')}` })
+  level?: string;
+
+  @ApiPropertyOptional({ example: 'assigned', description: 'registered 待交办 / assigned 已交办 / awaiting_reassignment 待重新交办 …' })
+  @IsOptional()
+  @IsString({ message: 'status 须为字符串' })
+  @Matches(/^[a-z_]{1,40}$/, { message: 'status 格式无效' })
+  status?: string;
+
+  @ApiPropertyOptional({ example: 'rsj', description: '曾交办给该单位的件' })
+  @IsOptional()
+  @Matches(UNIT_CODE, { message: 'unitId 须为单位代码' })
+  unitId?: string;
+
+  @ApiPropertyOptional({ description: '已过答复期限（尚无答复记录时按最早答复期限判断）' })
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean({ message: 'overdue 须为 true 或 false' })
+  overdue?: boolean;
+
+  @ApiPropertyOptional({ description: '重点建议 / 提案' })
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean({ message: 'key 须为 true 或 false' })
+  key?: boolean;
+
+  @ApiPropertyOptional({ description: '按标题或编号模糊查询' })
+  @IsOptional()
+  @IsString({ message: 'q 须为字符串' })
+  @MaxLength(100, { message: 'q 不能超过 100 字' })
+  q?: string;
+
+  @ApiPropertyOptional({ default: 1, minimum: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'page 须为正整数' })
+  @Min(1, { message: 'page 须为正整数' })
+  page?: number;
+
+  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'pageSize 须为 1–100 的整数' })
+  @Min(1, { message: 'pageSize 须为 1–100 的整数' })
+  @Max(100, { message: 'pageSize 须为 1–100 的整数' })
+  pageSize?: number;
+}

@@ -1,0 +1,113 @@
+/** Response shapes, for the OpenAPI document (SPEC §10 detail / events / list). */
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ProposerDto } from './register.dto';
+
+export class ReturnDecisionViewDto {
+  @ApiProperty() approve: boolean;
+  @ApiProperty() comment: string;
+  @ApiProperty({ format: 'date-time' }) decidedAt: string;
+}
+
+export class ReturnRequestViewDto {
+  @ApiProperty() reason: string;
+  @ApiProperty({ format: 'date-time' }) requestedAt: string;
+  @ApiPropertyOptional({ type: ReturnDecisionViewDto }) decision?: ReturnDecisionViewDto;
+}
+
+export class UnitAssignmentDto {
+  @ApiProperty({ example: 'cjj' }) unitId: string;
+  @ApiProperty({ example: '市城建局' }) unitName: string;
+  @ApiProperty({ enum: ['lead', 'co', 'separate'] }) role: string;
+  @ApiProperty({ enum: ['assigned', 'handling', 'returned'], description: '待签收 / 办理中 / 已退转' }) status: string;
+  @ApiPropertyOptional({ type: String }) responsiblePerson?: string;
+  @ApiProperty({ example: '2026-03-01', description: '接办之日' }) assignedOn: string;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: '签收时间（不影响期限）' }) signedAt: string | null;
+  @ApiProperty({ format: 'date-time', description: '退转期限届满时刻（最后一日 24:00，上海时间）' }) returnWindowClosesAt: string;
+  @ApiProperty({ nullable: true, type: String, example: '2026-03-16' }) returnWindowLastDay: string | null;
+  @ApiProperty({ description: '退转期限是否已届满' }) returnWindowClosed: boolean;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) returnWindowClosedAt: string | null;
+  @ApiProperty({ description: '期限计算说明（民法典第二百零一条至第二百零三条）' }) returnWindowExplanation: string;
+  @ApiProperty({ format: 'date-time' }) replyDueAt: string;
+  @ApiProperty({ nullable: true, type: String, example: '2026-06-01' }) replyDueLastDay: string | null;
+  @ApiProperty() replyDueExplanation: string;
+  @ApiProperty({ type: ReturnRequestViewDto, isArray: true }) returnRequests: ReturnRequestViewDto[];
+}
+
+export class AssignmentInfoDto {
+  @ApiProperty({ enum: ['single', 'lead', 'separate'] }) mode: string;
+  @ApiPropertyOptional({ type: String }) leaderInCharge?: string;
+  @ApiPropertyOptional({ type: String }) division?: string;
+}
+
+export class ProposalDetailDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: '2026-建议-0001' }) number: string;
+  @ApiProperty({ enum: ['npc_suggestion', 'cppcc_proposal', 'cppcc_recommendation'] }) kind: string;
+  @ApiProperty({ enum: ['municipal', 'provincial', 'national'] }) level: string;
+  @ApiProperty({ example: 'assigned', description: 'registered 待交办 / assigned 已交办 / awaiting_reassignment 待重新交办' }) status: string;
+  @ApiProperty() title: string;
+  @ApiProperty() content: string;
+  @ApiPropertyOptional({ type: String }) topic?: string;
+  @ApiProperty({ type: ProposerDto, isArray: true }) proposers: ProposerDto[];
+  @ApiProperty() key: boolean;
+  @ApiProperty() major: boolean;
+  @ApiProperty() urgent: boolean;
+  @ApiProperty({ example: 2026 }) sessionYear: number;
+  @ApiProperty({ enum: ['plenary', 'interim'] }) period: string;
+  @ApiProperty({ format: 'date-time' }) registeredAt: string;
+  @ApiProperty({ nullable: true, type: Number }) policyVersion: number | null;
+  @ApiProperty({ nullable: true, type: AssignmentInfoDto }) assignment: AssignmentInfoDto | null;
+  @ApiProperty({ type: UnitAssignmentDto, isArray: true }) assignments: UnitAssignmentDto[];
+  @ApiProperty({ type: Object, isArray: true, description: '答复（尚未实现，恒为空）' }) replies: unknown[];
+  @ApiProperty({ description: '事件流版本' }) version: number;
+}
+
+export class EventActorDto {
+  @ApiProperty() userId: string;
+  @ApiPropertyOptional() username?: string;
+  @ApiProperty({ example: 'office' }) role: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) unitId?: string | null;
+}
+
+export class ProposalEventDto {
+  @ApiProperty() version: number;
+  @ApiProperty({ example: 'ProposalAssigned' }) type: string;
+  @ApiProperty({ format: 'date-time', description: '业务发生时间' }) occurredAt: string;
+  @ApiProperty({ format: 'date-time', description: '记录时间' }) recordedAt: string;
+  @ApiProperty({ type: EventActorDto, nullable: true }) actor: EventActorDto | null;
+  @ApiProperty({ type: Object }) data: unknown;
+  @ApiProperty() correlationId: string;
+}
+
+export class ProposalListItemDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() number: string;
+  @ApiProperty() kind: string;
+  @ApiProperty() level: string;
+  @ApiProperty() sessionYear: number;
+  @ApiProperty() period: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ nullable: true, type: String }) topic: string | null;
+  @ApiProperty() status: string;
+  @ApiProperty() key: boolean;
+  @ApiProperty() major: boolean;
+  @ApiProperty() urgent: boolean;
+  @ApiProperty({ type: String, isArray: true }) proposerNames: string[];
+  @ApiProperty({ type: String, isArray: true, description: '曾交办的单位' }) unitIds: string[];
+  @ApiProperty({ type: String, isArray: true, description: '当前承办的单位' }) activeUnitIds: string[];
+  @ApiProperty({ type: String, isArray: true, description: '当前主办（单一 / 分别办理）单位' }) leadUnitIds: string[];
+  @ApiProperty({ nullable: true, type: String }) leaderInCharge: string | null;
+  @ApiProperty({ format: 'date-time' }) registeredAt: string;
+  @ApiProperty({ nullable: true, type: String }) assignedOn: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) replyDueAt: string | null;
+  @ApiProperty() overdue: boolean;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+  @ApiProperty() version: number;
+}
+
+export class ProposalListPageDto {
+  @ApiProperty({ type: ProposalListItemDto, isArray: true }) items: ProposalListItemDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+}

@@ -1,0 +1,155 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { WithStartWorkflowOperation } from '@temporalio/client';
+import { randomUUID } from 'node:crypto';
+import { v5 as uuidv5 } from 'uuid';
+import type { Actor, AssignProposal, ProposalCommand, RegisterProposal, UserCommandType } from '@jyta/proposal-domain';
+import { commandUpdates, proposalWorkflowId, type CommandEnvelope, type CommandOutcome } from '@jyta/workflows';
+import { notYourItem, notYourUnit, validationFailed, type FieldError } from '../common/app-exception';
+import type { CommandMeta } from '../common/command-meta';
+import type { AuthUser } from '../auth/auth-user';
+import { DirectoryService } from '../directory/directory.service';
+import { Infrastructure } from '../infrastructure/infrastructure';
+import type { AssignProposalDto } from './dto/assignment.dto';
+import type { RegisterProposalDto } from './dto/register.dto';
+import type { ProposalDetailDto } from './dto/responses.dto';
+import { ProposalQueries } from './proposal-queries.service';
+
+/** The workflow type the worker registers (workflows/src/proposal.workflow.ts). */
+export const PROPOSAL_WORKFLOW_TYPE = 'proposalWorkflow';
+/** Namespace of the uuid v5 that turns a registration's Idempotency-Key into the item id. */
+export const REGISTRATION_ID_NAMESPACE = '6f1c1d52-8a4e-4f43-9a43-2b7b9b1f0c11';
+
+export const actorOf = (u: AuthUser): Actor => ({ userId: u.id, username: u.username, role: u.role, unitId: u.unitId });
+
+/**
+ * Update ids: a retried command (same Idempotency-Key) reuses its update id, so Temporal runs it
+ * once and answers the retry with the first outcome. Scoped by command, unit and user so that a
+ * key reused for another command never returns a stranger's outcome.
+ */
+export function updateIdFor(type: UserCommandType, user: AuthUser, meta: CommandMeta, unitId?: string): string {
+  if (!meta.idempotencyKey) return randomUUID();
+  return [type, unitId ?? '-', user.id, meta.idempotencyKey].join(':');
+}
+
+/** The item id of a registration: derived from the key (same key → same item), else new. */
+export function registrationIdFor(user: AuthUser, meta: CommandMeta): string {
+  return meta.idempotencyKey ? uuidv5(`${user.id}:${meta.idempotencyKey}`, REGISTRATION_ID_NAMESPACE) : randomUUID();
+}
+
+/**
+ * Sends user commands to the item's workflow as Workflow Updates (one per command), waits for the
+ * list read model to include them (read-your-writes) and answers the new detail.
+ */
+@Injectable()
+export class ProposalCommands {
+  private readonly logger = new Logger('ProposalCommands');
+
+  constructor(
+    private readonly infra: Infrastructure,
+    private readonly queries: ProposalQueries,
+    private readonly directory: DirectoryService,
+  ) {}
+
+  async register(dto: RegisterProposalDto, user: AuthUser, meta: CommandMeta): Promise<ProposalDetailDto> {
+    const id = registrationIdFor(user, meta);
+    const command: RegisterProposal = {
+      type: 'RegisterProposal',
+      data: {
+        proposalId: id,
+        kind: dto.kind,
+        level: dto.level,
+        sessionYear: dto.sessionYear,
+        period: dto.period,
+        title: dto.title,
+        content: dto.content,
+        ...(dto.topic !== undefined ? { topic: dto.topic } : {}),
+        proposers: dto.proposers.map((p) => ({
+          name: p.name.trim(),
+          ...(p.delegation !== undefined ? { delegation: p.delegation } : {}),
+          ...(p.phone !== undefined ? { phone: p.phone } : {}),
+          ...(p.address !== undefined ? { address: p.address } : {}),
+          ...(p.username !== undefined ? { username: p.username } : {}),
+        })),
+        key: !!dto.key,
+        major: !!dto.major,
+        urgent: !!dto.urgent,
+      },
+    };
+    const envelope = this.envelope(command, user, meta);
+    const { client, config } = this.infra;
+    const startWorkflowOperation = new WithStartWorkflowOperation(PROPOSAL_WORKFLOW_TYPE, {
+      workflowId: proposalWorkflowId(id),
+      taskQueue: config.temporalTaskQueue,
+      args: [{ proposalId: id }],
+      workflowIdConflictPolicy: 'USE_EXISTING',
+    });
+    const outcome = await this.infra.withCommandDeadline(() =>
+      client.workflow.executeUpdateWithStart(commandUpdates.RegisterProposal, {
+        args: [envelope],
+        updateId: updateIdFor('RegisterProposal', user, meta),
+        startWorkflowOperation,
+      }),
+    );
+    return this.answer(id, outcome);
+  }
+
+  async assign(id: string, dto: AssignProposalDto, user: AuthUser, meta: CommandMeta): Promise<ProposalDetailDto> {
+    await this.queries.load(id); // 404 first
+    const unknown = await this.directory.unknownUnits([...dto.leadUnitIds, ...(dto.coUnitIds ?? [])]);
+    if (unknown.length) {
+      const fields: FieldError[] = [];
+      dto.leadUnitIds.forEach((u, i) => unknown.includes(u) && fields.push({ field: `leadUnitIds.${i}`, errors: [`未知单位 ${u}`] }));
+      (dto.coUnitIds ?? []).forEach((u, i) => unknown.includes(u) && fields.push({ field: `coUnitIds.${i}`, errors: [`未知单位 ${u}`] }));
+      throw validationFailed(fields, `未知单位：${unknown.join('、')}`);
+    }
+    const command: AssignProposal = {
+      type: 'AssignProposal',
+      data: {
+        mode: dto.mode,
+        leadUnitIds: dto.leadUnitIds,
+        ...(dto.coUnitIds ? { coUnitIds: dto.coUnitIds } : {}),
+        assignedOn: dto.assignedOn,
+        ...(dto.leaderInCharge !== undefined ? { leaderInCharge: dto.leaderInCharge } : {}),
+        ...(dto.division !== undefined ? { division: dto.division } : {}),
+        ...(dto.responsiblePersons !== undefined ? { responsiblePersons: { ...dto.responsiblePersons } } : {}),
+      },
+    };
+    return this.send(id, command, user, meta);
+  }
+
+  /** 签收 / 退转申请: only a handler of that unit, on an item the unit was assigned. */
+  async unitCommand(id: string, unitId: string, command: ProposalCommand, user: AuthUser, meta: CommandMeta): Promise<ProposalDetailDto> {
+    if (user.unitId !== unitId) throw notYourUnit(unitId);
+    const item = await this.queries.load(id);
+    if (!item.state.units.some((u) => u.unitId === unitId)) throw notYourItem();
+    return this.send(id, command, user, meta, unitId);
+  }
+
+  /** 退转决定 (office). */
+  async decideReturn(id: string, unitId: string, approve: boolean, comment: string | undefined, user: AuthUser, meta: CommandMeta) {
+    await this.queries.load(id);
+    return this.send(id, { type: 'DecideReturn', data: { unitId, approve, ...(comment !== undefined ? { comment } : {}) } }, user, meta, unitId);
+  }
+
+  private envelope(command: ProposalCommand, user: AuthUser, meta: CommandMeta): CommandEnvelope {
+    return { command, actor: actorOf(user), correlationId: meta.correlationId };
+  }
+
+  private async send(id: string, command: ProposalCommand, user: AuthUser, meta: CommandMeta, unitId?: string): Promise<ProposalDetailDto> {
+    const type = command.type as UserCommandType;
+    const handle = this.infra.client.workflow.getHandle(proposalWorkflowId(id));
+    const outcome = await this.infra.withCommandDeadline(() =>
+      handle.executeUpdate(commandUpdates[type], {
+        args: [this.envelope(command, user, meta)],
+        updateId: updateIdFor(type, user, meta, unitId),
+      }),
+    );
+    return this.answer(id, outcome);
+  }
+
+  private async answer(id: string, outcome: CommandOutcome): Promise<ProposalDetailDto> {
+    await this.infra.waitForReadModel(outcome.position);
+    this.logger.debug(`proposal ${id}: ${outcome.events.map((e) => e.type).join(', ') || 'no change'} (v${outcome.version})`);
+    return this.queries.detailOf(await this.queries.load(id));
+  }
+}

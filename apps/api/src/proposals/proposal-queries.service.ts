@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import type { StoredEvent } from '@jyta/event-store';
+import { initialState, type ProposalState } from '@jyta/proposal-domain';
+import { applyEvent, listProposals, PROPOSAL_STREAM_PREFIX, type Page, type ProposalListItem } from '@jyta/proposal-read-models';
+import { notYourItem, proposalNotFound } from '../common/app-exception';
+import type { AuthUser } from '../auth/auth-user';
+import { DirectoryService } from '../directory/directory.service';
+import { Infrastructure } from '../infrastructure/infrastructure';
+import { canReadItem, listScope } from './access';
+import { toDetail, toEventView } from './detail';
+import type { ListProposalsQueryDto } from './dto/list-query.dto';
+import type { ProposalDetailDto, ProposalEventDto } from './dto/responses.dto';
+
+export interface LoadedItem {
+  id: string;
+  state: ProposalState;
+  version: number;
+  events: StoredEvent[];
+}
+
+export const streamIdOf = (id: string) => `${PROPOSAL_STREAM_PREFIX}${id}`;
+
+@Injectable()
+export class ProposalQueries {
+  constructor(
+    private readonly infra: Infrastructure,
+    private readonly directory: DirectoryService,
+  ) {}
+
+  /** The item folded from its stream (always current); 404 PROPOSAL_NOT_FOUND when it has no registration. */
+  async load(id: string): Promise<LoadedItem> {
+    const events = await this.infra.store.readStream(streamIdOf(id));
+    const state = events.reduce(applyEvent, initialState());
+    if (!state.details) throw proposalNotFound(id);
+    return { id, state, version: events.at(-1)?.version ?? 0, events };
+  }
+
+  /** Loads the item and checks `user` may read it (403 NOT_YOUR_ITEM). */
+  async loadReadable(id: string, user: AuthUser): Promise<LoadedItem> {
+    const item = await this.load(id);
+    if (!canReadItem(user, item.state)) throw notYourItem();
+    return item;
+  }
+
+  async detailOf(item: LoadedItem): Promise<ProposalDetailDto> {
+    return toDetail(item.id, item.state, item.version, await this.directory.unitNames());
+  }
+
+  async detail(id: string, user: AuthUser): Promise<ProposalDetailDto> {
+    return this.detailOf(await this.loadReadable(id, user));
+  }
+
+  async events(id: string, user: AuthUser): Promise<ProposalEventDto[]> {
+    const item = await this.loadReadable(id, user);
+    return item.events.map(toEventView);
+  }
+
+  async list(user: AuthUser, q: ListProposalsQueryDto): Promise<Page<ProposalListItem>> {
+    const page = q.page ?? 1;
+    const pageSize = q.pageSize ?? 20;
+    const scope = listScope(user);
+    // A unit asking for another unit's items, or a role that sees nothing: an empty page.
+    if (!scope || (scope.unitId && q.unitId && q.unitId !== scope.unitId)) return { items: [], total: 0, page, pageSize };
+    return listProposals(this.infra.pool, {
+      year: q.year,
+      kind: q.kind,
+      level: q.level,
+      status: q.status,
+      unitId: q.unitId,
+      key: q.key,
+      overdue: q.overdue,
+      q: q.q,
+      ...scope,
+      page,
+      pageSize,
+    });
+  }
+}

@@ -1,0 +1,158 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { AuthUser } from '../auth/auth-user';
+import { CurrentUser, Roles } from '../auth/decorators';
+import { Meta, type CommandMeta } from '../common/command-meta';
+import { ErrorDto } from '../common/error.dto';
+import { ProposalIdPipe, UnitIdPipe } from '../common/params';
+import { AssignProposalDto } from './dto/assignment.dto';
+import { ListProposalsQueryDto } from './dto/list-query.dto';
+import { RegisterProposalDto } from './dto/register.dto';
+import { ProposalDetailDto, ProposalEventDto, ProposalListPageDto } from './dto/responses.dto';
+import { ReturnDecisionDto, ReturnRequestDto } from './dto/unit-actions.dto';
+import { ProposalCommands } from './proposal-commands.service';
+import { ProposalQueries } from './proposal-queries.service';
+
+const IdempotencyKey = () =>
+  ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: '重试同一操作时携带相同的值，操作只执行一次（1–200 个可见 ASCII 字符）',
+  });
+const IdParam = () => ApiParam({ name: 'id', format: 'uuid', description: '建议提案 id' });
+const UnitParam = () => ApiParam({ name: 'unitId', example: 'rsj', description: '单位代码' });
+
+@ApiTags('proposals 建议提案')
+@ApiBearerAuth()
+@ApiBadRequestResponse({ type: ErrorDto, description: 'VALIDATION_FAILED（details.fields 指明字段）/ INVALID_JSON' })
+@ApiForbiddenResponse({ type: ErrorDto, description: 'FORBIDDEN_ROLE / NOT_YOUR_UNIT / NOT_YOUR_ITEM' })
+@Controller('proposals')
+export class ProposalsController {
+  constructor(
+    private readonly queries: ProposalQueries,
+    private readonly commands: ProposalCommands,
+  ) {}
+
+  @Post()
+  @Roles('office')
+  @IdempotencyKey()
+  @ApiOperation({ summary: '登记一件建议 / 提案', description: '编号按年度和类别自动分配，如 2026-建议-0001。' })
+  @ApiCreatedResponse({ type: ProposalDetailDto })
+  register(@Body() dto: RegisterProposalDto, @CurrentUser() user: AuthUser, @Meta() meta: CommandMeta): Promise<ProposalDetailDto> {
+    return this.commands.register(dto, user, meta);
+  }
+
+  @Get()
+  @ApiOperation({
+    summary: '建议提案列表',
+    description: '按角色限定范围：办公厅看全部；承办单位只看曾交办本单位的件；联络机构只看本口；代表委员只看本人的件。',
+  })
+  @ApiOkResponse({ type: ProposalListPageDto })
+  list(@Query() query: ListProposalsQueryDto, @CurrentUser() user: AuthUser) {
+    return this.queries.list(user, query);
+  }
+
+  @Get(':id')
+  @IdParam()
+  @ApiOperation({ summary: '建议提案详情（含各单位期限）' })
+  @ApiOkResponse({ type: ProposalDetailDto })
+  @ApiNotFoundResponse({ type: ErrorDto, description: 'PROPOSAL_NOT_FOUND' })
+  detail(@Param('id', ProposalIdPipe) id: string, @CurrentUser() user: AuthUser): Promise<ProposalDetailDto> {
+    return this.queries.detail(id, user);
+  }
+
+  @Get(':id/events')
+  @IdParam()
+  @ApiOperation({ summary: '办理履历：该件的全部事件，按版本排序' })
+  @ApiOkResponse({ type: ProposalEventDto, isArray: true })
+  @ApiNotFoundResponse({ type: ErrorDto, description: 'PROPOSAL_NOT_FOUND' })
+  events(@Param('id', ProposalIdPipe) id: string, @CurrentUser() user: AuthUser): Promise<ProposalEventDto[]> {
+    return this.queries.events(id, user);
+  }
+
+  @Post(':id/assignment')
+  @HttpCode(200)
+  @Roles('office')
+  @IdParam()
+  @IdempotencyKey()
+  @ApiOperation({ summary: '交办（第六条）', description: '期限自接办之日次日起算；退转期限届满后不能退转。' })
+  @ApiOkResponse({ type: ProposalDetailDto })
+  @ApiNotFoundResponse({ type: ErrorDto, description: 'PROPOSAL_NOT_FOUND' })
+  @ApiConflictResponse({ type: ErrorDto, description: 'ALREADY_ASSIGNED 等' })
+  assign(
+    @Param('id', ProposalIdPipe) id: string,
+    @Body() dto: AssignProposalDto,
+    @CurrentUser() user: AuthUser,
+    @Meta() meta: CommandMeta,
+  ): Promise<ProposalDetailDto> {
+    return this.commands.assign(id, dto, user, meta);
+  }
+
+  @Post(':id/units/:unitId/receipt')
+  @HttpCode(200)
+  @Roles('unit_handler')
+  @IdParam()
+  @UnitParam()
+  @IdempotencyKey()
+  @ApiOperation({ summary: '签收（第十七条）', description: '只记录签收时间，不改变任何期限。' })
+  @ApiOkResponse({ type: ProposalDetailDto })
+  @ApiConflictResponse({ type: ErrorDto, description: 'ALREADY_SIGNED / NOT_ASSIGNED_TO_UNIT' })
+  receipt(
+    @Param('id', ProposalIdPipe) id: string,
+    @Param('unitId', UnitIdPipe) unitId: string,
+    @CurrentUser() user: AuthUser,
+    @Meta() meta: CommandMeta,
+  ): Promise<ProposalDetailDto> {
+    return this.commands.unitCommand(id, unitId, { type: 'SignReceipt', data: { unitId } }, user, meta);
+  }
+
+  @Post(':id/units/:unitId/return-request')
+  @HttpCode(200)
+  @Roles('unit_handler')
+  @IdParam()
+  @UnitParam()
+  @IdempotencyKey()
+  @ApiOperation({ summary: '申请退转（第七条）', description: '须在接办之日起 15 日内（政策可调）以公函说明理由。' })
+  @ApiOkResponse({ type: ProposalDetailDto })
+  @ApiConflictResponse({ type: ErrorDto, description: 'RETURN_WINDOW_CLOSED / RETURN_ALREADY_REQUESTED / NOT_ASSIGNED_TO_UNIT' })
+  returnRequest(
+    @Param('id', ProposalIdPipe) id: string,
+    @Param('unitId', UnitIdPipe) unitId: string,
+    @Body() dto: ReturnRequestDto,
+    @CurrentUser() user: AuthUser,
+    @Meta() meta: CommandMeta,
+  ): Promise<ProposalDetailDto> {
+    return this.commands.unitCommand(id, unitId, { type: 'RequestReturn', data: { unitId, reason: dto.reason } }, user, meta);
+  }
+
+  @Post(':id/units/:unitId/return-decision')
+  @HttpCode(200)
+  @Roles('office')
+  @IdParam()
+  @UnitParam()
+  @IdempotencyKey()
+  @ApiOperation({ summary: '退转决定', description: '同意：该单位退出本件（无主办单位时待重新交办）；不同意：单位继续办理。' })
+  @ApiOkResponse({ type: ProposalDetailDto })
+  @ApiConflictResponse({ type: ErrorDto, description: 'NO_RETURN_REQUEST / ALREADY_DECIDED / NOT_ASSIGNED_TO_UNIT' })
+  returnDecision(
+    @Param('id', ProposalIdPipe) id: string,
+    @Param('unitId', UnitIdPipe) unitId: string,
+    @Body() dto: ReturnDecisionDto,
+    @CurrentUser() user: AuthUser,
+    @Meta() meta: CommandMeta,
+  ): Promise<ProposalDetailDto> {
+    return this.commands.decideReturn(id, unitId, dto.approve, dto.comment, user, meta);
+  }
+}

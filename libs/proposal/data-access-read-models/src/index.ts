@@ -1,0 +1,22 @@
+/**
+ * @jyta/proposal-read-models — read models of the item streams, fed by ProjectionRunner.
+ * `proposal_list`: the list screen's rows (filters of SPEC §10), one per item.
+ */
+export { readModelMigrations } from './migrations';
+export {
+  proposalListProjection,
+  proposalIdOf,
+  toDecidedEvent,
+  applyEvent,
+  rowFromState,
+  PROPOSAL_STREAM_PREFIX,
+  type ProposalListRow,
+} from './projection';
+export {
+  listProposals,
+  findProposalSummary,
+  buildWhere,
+  type ProposalListFilters,
+  type ProposalListItem,
+  type Page,
+} from './queries';

@@ -1,0 +1,169 @@
+import type pg from 'pg';
+
+export interface ProposalListFilters {
+  /** session year */
+  year?: number;
+  kind?: string;
+  /** restrict to these kinds (a liaison sees only its chamber's items) */
+  kinds?: string[];
+  level?: string;
+  status?: string;
+  /** items this unit was ever assigned to (a unit keeps reading an item it returned) */
+  unitId?: string;
+  /** items this unit is responsible for now */
+  activeUnitId?: string;
+  key?: boolean;
+  /** items whose earliest reply deadline (among the responsible units) has passed */
+  overdue?: boolean;
+  /** case-insensitive substring of the title or the number */
+  q?: string;
+  /** items this account is a proposer of */
+  proposerUsername?: string;
+  /** 1-based */
+  page: number;
+  pageSize: number;
+}
+
+export interface ProposalListItem {
+  id: string;
+  number: string;
+  kind: string;
+  level: string;
+  sessionYear: number;
+  period: string;
+  title: string;
+  topic: string | null;
+  status: string;
+  key: boolean;
+  major: boolean;
+  urgent: boolean;
+  proposerNames: string[];
+  unitIds: string[];
+  activeUnitIds: string[];
+  leadUnitIds: string[];
+  leaderInCharge: string | null;
+  registeredAt: string;
+  assignedOn: string | null;
+  replyDueAt: string | null;
+  overdue: boolean;
+  updatedAt: string;
+  version: number;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+interface Row {
+  proposal_id: string;
+  number: string;
+  kind: string;
+  level: string;
+  session_year: number;
+  period: string;
+  title: string;
+  topic: string | null;
+  status: string;
+  key: boolean;
+  major: boolean;
+  urgent: boolean;
+  proposer_names: string[];
+  unit_ids: string[];
+  active_unit_ids: string[];
+  lead_unit_ids: string[];
+  leader_in_charge: string | null;
+  registered_at: Date;
+  assigned_on: string | null;
+  reply_due_at: Date | null;
+  overdue: boolean;
+  updated_at: Date;
+  version: number;
+}
+
+const COLUMNS = `proposal_id, number, kind, level, session_year, period, title, topic, status, key, major, urgent,
+  proposer_names, unit_ids, active_unit_ids, lead_unit_ids, leader_in_charge, registered_at,
+  to_char(assigned_on, 'YYYY-MM-DD') AS assigned_on, reply_due_at,
+  (reply_due_at IS NOT NULL AND reply_due_at <= now()) AS overdue, updated_at, version`;
+
+function toItem(r: Row): ProposalListItem {
+  return {
+    id: r.proposal_id,
+    number: r.number,
+    kind: r.kind,
+    level: r.level,
+    sessionYear: r.session_year,
+    period: r.period,
+    title: r.title,
+    topic: r.topic,
+    status: r.status,
+    key: r.key,
+    major: r.major,
+    urgent: r.urgent,
+    proposerNames: r.proposer_names,
+    unitIds: r.unit_ids,
+    activeUnitIds: r.active_unit_ids,
+    leadUnitIds: r.lead_unit_ids,
+    leaderInCharge: r.leader_in_charge,
+    registeredAt: r.registered_at.toISOString(),
+    assignedOn: r.assigned_on,
+    replyDueAt: r.reply_due_at ? r.reply_due_at.toISOString() : null,
+    overdue: r.overdue,
+    updatedAt: r.updated_at.toISOString(),
+    version: r.version,
+  };
+}
+
+/** `%`, `_` and `\` taken literally in a LIKE pattern. */
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** WHERE clause and parameters for the filters (exported for tests). */
+export function buildWhere(f: Omit<ProposalListFilters, 'page' | 'pageSize'>): { where: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const conds: string[] = [];
+  const p = (v: unknown) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  if (f.year !== undefined) conds.push(`session_year = ${p(f.year)}`);
+  if (f.kind !== undefined) conds.push(`kind = ${p(f.kind)}`);
+  if (f.kinds !== undefined) conds.push(`kind = ANY(${p(f.kinds)}::text[])`);
+  if (f.level !== undefined) conds.push(`level = ${p(f.level)}`);
+  if (f.status !== undefined) conds.push(`status = ${p(f.status)}`);
+  if (f.unitId !== undefined) conds.push(`unit_ids @> ARRAY[${p(f.unitId)}::text]`);
+  if (f.activeUnitId !== undefined) conds.push(`active_unit_ids @> ARRAY[${p(f.activeUnitId)}::text]`);
+  if (f.key !== undefined) conds.push(`key = ${p(f.key)}`);
+  if (f.overdue === true) conds.push(`(reply_due_at IS NOT NULL AND reply_due_at <= now())`);
+  if (f.overdue === false) conds.push(`(reply_due_at IS NULL OR reply_due_at > now())`);
+  if (f.proposerUsername !== undefined) conds.push(`proposer_usernames @> ARRAY[${p(f.proposerUsername)}::text]`);
+  if (f.q !== undefined && f.q.trim() !== '') {
+    const pattern = p(`%${escapeLike(f.q.trim())}%`);
+    conds.push(`(title ILIKE ${pattern} OR number ILIKE ${pattern})`);
+  }
+  return { where: conds.length ? `WHERE ${conds.join(' AND ')}` : '', params };
+}
+
+/** One page of the list, newest registration first, with the total count of matching items. */
+export async function listProposals(db: Pick<pg.Pool, 'query'>, filters: ProposalListFilters): Promise<Page<ProposalListItem>> {
+  const page = Math.max(1, Math.floor(filters.page || 1));
+  const pageSize = Math.min(500, Math.max(1, Math.floor(filters.pageSize || 20)));
+  const { where, params } = buildWhere(filters);
+  const [count, rows] = await Promise.all([
+    db.query<{ n: string }>(`SELECT count(*) AS n FROM proposal_list ${where}`, params),
+    db.query<Row>(
+      `SELECT ${COLUMNS} FROM proposal_list ${where}
+        ORDER BY registered_at DESC, proposal_id
+        LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+      params,
+    ),
+  ]);
+  return { items: rows.rows.map(toItem), total: Number(count.rows[0].n), page, pageSize };
+}
+
+export async function findProposalSummary(db: Pick<pg.Pool, 'query'>, proposalId: string): Promise<ProposalListItem | undefined> {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(proposalId)) return undefined;
+  const { rows } = await db.query<Row>(`SELECT ${COLUMNS} FROM proposal_list WHERE proposal_id = $1`, [proposalId]);
+  return rows[0] ? toItem(rows[0]) : undefined;
+}
