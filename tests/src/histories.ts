@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import { Worker } from '@temporalio/worker';
+import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { proposalWorkflowId, WORKFLOWS_PATH } from '@jyta/workflows';
 
 export { WORKFLOWS_PATH };
@@ -25,6 +25,7 @@ export async function fetchHistories(proposalIds: string[]) {
 
 /** Replays histories against the current workflow code; throws on any non-determinism. */
 export async function replay(histories: { workflowId: string; history: unknown }[]) {
+  quietRuntime();
   const results = [];
   for await (const r of Worker.runReplayHistories({ workflowsPath: WORKFLOWS_PATH, replayName: 'e2e' }, histories as never)) {
     results.push(r);
@@ -39,4 +40,16 @@ export function keepAsFixtures(prefix: string, histories: { workflowId: string; 
   histories.forEach((h, i) => {
     fs.writeFileSync(path.join(FIXTURES, `${prefix}-${i + 1}.json`), JSON.stringify(h.history.toJSON ? h.history.toJSON() : h.history, null, 1));
   });
+}
+
+let quieted = false;
+/** The SDK logs every bundle at INFO; tests want warnings only. Installed once per process. */
+function quietRuntime() {
+  if (quieted) return;
+  quieted = true;
+  try {
+    Runtime.install({ logger: new DefaultLogger('WARN') });
+  } catch {
+    /* already installed */
+  }
 }

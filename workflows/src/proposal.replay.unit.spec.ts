@@ -5,7 +5,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { Worker } from '@temporalio/worker';
+import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import { temporal } from '@temporalio/proto';
 import { WORKFLOWS_PATH } from './shared';
 
 const dir = path.resolve(__dirname, '../test/histories');
@@ -16,7 +17,8 @@ it('has recorded histories to replay', () => {
 });
 
 it('replays every recorded history without non-determinism', async () => {
-  const histories = files.map((f) => ({ workflowId: f.replace(/\.json$/, ''), history: JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) }));
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+  const histories = files.map((f) => ({ workflowId: f.replace(/\.json$/, ''), history: temporal.api.history.v1.History.fromObject(JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'))) }));
   const results = [];
   for await (const r of Worker.runReplayHistories({ workflowsPath: WORKFLOWS_PATH, replayName: 'fixtures' }, histories)) {
     results.push({ id: r.workflowId, error: r.error ? String(r.error) : undefined });

@@ -6,6 +6,7 @@
  */
 import {
   ApplicationFailure,
+  allHandlersFinished,
   condition,
   log,
   proxyActivities,
@@ -117,6 +118,13 @@ export async function proposalWorkflow(input: ProposalWorkflowInput): Promise<vo
     );
   }
   setHandler(stateQuery, () => ({ state, version }));
+
+  // Started by update-with-start, so registration arrives with the first task. A start whose
+  // registration was refused leaves nothing to handle: end instead of waiting forever.
+  if (!(await condition(() => state.status !== 'unregistered', '10 minutes'))) {
+    await condition(allHandlersFinished);
+    return;
+  }
 
   // The timer loop: sleep until the next deadline or until a command changes the plan.
   for (;;) {
