@@ -17,8 +17,15 @@ const swc = {
 
 function project(dir) {
   const pkg = require(path.join(dir, 'package.json'));
-  const setup = path.join(dir, 'test', 'global-setup.ts');
-  const teardown = path.join(dir, 'test', 'global-teardown.ts');
+  // A project's own test/global-setup.ts wins; else package.json "jyta": {"testInfra": "postgres"}
+  // asks dev-infra to provision PostgreSQL. Named by path here rather than imported from the
+  // project, so the libs' dependency graph does not gain an edge to the tooling.
+  const infra = pkg.jyta && pkg.jyta.testInfra;
+  const devInfra = path.join(__dirname, 'tools', 'dev-infra', 'src');
+  const own = path.join(dir, 'test', 'global-setup.ts');
+  const setup = fs.existsSync(own) ? own : infra === 'postgres' ? path.join(devInfra, 'jest-postgres-setup.ts') : own;
+  const ownTeardown = path.join(dir, 'test', 'global-teardown.ts');
+  const teardown = fs.existsSync(ownTeardown) ? ownTeardown : infra ? path.join(devInfra, 'jest-global-teardown.ts') : ownTeardown;
   return {
     displayName: pkg.name,
     rootDir: dir,

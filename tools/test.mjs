@@ -54,8 +54,18 @@ const nx = spawn(process.execPath, [nxBin, ...nxArgs], {
 // Tee the output and pick up Nx's list of failed tasks for the summary.
 const failed = new Set();
 let inFailedList = false;
+// Jest's per-run counts ("Tests:  1 failed, 24 passed, 25 total"), summed for the closing line.
+const counts = { passed: 0, failed: 0, skipped: 0, runs: 0 };
 const scan = (line) => {
   const plain = line.replace(/\x1b\[[0-9;]*m/g, '');
+  const t = /Tests:\s+(.*\d+ total)/.exec(plain);
+  if (t) {
+    counts.runs++;
+    for (const [, n, what] of t[1].matchAll(/(\d+) (passed|failed|skipped|todo)/g)) {
+      if (what === 'todo') counts.skipped += Number(n);
+      else counts[what] += Number(n);
+    }
+  }
   if (/\d+\/\d+ targets? failed|failed tasks:/i.test(plain)) inFailedList = true;
   const m = /^\s*-\s+(\S+:\S+)\s*$/.exec(plain);
   if (inFailedList && m) failed.add(m[1]);
@@ -91,7 +101,10 @@ const runMs = Date.now() - tRun;
 say(c.dim('\n▶ 停止测试环境 / stopping the test infrastructure…'));
 await infra.stop();
 
-const ok = code === 0 && !interrupted;
+// A green run that executed no test is not a pass.
+const noTests = code === 0 && !interrupted && counts.passed === 0;
+if (noTests) say(c.red('✖ no test ran'));
+const ok = code === 0 && !interrupted && !noTests;
 const line = '─'.repeat(64);
 say(`\n${line}`);
 say(c.bold(' npm test 汇总 / summary'));
@@ -102,8 +115,11 @@ if (failed.size) {
   say(c.red(` failed tasks    ${[...failed].join('\n                 ')}`));
 }
 if (interrupted) say(c.yellow(' interrupted'));
+say(` jest runs       ${counts.runs}`);
 say(` total           ${seconds(Date.now() - t0)}`);
 say(ok ? c.green(c.bold(' 结果 / result: PASS ✔')) : c.red(c.bold(' 结果 / result: FAIL ✖')));
 say(line);
+// The plain closing line CI reads: 'N passed, N failed' alone on a line.
+say(`tests: ${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ''}`);
 
-process.exit(interrupted ? 130 : code === 0 ? 0 : code || 1);
+process.exit(interrupted ? 130 : ok ? 0 : code || 1);

@@ -8,7 +8,6 @@ import pg from 'pg';
 export function createPool(url: string, max = 10): pg.Pool {
   const pool = new pg.Pool({ connectionString: url, max });
   pool.on('error', (err) => {
-    // eslint-disable-next-line no-console
     console.warn(`[@jyta/db] idle client error: ${err.message}`);
   });
   return pool;

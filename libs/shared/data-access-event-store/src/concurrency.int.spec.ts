@@ -124,7 +124,6 @@ describe('$all under concurrent appenders', () => {
     const byId = new Map(seen.map((e) => [e.eventId, e]));
     for (const e of appended) expect(byId.get(e.eventId)).toEqual(e);
     const naiveMissed = seen.filter((e) => BigInt(e.position.sequence) <= BigInt(naiveCheckpoint) && !naiveSeen.has(e.eventId)).length;
-    // eslint-disable-next-line no-console
     if (process.env.ES_TEST_VERBOSE) console.log({ events: total, conflicts, naiveMissed, sequenceInversions: sequenceInversions(seen) });
     expect(naiveMissed).toBeGreaterThan(0);
   });

@@ -162,7 +162,7 @@ describe('ProjectionRunner', () => {
       expect(new Set(handled).size).toBe(handled.length);
       const total = (await db.pool.query('SELECT count(*)::int AS n FROM events')).rows[0].n;
       expect(handled.length).toBe(total);
-      if (process.env.ES_TEST_VERBOSE) console.log({ handledByA: pA.handled.length, handledByB: pB.handled.length }); // eslint-disable-line no-console
+      if (process.env.ES_TEST_VERBOSE) console.log({ handledByA: pA.handled.length, handledByB: pB.handled.length });
       const rm = await readModel(db.pool, 'shared');
       expect(rm.seen).toBe(total);
       expect(rm.timesAboveOne).toBe(0);

@@ -54,7 +54,6 @@ export class ProjectionRunner {
   ) {
     this.batchSize = opts.batchSize ?? 500;
     this.pollMs = opts.pollMs ?? 1000;
-    // eslint-disable-next-line no-console
     this.onError = opts.onError ?? ((err) => console.error(`[projection ${projection.name}]`, err));
     if (!projection.name) throw new TypeError('a projection needs a name');
   }
