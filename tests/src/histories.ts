@@ -33,9 +33,14 @@ export async function replay(histories: { workflowId: string; history: unknown }
   return results;
 }
 
-/** RECORD_HISTORIES=1 keeps them in workflows/test/histories for the replay tests of later versions. */
+/**
+ * RECORD_HISTORIES=<label> (e.g. v2) keeps them in workflows/test/histories as <label>-<prefix>-N.json,
+ * so the replay tests of later versions check that running items survive the change.
+ */
 export function keepAsFixtures(prefix: string, histories: { workflowId: string; history: any }[]) {
-  if (!process.env.RECORD_HISTORIES) return;
+  const label = process.env.RECORD_HISTORIES;
+  if (!label) return;
+  prefix = `${label}-${prefix}`;
   fs.mkdirSync(FIXTURES, { recursive: true });
   histories.forEach((h, i) => {
     fs.writeFileSync(path.join(FIXTURES, `${prefix}-${i + 1}.json`), JSON.stringify(h.history.toJSON ? h.history.toJSON() : h.history, null, 1));

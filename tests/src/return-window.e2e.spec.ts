@@ -124,6 +124,9 @@ describe('Art. 7 with a backdated assignment (imported from an older system)', (
     const res = await mzj.post(`/api/proposals/${id}/units/mzj/return-request`, { reason: '不属于本单位职责' });
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('RETURN_WINDOW_CLOSED');
+    // The unit is responsible now; it signs (recorded, moves no clock).
+    expect((await mzj.post(`/api/proposals/${id}/units/mzj/receipt`)).status).toBe(200);
+    expect((await eventsOf(id)).map((e) => e.type)).toEqual(['ProposalRegistered', 'ProposalAssigned', 'ReturnWindowClosed', 'ReceiptSigned']);
   });
 });
 

@@ -3,7 +3,7 @@
  * (the samples-typescript way) so the two sides cannot drift apart.
  */
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { Actor, ProposalCommand, ProposalState, UserCommandType } from '@jyta/proposal-domain';
+import { USER_COMMANDS, type Actor, type ProposalCommand, type ProposalState, type UserCommandType } from '@jyta/proposal-domain';
 import type { GlobalPositionDto } from './activity-types';
 
 export const TASK_QUEUE_DEFAULT = 'proposals';
@@ -27,7 +27,7 @@ export interface CommandOutcome {
 
 /** One Workflow Update per user command, named after it; each has a validator. */
 const updates = {} as Record<UserCommandType, ReturnType<typeof defineUpdate<CommandOutcome, [CommandEnvelope]>>>;
-for (const type of ['RegisterProposal', 'AssignProposal', 'SignReceipt', 'RequestReturn', 'DecideReturn'] as const) {
+for (const type of USER_COMMANDS) {
   updates[type] = defineUpdate<CommandOutcome, [CommandEnvelope]>(type);
 }
 export const commandUpdates = updates;

@@ -9,6 +9,7 @@ import {
   allHandlersFinished,
   condition,
   log,
+  patched,
   proxyActivities,
   setHandler,
   uuid4,
@@ -28,6 +29,9 @@ import {
 } from '@jyta/proposal-domain';
 import type { ProposalActivities } from './activity-types';
 import { commandUpdates, stateQuery, type CommandEnvelope, type CommandOutcome, type ProposalWorkflowInput } from './definitions';
+
+/** Patch ids: each marks a change of behaviour that running items must meet only going forward. */
+export const PATCHES = { replyDeadlineTimers: 'reply-deadline-timers' } as const;
 
 const io = proxyActivities<ProposalActivities>({
   startToCloseTimeout: '10 seconds',
@@ -129,7 +133,9 @@ export async function proposalWorkflow(input: ProposalWorkflowInput): Promise<vo
   // The timer loop: sleep until the next deadline or until a command changes the plan.
   for (;;) {
     const seen = changes;
-    const next = nextDeadline(state);
+    // Items started before reply-deadline timers existed replay their history without them and
+    // take them up once they run live again (workflow versioning by patching; see the replay test).
+    const next = nextDeadline(state, { replyDeadlines: patched(PATCHES.replyDeadlineTimers) });
     if (!next) {
       await condition(() => changes !== seen);
       continue;

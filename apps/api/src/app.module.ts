@@ -2,6 +2,7 @@ import { Module, RequestMethod, type DynamicModule } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppConfig } from '@jyta/config';
+import { AdminModule } from './admin/admin.module';
 import { AuthModule } from './auth/auth.module';
 import { requestIdOf } from './common/command-meta';
 import { DemoModule } from './demo/demo.module';
@@ -46,6 +47,7 @@ export class AppModule {
         DirectoryModule,
         ProposalsModule,
         DemoModule,
+        AdminModule,
       ],
     };
   }

@@ -28,6 +28,13 @@ export function toDetail(
     replyDueAt: u.replyDue.dueAt,
     replyDueLastDay: u.replyDue.lastDay,
     replyDueExplanation: u.replyDue.explanation?.text ?? '',
+    replyDueProvisional: !!u.replyDue.provisional,
+    contacts: (u.contacts ?? []).map((c) => ({ ...c })),
+    explanation: u.explanation ? { ...u.explanation } : null,
+    replyDeadlinePassedAt: u.replyDeadlinePassed?.at ?? null,
+    delayedWithExplanation: !!u.replyDeadlinePassed?.explained,
+    overdue: !!u.replyDeadlinePassed && !u.replyDeadlinePassed.explained,
+    accountabilityFlagged: !!u.replyDeadlinePassed?.accountabilityFlagged,
     returnRequests: u.returnRequests.map((r) => ({
       reason: r.reason,
       requestedAt: r.requestedAt,

@@ -34,6 +34,7 @@ const state: ProposalState = {
       returnWindow: deadline('2026-03-16T16:00:00.000Z', '退转说明'),
       replyDue: deadline('2026-06-01T16:00:00.000Z', '答复说明'),
       returnRequests: [],
+      contacts: [],
     },
     {
       unitId: 'zfbzj',
@@ -43,6 +44,7 @@ const state: ProposalState = {
       returnWindow: deadline('2026-03-16T16:00:00.000Z'),
       replyDue: deadline('2026-06-01T16:00:00.000Z'),
       returnRequests: [{ reason: '不属于', requestedAt: '2026-03-03T00:00:00.000Z', decision: { approve: true, comment: '同意', decidedAt: '2026-03-04T00:00:00.000Z' } }],
+      contacts: [],
     },
   ],
 };
@@ -76,6 +78,7 @@ describe('toDetail', () => {
       replyDueLastDay: '2026-06-01',
       replyDueExplanation: '答复说明',
       returnRequests: [],
+      contacts: [],
     });
     expect(d.assignments[1]).toMatchObject({ unitId: 'zfbzj', unitName: 'zfbzj', status: 'returned', signedAt: null });
     expect(d.assignments[1].returnRequests[0].decision).toEqual({ approve: true, comment: '同意', decidedAt: '2026-03-04T00:00:00.000Z' });

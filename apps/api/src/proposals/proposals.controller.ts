@@ -21,7 +21,7 @@ import { AssignProposalDto } from './dto/assignment.dto';
 import { ListProposalsQueryDto } from './dto/list-query.dto';
 import { RegisterProposalDto } from './dto/register.dto';
 import { ProposalDetailDto, ProposalEventDto, ProposalListPageDto } from './dto/responses.dto';
-import { ReturnDecisionDto, ReturnRequestDto } from './dto/unit-actions.dto';
+import { ContactDto, ExplanationDto, ReturnDecisionDto, ReturnRequestDto } from './dto/unit-actions.dto';
 import { ProposalCommands } from './proposal-commands.service';
 import { ProposalQueries } from './proposal-queries.service';
 
@@ -154,5 +154,58 @@ export class ProposalsController {
     @Meta() meta: CommandMeta,
   ): Promise<ProposalDetailDto> {
     return this.commands.decideReturn(id, unitId, dto.approve, dto.comment, user, meta);
+  }
+
+  @Post(':id/units/:unitId/contacts')
+  @HttpCode(200)
+  @Roles('unit_handler')
+  @IdParam()
+  @UnitParam()
+  @IdempotencyKey()
+  @ApiOperation({ summary: '记录与代表委员的沟通（第十四、十六条）', description: '答复前须与提出人沟通；面商率是考核指标。' })
+  @ApiOkResponse({ type: ProposalDetailDto })
+  @ApiConflictResponse({ type: ErrorDto, description: 'NOT_ASSIGNED_TO_UNIT' })
+  contact(
+    @Param('id', ProposalIdPipe) id: string,
+    @Param('unitId', UnitIdPipe) unitId: string,
+    @Body() dto: ContactDto,
+    @CurrentUser() user: AuthUser,
+    @Meta() meta: CommandMeta,
+  ): Promise<ProposalDetailDto> {
+    return this.commands.unitCommand(
+      id,
+      unitId,
+      { type: 'RecordContact', data: { unitId, method: dto.method, on: dto.on, summary: dto.summary } },
+      user,
+      meta,
+    );
+  }
+
+  @Post(':id/units/:unitId/explanation')
+  @HttpCode(200)
+  @Roles('unit_handler')
+  @IdParam()
+  @UnitParam()
+  @IdempotencyKey()
+  @ApiOperation({
+    summary: '延期说明（第十九条）',
+    description: '答复期限届满前提交：困难、措施、预计办结日期；提交后逾期为“已说明延期”，否则为超期并追究责任。',
+  })
+  @ApiOkResponse({ type: ProposalDetailDto })
+  @ApiConflictResponse({ type: ErrorDto, description: 'REPLY_DEADLINE_PASSED / NOT_ANSWERING_UNIT / NOT_ASSIGNED_TO_UNIT' })
+  explanation(
+    @Param('id', ProposalIdPipe) id: string,
+    @Param('unitId', UnitIdPipe) unitId: string,
+    @Body() dto: ExplanationDto,
+    @CurrentUser() user: AuthUser,
+    @Meta() meta: CommandMeta,
+  ): Promise<ProposalDetailDto> {
+    return this.commands.unitCommand(
+      id,
+      unitId,
+      { type: 'FileExplanation', data: { unitId, reasons: dto.reasons, measures: dto.measures, expectedOn: dto.expectedOn } },
+      user,
+      meta,
+    );
   }
 }

@@ -101,3 +101,44 @@ export async function loadCalendar(pool: Pool, fromYear: number, toYear: number)
     overrides: days.rows.map((r) => ({ date: r.day, kind: r.kind, name: r.name })),
   };
 }
+
+/** A covered year as stored: where its data came from, when it was last written, how many days it lists. */
+export interface CalendarYearRecord {
+  year: number;
+  source: string;
+  /** ISO instant */
+  updatedAt: string;
+  /** number of holiday / 调休 rows of the year */
+  dayCount: number;
+}
+
+/** Every covered year, oldest first. */
+export async function calendarYears(pool: Pool | PoolClient): Promise<CalendarYearRecord[]> {
+  const { rows } = await pool.query<{ year: number; source: string; updated_at: Date; day_count: number }>(
+    `SELECT y.year, y.source, y.updated_at,
+            (SELECT count(*)::int FROM calendar_days d WHERE extract(year FROM d.day)::int = y.year) AS day_count
+     FROM calendar_years y ORDER BY y.year`,
+  );
+  return rows.map((r) => ({ year: r.year, source: r.source, updatedAt: new Date(r.updated_at).toISOString(), dayCount: r.day_count }));
+}
+
+/** One year's data: `covered` false (and no days) when it has not been entered yet. */
+export async function calendarYear(
+  pool: Pool | PoolClient,
+  year: number,
+): Promise<{ year: number; covered: boolean; source: string | null; updatedAt: string | null; days: CalendarOverride[] }> {
+  const meta = await pool.query<{ source: string; updated_at: Date }>('SELECT source, updated_at FROM calendar_years WHERE year = $1', [year]);
+  const days = await pool.query<{ day: string; kind: 'holiday' | 'workday'; name: string }>(
+    `SELECT to_char(day, 'YYYY-MM-DD') AS day, kind, name FROM calendar_days
+     WHERE day >= make_date($1, 1, 1) AND day < make_date($1 + 1, 1, 1) ORDER BY day`,
+    [year],
+  );
+  const row = meta.rows[0];
+  return {
+    year,
+    covered: !!row,
+    source: row?.source ?? null,
+    updatedAt: row ? new Date(row.updated_at).toISOString() : null,
+    days: days.rows.map((r) => ({ date: r.day, kind: r.kind, name: r.name })),
+  };
+}

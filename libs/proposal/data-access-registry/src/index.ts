@@ -119,3 +119,48 @@ export async function publishPolicy(pool: Pool, changes: Partial<Omit<Policy, 'v
     return { ...document, version: rows[0].version };
   });
 }
+
+/** A stored policy version with who published it and when (built-in default: createdAt/createdBy null). */
+export interface PolicyRecord {
+  policy: Policy;
+  /** ISO instant; null for the built-in default (never stored) */
+  createdAt: string | null;
+  createdBy: string | null;
+}
+
+const toRecord = (r: { version: number; document: Omit<Policy, 'version'>; created_at: Date | string; created_by: string | null }): PolicyRecord => ({
+  policy: { ...DEFAULT_POLICY, ...r.document, version: r.version },
+  createdAt: new Date(r.created_at).toISOString(),
+  createdBy: r.created_by,
+});
+
+const builtInRecord = (): PolicyRecord => ({ policy: { ...DEFAULT_POLICY }, createdAt: null, createdBy: null });
+
+/**
+ * Every policy version, newest first. The built-in default (version 1, in force before anyone
+ * published) is listed last unless a stored row has taken its version number.
+ */
+export async function policyVersions(pool: Pool | PoolClient): Promise<PolicyRecord[]> {
+  const { rows } = await pool.query<{ version: number; document: Omit<Policy, 'version'>; created_at: Date; created_by: string | null }>(
+    'SELECT version, document, created_at, created_by FROM policies ORDER BY version DESC',
+  );
+  const records = rows.map(toRecord);
+  if (!records.some((r) => r.policy.version === DEFAULT_POLICY.version)) records.push(builtInRecord());
+  return records;
+}
+
+/** One policy version (the one in force when `version` is omitted); undefined if there is no such version. */
+export async function policyRecord(pool: Pool | PoolClient, version?: number): Promise<PolicyRecord | undefined> {
+  const { rows } =
+    version === undefined
+      ? await pool.query<{ version: number; document: Omit<Policy, 'version'>; created_at: Date; created_by: string | null }>(
+          'SELECT version, document, created_at, created_by FROM policies ORDER BY version DESC LIMIT 1',
+        )
+      : await pool.query<{ version: number; document: Omit<Policy, 'version'>; created_at: Date; created_by: string | null }>(
+          'SELECT version, document, created_at, created_by FROM policies WHERE version = $1',
+          [version],
+        );
+  if (rows[0]) return toRecord(rows[0]);
+  if (version === undefined || version === DEFAULT_POLICY.version) return builtInRecord();
+  return undefined;
+}

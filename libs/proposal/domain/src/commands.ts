@@ -1,4 +1,4 @@
-import type { AssignmentMode, Policy, ProposalKind, ProposalLevel, Proposer, SessionPeriod } from './model';
+import type { AssignmentMode, ContactMethod, Policy, ProposalKind, ProposalLevel, Proposer, SessionPeriod } from './model';
 
 /** Commands are imperative: what a user (or a timer) asks the item to do. */
 export interface RegisterProposal {
@@ -53,6 +53,24 @@ export interface DecideReturn {
   data: { unitId: string; approve: boolean; comment?: string };
 }
 
+/** 与代表委员沟通 (Art. 14): each contact with the proposer before the reply. */
+export interface RecordContact {
+  type: 'RecordContact';
+  data: { unitId: string; method: ContactMethod; on: string; summary: string };
+}
+
+/** 延期说明 (Art. 19): before the reply deadline, by a unit that answers for the item. */
+export interface FileExplanation {
+  type: 'FileExplanation';
+  data: { unitId: string; reasons: string; measures: string; expectedOn: string };
+}
+
+/** Issued by the item's timer when a unit's reply deadline ends without a reply. */
+export interface PassReplyDeadline {
+  type: 'PassReplyDeadline';
+  data: { unitId: string };
+}
+
 /** Issued by the item's timer when a unit's return window ends. */
 export interface CloseReturnWindow {
   type: 'CloseReturnWindow';
@@ -65,12 +83,23 @@ export type ProposalCommand =
   | SignReceipt
   | RequestReturn
   | DecideReturn
-  | CloseReturnWindow;
+  | CloseReturnWindow
+  | RecordContact
+  | FileExplanation
+  | PassReplyDeadline;
 
 export type ProposalCommandType = ProposalCommand['type'];
 
 /** Commands a person may send (the rest come from timers). */
-export const USER_COMMANDS = ['RegisterProposal', 'AssignProposal', 'SignReceipt', 'RequestReturn', 'DecideReturn'] as const;
+export const USER_COMMANDS = [
+  'RegisterProposal',
+  'AssignProposal',
+  'SignReceipt',
+  'RequestReturn',
+  'DecideReturn',
+  'RecordContact',
+  'FileExplanation',
+] as const;
 export type UserCommandType = (typeof USER_COMMANDS)[number];
 
 /** What decide() needs besides the state: the time, and for deadlines the policy and calendar. */

@@ -6,6 +6,7 @@ import {
   activeUnits,
   answersForItself,
   ASSIGNMENT_MODES,
+  CONTACT_METHODS,
   findActiveUnit,
   initialState,
   PROPOSAL_KINDS,
@@ -59,7 +60,38 @@ export function assertAllowed(command: ProposalCommand, state: ProposalState, no
       if (last.decision) throw new DomainError(ErrorCodes.ALREADY_DECIDED, '该退转申请已有决定');
       return;
     }
+    case 'RecordContact': {
+      const unit = requireActiveUnit(state, command.data.unitId);
+      const d = command.data;
+      if (!CONTACT_METHODS.includes(d.method)) throw invalid('method', `method 须为 ${CONTACT_METHODS.join(' / ')}`);
+      if (!isDate(d.on)) throw invalid('on', 'on 须为 YYYY-MM-DD 日期');
+      if (d.on > shanghaiDate(now)) throw invalid('on', '沟通日期不能晚于今天');
+      if (d.on < unit.assignedOn) throw invalid('on', `沟通日期不能早于接办日期 ${unit.assignedOn}`);
+      if (!d.summary?.trim()) throw invalid('summary', '请填写沟通情况');
+      return;
+    }
+    case 'FileExplanation': {
+      const unit = requireActiveUnit(state, command.data.unitId);
+      const d = command.data;
+      if (!answersForItself(unit)) {
+        throw new DomainError(ErrorCodes.NOT_ANSWERING_UNIT, '会办单位不单独答复，延期说明由主办单位提交', 409, { unitId: unit.unitId });
+      }
+      if (!d.reasons?.trim()) throw invalid('reasons', '请说明办理中遇到的困难');
+      if (!d.measures?.trim()) throw invalid('measures', '请说明已采取的措施');
+      if (!isDate(d.expectedOn)) throw invalid('expectedOn', 'expectedOn 须为 YYYY-MM-DD 日期');
+      if (d.expectedOn <= shanghaiDate(now)) throw invalid('expectedOn', '预计办结日期须晚于今天');
+      if (unit.replyDeadlinePassed || Date.parse(now) >= Date.parse(unit.replyDue.dueAt)) {
+        throw new DomainError(
+          ErrorCodes.REPLY_DEADLINE_PASSED,
+          `答复期限已于 ${unit.replyDue.lastDay ?? unit.replyDue.dueAt} 届满；延期说明须在期限内提交（第十九条）`,
+          409,
+          { dueAt: unit.replyDue.dueAt },
+        );
+      }
+      return;
+    }
     case 'CloseReturnWindow':
+    case 'PassReplyDeadline':
       return;
   }
 }
@@ -154,6 +186,29 @@ export function decide(command: ProposalCommand, state: ProposalState, ctx: Deci
       const closedAt = unit.returnWindow.dueAt;
       return [{ type: 'ReturnWindowClosed', occurredAt: closedAt, data: { unitId: unit.unitId, closedAt } }];
     }
+    case 'RecordContact': {
+      const { unitId, method, on, summary } = command.data;
+      return [{ type: 'ContactRecorded', occurredAt: at, data: { unitId, method, on, summary: summary.trim() } }];
+    }
+    case 'FileExplanation': {
+      const { unitId, reasons, measures, expectedOn } = command.data;
+      return [
+        { type: 'ExplanationFiled', occurredAt: at, data: { unitId, reasons: reasons.trim(), measures: measures.trim(), expectedOn } },
+      ];
+    }
+    case 'PassReplyDeadline': {
+      const unit = findActiveUnit(state, command.data.unitId);
+      if (!unit || !answersForItself(unit) || unit.replyDeadlinePassed) return [];
+      const dueAt = unit.replyDue.dueAt;
+      const explained = !!unit.explanation;
+      return [
+        {
+          type: 'ReplyDeadlinePassed',
+          occurredAt: dueAt,
+          data: { unitId: unit.unitId, dueAt, explained, accountabilityFlagged: !explained },
+        },
+      ];
+    }
   }
 }
 
@@ -175,6 +230,7 @@ export function evolve(state: ProposalState, event: DecidedEvent): ProposalState
         returnWindow: u.returnWindow,
         replyDue: u.replyDue,
         returnRequests: [],
+        contacts: [],
       }));
       return {
         ...state,
@@ -205,27 +261,59 @@ export function evolve(state: ProposalState, event: DecidedEvent): ProposalState
     }
     case 'ReturnWindowClosed':
       return updateActiveUnit(state, event.data.unitId, (u) => ({ ...u, returnWindowClosedAt: event.data.closedAt }));
+    case 'ContactRecorded': {
+      const { method, on, summary } = event.data;
+      return updateActiveUnit(state, event.data.unitId, (u) => ({
+        ...u,
+        contacts: [...(u.contacts ?? []), { method, on, summary, recordedAt: event.occurredAt }],
+      }));
+    }
+    case 'ExplanationFiled': {
+      const { reasons, measures, expectedOn } = event.data;
+      return updateActiveUnit(state, event.data.unitId, (u) => ({
+        ...u,
+        explanation: { reasons, measures, expectedOn, filedAt: event.occurredAt },
+      }));
+    }
+    case 'ReplyDeadlinePassed': {
+      const { explained, accountabilityFlagged } = event.data;
+      return updateActiveUnit(state, event.data.unitId, (u) => ({
+        ...u,
+        replyDeadlinePassed: { at: event.occurredAt, explained, accountabilityFlagged },
+      }));
+    }
   }
 }
 
 export const fold = (events: DecidedEvent[], from: ProposalState = initialState()) => events.reduce(evolve, from);
 
+export interface TimerOptions {
+  /** Reply deadlines (Art. 19) run timers; off only when replaying items started before they existed. */
+  replyDeadlines?: boolean;
+}
+
 /** The next timer the item must wake up for, if any. */
-export function nextDeadline(state: ProposalState): { at: string; command: ProposalCommand } | undefined {
-  let next: { at: string; command: ProposalCommand } | undefined;
+export function nextDeadline(
+  state: ProposalState,
+  opts: TimerOptions = { replyDeadlines: true },
+): { at: string; command: ProposalCommand } | undefined {
+  const due: { at: string; command: ProposalCommand }[] = [];
   for (const u of activeUnits(state)) {
-    if (u.returnWindowClosedAt) continue;
-    const at = u.returnWindow.dueAt;
-    if (!next || Date.parse(at) < Date.parse(next.at)) {
-      next = { at, command: { type: 'CloseReturnWindow', data: { unitId: u.unitId } } };
+    if (!u.returnWindowClosedAt) {
+      due.push({ at: u.returnWindow.dueAt, command: { type: 'CloseReturnWindow', data: { unitId: u.unitId } } });
+    }
+    if (opts.replyDeadlines && answersForItself(u) && !u.replyDeadlinePassed) {
+      due.push({ at: u.replyDue.dueAt, command: { type: 'PassReplyDeadline', data: { unitId: u.unitId } } });
     }
   }
-  return next;
+  return due.reduce<(typeof due)[number] | undefined>((a, b) => (!a || Date.parse(b.at) < Date.parse(a.at) ? b : a), undefined);
 }
 
 export function isReturnWindowClosed(unit: UnitAssignment, now: string): boolean {
   return !!unit.returnWindowClosedAt || Date.parse(now) >= Date.parse(unit.returnWindow.dueAt);
 }
+
+const isDate = (s: string | undefined) => !!s && DATE.test(s) && !Number.isNaN(Date.parse(s));
 
 const pendingReturn = (u: UnitAssignment) => {
   const last = u.returnRequests.at(-1);
@@ -261,7 +349,7 @@ function checkAssignment(d: Extract<ProposalCommand, { type: 'AssignProposal' }>
     throw new DomainError(ErrorCodes.ALREADY_ASSIGNED, '该件已交办；只有全部主办单位退转后才能重新交办');
   }
   if (!ASSIGNMENT_MODES.includes(d.mode)) throw invalid('mode', `mode 须为 ${ASSIGNMENT_MODES.join(' / ')}`);
-  if (!DATE.test(d.assignedOn ?? '') || Number.isNaN(Date.parse(d.assignedOn))) {
+  if (!isDate(d.assignedOn)) {
     throw invalid('assignedOn', 'assignedOn 须为 YYYY-MM-DD 日期');
   }
   // Compare as Shanghai calendar days: an assignment may not be dated after today.

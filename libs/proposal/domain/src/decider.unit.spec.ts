@@ -197,8 +197,74 @@ describe('return window timer', () => {
       [...events, ...when(evolve(s, events[0] as DecidedEvent), { type: 'CloseReturnWindow', data: { unitId: 'zfbzj' } })],
       s,
     );
-    expect(nextDeadline(closedBoth)).toBeUndefined();
+    // What remains is the lead unit's reply deadline (a co-unit does not answer on its own).
+    expect(nextDeadline(closedBoth)?.command).toEqual({ type: 'PassReplyDeadline', data: { unitId: 'cjj' } });
+    expect(nextDeadline(closedBoth, { replyDeadlines: false })).toBeUndefined();
     // Closing twice records nothing.
     expect(when(closedBoth, { type: 'CloseReturnWindow', data: { unitId: 'cjj' } })).toEqual([]);
+  });
+});
+
+describe('contacts with the proposer (Art. 14, 16)', () => {
+  const contact = (data: Partial<{ unitId: string; method: string; on: string; summary: string }>) =>
+    ({ type: 'RecordContact', data: { unitId: 'cjj', method: 'face_to_face', on: '2026-11-21', summary: '到代表所在社区面商', ...data } }) as ProposalCommand;
+
+  it('records each contact; co-units may record theirs too', () => {
+    let s = given(register, assignTwo());
+    s = when(s, contact({})).reduce(evolve, s);
+    s = when(s, contact({ unitId: 'zfbzj', method: 'phone' })).reduce(evolve, s);
+    expect(s.units[0].contacts).toEqual([{ method: 'face_to_face', on: '2026-11-21', summary: '到代表所在社区面商', recordedAt: NOW }]);
+    expect(s.units[1].contacts.map((c) => c.method)).toEqual(['phone']);
+  });
+  it.each([
+    [{ method: 'email' }, 'method'],
+    [{ on: '2026-11-24' }, 'on'],
+    [{ on: '2026-11-19' }, 'on'],
+    [{ on: '21/11/2026' }, 'on'],
+    [{ summary: ' ' }, 'summary'],
+  ])('refuses %j (field %s)', (data, field) => {
+    expect(refusal(() => when(given(register, assignTwo()), contact(data)))).toMatchObject({ status: 400, details: { field } });
+  });
+});
+
+describe('explanation and the reply deadline (Art. 19)', () => {
+  const explain = (unitId = 'cjj'): ProposalCommand => ({
+    type: 'FileExplanation',
+    data: { unitId, reasons: '涉及多部门协调，资金尚未落实', measures: '已列入明年计划，正在协调财政资金', expectedOn: '2027-06-30' },
+  });
+  const pass = (unitId = 'cjj'): ProposalCommand => ({ type: 'PassReplyDeadline', data: { unitId } });
+  const dueAt = (s: ProposalState) => s.units[0].replyDue.dueAt;
+
+  it('without an explanation the unit is overdue and accountability is flagged, dated when the deadline really ended', () => {
+    const s = given(register, assignTwo());
+    expect(when(s, pass(), '2027-03-01T00:00:00.000Z')).toEqual([
+      { type: 'ReplyDeadlinePassed', occurredAt: dueAt(s), data: { unitId: 'cjj', dueAt: dueAt(s), explained: false, accountabilityFlagged: true } },
+    ]);
+  });
+  it('with an explanation filed in time the unit is delayed with explanation, not flagged', () => {
+    const s = given(register, assignTwo(), explain());
+    const [e] = when(s, pass());
+    expect(e.data).toMatchObject({ explained: true, accountabilityFlagged: false });
+  });
+  it('refuses an explanation after the deadline', () => {
+    expect(refusal(() => when(given(register, assignTwo()), explain(), '2027-02-22T16:00:00.000Z'))).toMatchObject({
+      code: 'REPLY_DEADLINE_PASSED',
+      status: 409,
+    });
+  });
+  it('refuses an explanation from a co-unit, which does not answer on its own', () => {
+    expect(refusal(() => when(given(register, assignTwo()), explain('zfbzj')))).toMatchObject({ code: 'NOT_ANSWERING_UNIT' });
+  });
+  it('refuses an expected date that is not after today', () => {
+    const cmd = { ...explain(), data: { ...(explain().data as object), expectedOn: '2026-11-23' } } as ProposalCommand;
+    expect(refusal(() => when(given(register, assignTwo()), cmd))).toMatchObject({ details: { field: 'expectedOn' } });
+  });
+  it('the deadline passes once; the timer then moves on', () => {
+    let s = given(register, assignTwo('2026-11-20'));
+    for (const u of ['cjj', 'zfbzj']) s = when(s, { type: 'CloseReturnWindow', data: { unitId: u } }).reduce(evolve, s);
+    s = when(s, pass()).reduce(evolve, s);
+    expect(s.units[0].replyDeadlinePassed).toMatchObject({ explained: false, accountabilityFlagged: true });
+    expect(when(s, pass())).toEqual([]);
+    expect(nextDeadline(s)).toBeUndefined();
   });
 });

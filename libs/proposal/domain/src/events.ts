@@ -1,5 +1,5 @@
 import type { Deadline } from '@jyta/calendar-domain';
-import type { AssignmentMode, Policy, ProposalDetails, UnitRole } from './model';
+import type { AssignmentMode, ContactMethod, Policy, ProposalDetails, UnitRole } from './model';
 
 /** Events are facts in the past tense. Their data is what the state and every screen derive from. */
 export interface ProposalRegistered {
@@ -54,6 +54,26 @@ export interface ReturnWindowClosed {
   data: { unitId: string; closedAt: string };
 }
 
+export interface ContactRecorded {
+  type: 'ContactRecorded';
+  data: { unitId: string; method: ContactMethod; on: string; summary: string };
+}
+
+export interface ExplanationFiled {
+  type: 'ExplanationFiled';
+  data: { unitId: string; reasons: string; measures: string; expectedOn: string };
+}
+
+/**
+ * The reply deadline ended with no reply (Art. 19). explained: an explanation was on file
+ * (delayed with explanation); otherwise the unit is overdue and accountabilityFlagged is true —
+ * its leader in charge and its handler answer for it. occurredAt = the true end of the deadline.
+ */
+export interface ReplyDeadlinePassed {
+  type: 'ReplyDeadlinePassed';
+  data: { unitId: string; dueAt: string; explained: boolean; accountabilityFlagged: boolean };
+}
+
 export type ProposalEvent =
   | ProposalRegistered
   | ProposalAssigned
@@ -61,7 +81,10 @@ export type ProposalEvent =
   | ReturnRequested
   | ReturnApproved
   | ReturnRejected
-  | ReturnWindowClosed;
+  | ReturnWindowClosed
+  | ContactRecorded
+  | ExplanationFiled
+  | ReplyDeadlinePassed;
 
 export type ProposalEventType = ProposalEvent['type'];
 

@@ -53,6 +53,27 @@ export type UnitStatus =
   | 'handling' // 已签收，办理中
   | 'returned'; // 退转已同意，单位已退出
 
+/** 面商 / 电话 / 书面 / 座谈走访 (Art. 14, 16: face-to-face rate is a KPI). */
+export type ContactMethod = 'face_to_face' | 'phone' | 'letter' | 'visit';
+export const CONTACT_METHODS: readonly ContactMethod[] = ['face_to_face', 'phone', 'letter', 'visit'];
+
+export interface ProposerContact {
+  method: ContactMethod;
+  /** The day of the contact (YYYY-MM-DD). */
+  on: string;
+  summary: string;
+  recordedAt: string;
+}
+
+/** 延期说明 (Art. 19): filed before the reply deadline by a unit that cannot finish in time. */
+export interface DelayExplanation {
+  reasons: string;
+  measures: string;
+  /** The date the unit expects to reply by. */
+  expectedOn: string;
+  filedAt: string;
+}
+
 export interface ReturnRequest {
   reason: string;
   requestedAt: string;
@@ -71,6 +92,13 @@ export interface UnitAssignment {
   returnWindowClosedAt?: string;
   replyDue: Deadline;
   returnRequests: ReturnRequest[];
+  contacts: ProposerContact[];
+  explanation?: DelayExplanation;
+  /**
+   * Set when the reply deadline passed without a reply: with an explanation on file the unit is
+   * "delayed with explanation", without one it is overdue and accountability is flagged (Art. 19).
+   */
+  replyDeadlinePassed?: { at: string; explained: boolean; accountabilityFlagged: boolean };
 }
 
 export type ProposalStatus =

@@ -14,6 +14,20 @@ export class ReturnRequestViewDto {
   @ApiPropertyOptional({ type: ReturnDecisionViewDto }) decision?: ReturnDecisionViewDto;
 }
 
+export class ContactViewDto {
+  @ApiProperty({ enum: ['face_to_face', 'phone', 'letter', 'visit'] }) method: string;
+  @ApiProperty() on: string;
+  @ApiProperty() summary: string;
+  @ApiProperty() recordedAt: string;
+}
+
+export class ExplanationViewDto {
+  @ApiProperty() reasons: string;
+  @ApiProperty() measures: string;
+  @ApiProperty() expectedOn: string;
+  @ApiProperty() filedAt: string;
+}
+
 export class UnitAssignmentDto {
   @ApiProperty({ example: 'cjj' }) unitId: string;
   @ApiProperty({ example: '市城建局' }) unitName: string;
@@ -30,7 +44,15 @@ export class UnitAssignmentDto {
   @ApiProperty({ format: 'date-time' }) replyDueAt: string;
   @ApiProperty({ nullable: true, type: String, example: '2026-06-01' }) replyDueLastDay: string | null;
   @ApiProperty() replyDueExplanation: string;
+  @ApiProperty({ description: '答复期限涉及尚未录入节假日安排的年份，暂按普通周计算' }) replyDueProvisional: boolean;
   @ApiProperty({ type: ReturnRequestViewDto, isArray: true }) returnRequests: ReturnRequestViewDto[];
+  @ApiProperty({ type: ContactViewDto, isArray: true, description: '与代表委员的沟通（第十四条）' }) contacts: ContactViewDto[];
+  @ApiPropertyOptional({ type: ExplanationViewDto, nullable: true, description: '延期说明（第十九条）' })
+  explanation: ExplanationViewDto | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: '答复期限届满而未答复的时间' }) replyDeadlinePassedAt: string | null;
+  @ApiProperty({ description: '已说明延期' }) delayedWithExplanation: boolean;
+  @ApiProperty({ description: '超期未答复且未说明（第十九条）' }) overdue: boolean;
+  @ApiProperty({ description: '追究分管领导和承办人员责任' }) accountabilityFlagged: boolean;
 }
 
 export class AssignmentInfoDto {

@@ -1,0 +1,61 @@
+import { Body, Controller, Get, Param, Put } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiForbiddenResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { AuthUser } from '../auth/auth-user';
+import { CurrentUser, Roles } from '../auth/decorators';
+import { ErrorDto } from '../common/error.dto';
+import { CalendarAdminService } from './admin.service';
+import { CalendarOverviewDto, CalendarYearDto, CalendarYearSavedDto, PutCalendarYearDto } from './dto/calendar.dto';
+import { YearPipe } from './year.pipe';
+
+const YearParam = () => ApiParam({ name: 'year', example: 2027, description: '年份（四位数字）' });
+
+@ApiTags('admin 系统管理')
+@ApiBearerAuth()
+@Roles('admin')
+@ApiForbiddenResponse({ type: ErrorDto, description: 'FORBIDDEN_ROLE：仅系统管理员（admin）可用' })
+@ApiBadRequestResponse({ type: ErrorDto, description: 'VALIDATION_FAILED：details.fields 指明无效的字段（如 year、days.0.date）' })
+@Controller('admin/calendar')
+export class CalendarAdminController {
+  constructor(private readonly calendar: CalendarAdminService) {}
+
+  @Get()
+  @ApiOperation({
+    summary: '节假日日历概况',
+    description: '已录入的年份（来源、更新时间），以及 2024 年至明年之间尚未录入的年份（status = missing，如“2027年节假日安排尚未录入”）。',
+  })
+  @ApiOkResponse({ type: CalendarOverviewDto })
+  overview(): Promise<CalendarOverviewDto> {
+    return this.calendar.overview();
+  }
+
+  @Get(':year')
+  @YearParam()
+  @ApiOperation({ summary: '某年的节假日与调休上班日', description: '未录入的年份 covered = false，days 为空。' })
+  @ApiOkResponse({ type: CalendarYearDto })
+  year(@Param('year', YearPipe) year: number): Promise<CalendarYearDto> {
+    return this.calendar.year(year);
+  }
+
+  @Put(':year')
+  @YearParam()
+  @ApiOperation({
+    summary: '录入或修订某年的节假日安排（整体替换）',
+    description:
+      '以提交的 days 整体替换该年数据，并将该年标记为已录入。校验：日期须在该年内、不得重复；' +
+      'workday（调休上班）须在周六或周日；holiday 通常在工作日，落在周末的会在 warnings 中提示。' +
+      '注意：在办件的期限暂不会按修改后的日历自动重新计算（后续实现，响应中 recomputeRunningItems = not_yet_supported）；' +
+      '此后交办的件按新数据计算。',
+  })
+  @ApiOkResponse({ type: CalendarYearSavedDto })
+  replace(@Param('year', YearPipe) year: number, @Body() dto: PutCalendarYearDto, @CurrentUser() user: AuthUser): Promise<CalendarYearSavedDto> {
+    return this.calendar.replaceYear(year, dto, user);
+  }
+}

@@ -1,0 +1,85 @@
+/**
+ * Pure checks of what an administrator submits (policy periods, a year's holiday calendar), so
+ * every rule is unit-tested without a server. Each problem names the request field it is about.
+ */
+import { parsePeriod, validateCalendar, type CalendarOverride, type Period, type PeriodUnit } from '@jyta/calendar-domain';
+import type { FieldError } from '../common/app-exception';
+
+/** The policy fields an administrator may set: all are durations (SPEC §5). */
+export const POLICY_PERIOD_FIELDS = ['returnWindow', 'replyPeriod', 'urgentReplyPeriod'] as const;
+export type PolicyPeriodField = (typeof POLICY_PERIOD_FIELDS)[number];
+
+/**
+ * At most about a year: the workflow loads the calendar of the assignment year and the next, so a
+ * longer period would run into years without holiday data (and no deadline of SPEC §5 is longer).
+ */
+export const PERIOD_LIMITS: Record<PeriodUnit, number> = { day: 366, working_day: 250, month: 12, second: 31_536_000 };
+const UNIT_LABEL: Record<PeriodUnit, string> = { day: '日', working_day: '个工作日', month: '个月', second: '秒' };
+
+/** Why `value` is not a usable policy period (Chinese), or undefined when it is. Seconds are checked separately. */
+export function periodProblem(value: unknown): string | undefined {
+  if (typeof value !== 'string') return '须为期间字符串，如 P15D、P3M、P10WD';
+  let p: Period;
+  try {
+    p = parsePeriod(value);
+  } catch {
+    return `无效的期间 ${JSON.stringify(value)}：应为 P15D（日）、P3M（月）、P10WD（工作日）或 PT30S（秒，仅测试环境）`;
+  }
+  if (p.amount > PERIOD_LIMITS[p.unit]) return `期间过长：最多 ${PERIOD_LIMITS[p.unit]}${UNIT_LABEL[p.unit]}`;
+  return undefined;
+}
+
+/** Periods in seconds exist for tests only: refused in production. */
+export function isSecondsPeriod(value: string): boolean {
+  try {
+    return parsePeriod(value).unit === 'second';
+  } catch {
+    return false;
+  }
+}
+
+export interface CalendarWarning {
+  field: string;
+  message: string;
+}
+
+const WEEKDAYS = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
+const weekdayOf = (date: string) => new Date(`${date}T00:00:00Z`).getUTCDay();
+
+/**
+ * A year's calendar as submitted (`days.<i>` as in the request): errors refuse it, warnings are
+ * answered with the saved data. Rules: every date lies in `year`, none twice; a 调休 working day
+ * (`workday`) falls on a Saturday or Sunday (a weekday is a working day anyway); a holiday on a
+ * weekend is accepted (official holiday blocks include weekends) but noted.
+ */
+export function checkCalendarYear(year: number, days: CalendarOverride[]): { errors: FieldError[]; warnings: CalendarWarning[] } {
+  const errors: FieldError[] = [];
+  const warnings: CalendarWarning[] = [];
+  const firstIndex = new Map<string, number>();
+  days.forEach((d, i) => {
+    const field = `days.${i}.date`;
+    if (Number(d.date.slice(0, 4)) !== year) {
+      errors.push({ field, errors: [`${d.date} 不在 ${year} 年内`] });
+      return;
+    }
+    const seen = firstIndex.get(d.date);
+    if (seen !== undefined) {
+      errors.push({ field, errors: [`${d.date} 重复（与 days.${seen} 相同），每天只能有一条`] });
+      return;
+    }
+    firstIndex.set(d.date, i);
+    const wd = weekdayOf(d.date);
+    const weekend = wd === 0 || wd === 6;
+    if (d.kind === 'workday' && !weekend) {
+      errors.push({ field, errors: [`${d.date} 是${WEEKDAYS[wd]}，本就是工作日；调休上班日（workday）须在周六或周日`] });
+    } else if (d.kind === 'holiday' && weekend) {
+      warnings.push({ field, message: `${d.date} 是${WEEKDAYS[wd]}，本就是休息日；已按节假日（${d.name}）记录` });
+    }
+  });
+  if (errors.length === 0) {
+    // The domain's own rules, as a last guard (the checks above cover them today).
+    const problems = validateCalendar({ coveredYears: [year], overrides: days });
+    if (problems.length) errors.push({ field: 'days', errors: problems });
+  }
+  return { errors, warnings };
+}

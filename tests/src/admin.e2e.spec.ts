@@ -1,0 +1,230 @@
+/**
+ * 系统管理 (SPEC §5), end to end through HTTP on the real stack: the administrator publishes
+ * policy versions (deadline lengths) and enters next year's holiday calendar, and items assigned
+ * afterwards use them.
+ */
+import { ApiClient, shanghaiDay } from './http';
+import { registration } from './fixtures';
+import { startStack, type Stack } from './stack';
+
+let stack: Stack;
+let admin: ApiClient;
+let office: ApiClient;
+let handler: ApiClient;
+
+beforeAll(async () => {
+  stack = await startStack();
+  [admin, office, handler] = await Promise.all(['admin', 'office', 'rsj-handler'].map((u) => ApiClient.login(stack.baseUrl, u)));
+});
+afterAll(() => stack?.stop());
+
+const put = (client: ApiClient, path: string, body: unknown) => client.request<any>('PUT', path, body);
+const fieldsOf = (body: any): string[] => (body?.details?.fields ?? []).map((f: { field: string }) => f.field);
+
+/** Registers an item and assigns it to rsj today; answers the lead unit's view of the detail. */
+async function registerAndAssignToday() {
+  const reg = await office.post('/api/proposals', registration({ title: '关于优化公交线网的建议' }));
+  expect(reg.status).toBe(201);
+  const assigned = await office.post(`/api/proposals/${reg.body.id}/assignment`, {
+    mode: 'single',
+    leadUnitIds: ['rsj'],
+    assignedOn: shanghaiDay(),
+  });
+  expect(assigned.status).toBe(200);
+  return { id: reg.body.id as string, detail: assigned.body, unit: assigned.body.assignments[0] };
+}
+
+describe('policy versions', () => {
+  it('the administrator reads the built-in default policy (version 1)', async () => {
+    const res = await admin.get('/api/admin/policy');
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      version: 1,
+      returnWindow: 'P15D',
+      replyPeriod: 'P3M',
+      urgentReplyPeriod: 'P1M',
+      createdAt: null,
+      createdBy: null,
+    });
+    expect(res.body.labels).toEqual({ returnWindow: '15日', replyPeriod: '3个月', urgentReplyPeriod: '1个月' });
+  });
+
+  it('publishing a new return window answers version + 1 and keeps the other fields', async () => {
+    const res = await put(admin, '/api/admin/policy', { returnWindow: 'P10D' });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ version: 2, returnWindow: 'P10D', replyPeriod: 'P3M', urgentReplyPeriod: 'P1M', createdBy: 'admin' });
+    expect(Date.parse(res.body.createdAt)).toBeGreaterThan(Date.now() - 60_000);
+    const current = await admin.get('/api/admin/policy');
+    expect(current.body).toEqual(res.body);
+  });
+
+  it('seconds are accepted outside production (they exist for tests)', async () => {
+    const res = await put(admin, '/api/admin/policy', { urgentReplyPeriod: 'PT30S' });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ version: 3, returnWindow: 'P10D', urgentReplyPeriod: 'PT30S' });
+  });
+
+  it('lists every version, newest first', async () => {
+    const res = await admin.get('/api/admin/policy/versions');
+    expect(res.status).toBe(200);
+    expect(res.body.map((p: any) => [p.version, p.returnWindow, p.urgentReplyPeriod])).toEqual([
+      [3, 'P10D', 'PT30S'],
+      [2, 'P10D', 'P1M'],
+      [1, 'P15D', 'P1M'],
+    ]);
+  });
+
+  it.each([
+    [{ returnWindow: 'P15X' }, 'returnWindow'],
+    [{ replyPeriod: 'three months' }, 'replyPeriod'],
+    [{ urgentReplyPeriod: 'P0D' }, 'urgentReplyPeriod'],
+    [{ replyPeriod: 'P40M' }, 'replyPeriod'],
+    [{ returnWindow: null }, 'returnWindow'],
+    [{ returnWindow: 'P15D', version: 9 }, 'version'],
+    [{}, 'body'],
+  ])('a bad period is 400 naming the field (%#: %s)', async (body, field) => {
+    const res = await put(admin, '/api/admin/policy', body);
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('VALIDATION_FAILED');
+    expect(fieldsOf(res.body)).toContain(field);
+    expect(res.body.message).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it('nothing was published by the refused requests', async () => {
+    expect((await admin.get('/api/admin/policy')).body.version).toBe(3);
+  });
+
+  it('other roles get 403 FORBIDDEN_ROLE, an anonymous caller 401', async () => {
+    for (const client of [office, handler]) {
+      for (const res of [
+        await client.get('/api/admin/policy'),
+        await client.get('/api/admin/policy/versions'),
+        await put(client, '/api/admin/policy', { returnWindow: 'P5D' }),
+      ]) {
+        expect(res.status).toBe(403);
+        expect(res.body.code).toBe('FORBIDDEN_ROLE');
+      }
+    }
+    expect((await new ApiClient(stack.baseUrl).get('/api/admin/policy')).status).toBe(401);
+    expect((await admin.get('/api/admin/policy')).body.version).toBe(3);
+  });
+});
+
+describe('holiday calendar', () => {
+  // Before 2027 is entered, an item assigned now: its reply deadline (12 months) lies in 2027.
+  let early: { id: string; unit: any };
+
+  it('the overview lists 2024–2026 as covered and 2027 as missing', async () => {
+    const res = await admin.get('/api/admin/calendar');
+    expect(res.status).toBe(200);
+    const byYear = new Map<number, any>(res.body.years.map((y: any) => [y.year, y]));
+    for (const y of [2024, 2025, 2026]) {
+      expect(byYear.get(y)).toMatchObject({ year: y, covered: true, status: 'covered', source: 'lunar-javascript' });
+      expect(byYear.get(y).dayCount).toBeGreaterThan(20);
+      expect(Date.parse(byYear.get(y).updatedAt)).not.toBeNaN();
+    }
+    expect(byYear.get(2027)).toMatchObject({ year: 2027, covered: false, status: 'missing', source: null, message: '2027年节假日安排尚未录入' });
+    expect(res.body.missingYears).toContain(2027);
+  });
+
+  it('a year reads as its days, or as not covered', async () => {
+    const y2026 = await admin.get('/api/admin/calendar/2026');
+    expect(y2026.status).toBe(200);
+    expect(y2026.body).toMatchObject({ year: 2026, covered: true, source: 'lunar-javascript' });
+    expect(y2026.body.days).toContainEqual({ date: '2026-10-01', kind: 'holiday', name: '国庆节' });
+    expect(y2026.body.days).toContainEqual({ date: '2026-02-28', kind: 'workday', name: '春节调休上班' });
+    const y2027 = await admin.get('/api/admin/calendar/2027');
+    expect(y2027.body).toEqual({ year: 2027, covered: false, source: null, updatedAt: null, days: [] });
+  });
+
+  it('while 2027 is missing, a deadline reaching into it is provisional and says so', async () => {
+    const res = await put(admin, '/api/admin/policy', { replyPeriod: 'P12M' });
+    expect(res.body.version).toBe(4);
+    early = await registerAndAssignToday();
+    expect(early.unit.replyDueLastDay.startsWith('2027-')).toBe(true);
+    expect(early.unit.replyDueExplanation).toContain('2027年节假日安排尚未录入');
+  });
+
+  it.each([
+    [{ days: [{ date: '2027-01-04', kind: 'workday', name: '调休' }] }, 'days.0.date'], // a Monday
+    [{ days: [{ date: '2027-01-01', kind: 'holiday', name: '元旦' }, { date: '2026-12-31', kind: 'holiday', name: 'x' }] }, 'days.1.date'],
+    [{ days: [{ date: '2027-01-01', kind: 'holiday', name: '元旦' }, { date: '2027-01-01', kind: 'holiday', name: '元旦' }] }, 'days.1.date'],
+    [{ days: [{ date: '2027-02-30', kind: 'holiday', name: '春节' }] }, 'days.0.date'],
+    [{ days: [{ date: '2027-01-01', kind: 'rest', name: '元旦' }] }, 'days.0.kind'],
+    [{ days: [{ date: '2027-01-01', kind: 'holiday' }] }, 'days.0.name'],
+    [{ days: 'none' }, 'days'],
+  ])('bad calendar data is 400 naming the entry (%#: %s)', async (body, field) => {
+    const res = await put(admin, '/api/admin/calendar/2027', body);
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('VALIDATION_FAILED');
+    expect(fieldsOf(res.body)).toContain(field);
+  });
+
+  it('a bad year is 400 naming it; other roles get 403', async () => {
+    const bad = await admin.get('/api/admin/calendar/next');
+    expect(bad.status).toBe(400);
+    expect(fieldsOf(bad.body)).toEqual(['year']);
+    for (const res of [
+      await office.get('/api/admin/calendar'),
+      await office.get('/api/admin/calendar/2027'),
+      await put(office, '/api/admin/calendar/2027', { days: [{ date: '2027-01-01', kind: 'holiday', name: '元旦' }] }),
+    ]) {
+      expect(res.status).toBe(403);
+      expect(res.body.code).toBe('FORBIDDEN_ROLE');
+    }
+    expect((await admin.get('/api/admin/calendar/2027')).body.covered).toBe(false);
+  });
+
+  it('the administrator enters 2027 (元旦, 春节 and a 调休 Saturday); the year becomes covered', async () => {
+    const days = [
+      { date: '2027-01-01', kind: 'holiday', name: '元旦' },
+      { date: '2027-02-06', kind: 'holiday', name: '春节' }, // a Saturday: accepted, with a warning
+      ...['2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11', '2027-02-12'].map((date) => ({ date, kind: 'holiday', name: '春节' })),
+      { date: '2027-02-20', kind: 'workday', name: '春节调休上班' }, // a Saturday
+    ];
+    const res = await put(admin, '/api/admin/calendar/2027', { days, source: '测试用 2027 安排' });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ year: 2027, covered: true, source: '测试用 2027 安排', recomputeRunningItems: 'not_yet_supported' });
+    expect(res.body.days).toEqual(days);
+    expect(res.body.warnings.map((w: any) => w.field)).toEqual(['days.1.date']);
+    expect(res.body.message).toContain('暂不自动重新计算');
+
+    expect((await admin.get('/api/admin/calendar/2027')).body).toMatchObject({ year: 2027, covered: true, days });
+    const overview = await admin.get('/api/admin/calendar');
+    expect(overview.body.missingYears).not.toContain(2027);
+    expect(overview.body.years.find((y: any) => y.year === 2027)).toMatchObject({ covered: true, status: 'covered', dayCount: days.length });
+  });
+
+  it('an item assigned now gets an exact (not provisional) reply deadline', async () => {
+    const { id, unit, detail } = await registerAndAssignToday();
+    expect(detail.policyVersion).toBe(4);
+    expect(unit.replyDueLastDay.startsWith('2027-')).toBe(true);
+    expect(unit.replyDueExplanation).not.toContain('尚未录入');
+    const read = await office.get(`/api/proposals/${id}`);
+    expect(read.body.assignments[0].replyDueExplanation).not.toContain('尚未录入');
+  });
+
+  it('running items are not recomputed yet (recomputeRunningItems: not_yet_supported)', async () => {
+    const read = await office.get(`/api/proposals/${early.id}`);
+    expect(read.body.assignments[0].replyDueExplanation).toContain('尚未录入');
+  });
+
+  it('re-entering a year replaces its days', async () => {
+    const res = await put(admin, '/api/admin/calendar/2027', { days: [{ date: '2027-01-01', kind: 'holiday', name: '元旦' }] });
+    expect(res.status).toBe(200);
+    expect(res.body.source).toBe('admin:admin');
+    expect(res.body.days).toEqual([{ date: '2027-01-01', kind: 'holiday', name: '元旦' }]);
+  });
+});
+
+describe('OpenAPI document', () => {
+  it('describes the admin endpoints, that running items keep their policy and are not recomputed yet', async () => {
+    const doc = (await new ApiClient(stack.baseUrl).get('/api/docs-json')).body;
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/admin/policy', '/api/admin/policy/versions', '/api/admin/calendar', '/api/admin/calendar/{year}']),
+    );
+    expect(doc.paths['/api/admin/policy'].put.description).toContain('在办件在登记时已复制当时的政策版本');
+    expect(doc.paths['/api/admin/calendar/{year}'].put.description).toContain('not_yet_supported');
+    expect(doc.paths['/api/admin/policy'].put.responses['201']).toBeDefined();
+  });
+});
