@@ -7,6 +7,7 @@ import { publishPolicy } from '@jyta/proposal-registry';
 import { ApiClient, eventually, shanghaiDay } from './http';
 import { registration } from './fixtures';
 import { startStack, type Stack } from './stack';
+import { fetchHistories, keepAsFixtures, replay } from './histories';
 
 let stack: Stack;
 let office: ApiClient;
@@ -22,10 +23,14 @@ beforeAll(async () => {
 });
 afterAll(() => stack?.stop());
 
+/** Items this file created, for the replay test at the end. */
+const created: string[] = [];
+
 async function assignedItem(title: string) {
   const reg = await office.post('/api/proposals', registration({ title }));
   expect(reg.status).toBe(201);
   const id: string = reg.body.id;
+  created.push(id);
   const asg = await office.post(`/api/proposals/${id}/assignment`, {
     mode: 'lead',
     leadUnitIds: ['rsj'],
@@ -128,5 +133,41 @@ describe('Art. 19 答复期限: overdue without an explanation, delayed with one
     // Handling goes on: contacts are still recorded after the deadline.
     const c = await rsj.post(`/api/proposals/${silent}/units/rsj/contacts`, { method: 'visit', on: shanghaiDay(), summary: '上门走访' });
     expect(c.status).toBe(200);
+  });
+});
+
+describe('Art. 17 催办: reminders before the reply deadline and while overdue, on the item\'s timers', () => {
+  it('reminds the unit before the deadline and then every period while unanswered', async () => {
+    await publishPolicy(stack.pool, { replyPeriod: 'PT16S', replyReminders: ['PT10S'], overdueReminderEvery: 'PT4S' }, 'e2e');
+    const id = await assignedItem('关于加强农贸市场管理的建议');
+    await publishPolicy(stack.pool, { replyPeriod: 'P3M', replyReminders: ['P30D', 'P7D'], overdueReminderEvery: 'P7D' }, 'e2e');
+    const events = await eventually(
+      'two overdue reminders',
+      async () => {
+        const all = await eventsOf(id);
+        return all.filter((e) => e.type === 'ReminderIssued' && e.data.kind === 'overdue').length >= 2 ? all : undefined;
+      },
+      60_000,
+    );
+    const timeline = events
+      .filter((e) => ['ReminderIssued', 'ReplyDeadlinePassed'].includes(e.type))
+      .slice(0, 4)
+      .map((e) => (e.type === 'ReminderIssued' ? e.data.reminder : e.type));
+    expect(timeline).toEqual(['reply_10s', 'ReplyDeadlinePassed', 'overdue_every_4s', 'overdue_every_4s']);
+    const passed = events.find((e) => e.type === 'ReplyDeadlinePassed');
+    const firstOverdue = events.find((e) => e.type === 'ReminderIssued' && e.data.kind === 'overdue');
+    expect(Date.parse(firstOverdue.occurredAt) - Date.parse(passed.occurredAt)).toBe(4000);
+    // Only the answering unit is reminded of the reply deadline.
+    expect(events.filter((e) => e.type === 'ReminderIssued').every((e) => e.data.unitId === 'rsj')).toBe(true);
+  });
+});
+
+describe('workflow determinism', () => {
+  it('the histories this file recorded replay against the current workflow code', async () => {
+    const histories = await fetchHistories(created);
+    keepAsFixtures('handling', histories);
+    const results = await replay(histories);
+    expect(results).toHaveLength(created.length);
+    for (const r of results) expect(r.error).toBeUndefined();
   });
 });

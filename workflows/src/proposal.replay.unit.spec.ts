@@ -1,7 +1,11 @@
 /**
  * Replays every history recorded by earlier versions of the workflow (workflows/test/histories,
- * written by the e2e tests with RECORD_HISTORIES=1) against the code as it is now. A change that
- * would break a running item fails here, before it reaches a worker.
+ * written by the e2e tests with RECORD_HISTORIES=<version label>) against the code as it is now.
+ * A change that would break a running item fails here, before it reaches a worker.
+ *
+ * v1-* were recorded before reply-deadline timers existed, v2-* before reminders: both changes
+ * add timers, and both are behind patched() in proposal.workflow.ts. Without the patch, these
+ * replays fail with a nondeterminism error (checked when each patch was written).
  */
 import fs from 'node:fs';
 import path from 'node:path';

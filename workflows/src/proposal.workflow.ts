@@ -31,7 +31,7 @@ import type { ProposalActivities } from './activity-types';
 import { commandUpdates, stateQuery, type CommandEnvelope, type CommandOutcome, type ProposalWorkflowInput } from './definitions';
 
 /** Patch ids: each marks a change of behaviour that running items must meet only going forward. */
-export const PATCHES = { replyDeadlineTimers: 'reply-deadline-timers' } as const;
+export const PATCHES = { replyDeadlineTimers: 'reply-deadline-timers', reminders: 'reminders' } as const;
 
 const io = proxyActivities<ProposalActivities>({
   startToCloseTimeout: '10 seconds',
@@ -135,7 +135,10 @@ export async function proposalWorkflow(input: ProposalWorkflowInput): Promise<vo
     const seen = changes;
     // Items started before reply-deadline timers existed replay their history without them and
     // take them up once they run live again (workflow versioning by patching; see the replay test).
-    const next = nextDeadline(state, { replyDeadlines: patched(PATCHES.replyDeadlineTimers) });
+    const next = nextDeadline(state, {
+      replyDeadlines: patched(PATCHES.replyDeadlineTimers),
+      reminders: patched(PATCHES.reminders),
+    });
     if (!next) {
       await condition(() => changes !== seen);
       continue;

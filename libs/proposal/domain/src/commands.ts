@@ -71,6 +71,12 @@ export interface PassReplyDeadline {
   data: { unitId: string };
 }
 
+/** 催办: issued by the item's timer (SPEC §5 reminders). */
+export interface IssueReminder {
+  type: 'IssueReminder';
+  data: { unitId: string; key: string; reminder: import('./model').ReminderKind; label: string; remindAt: string; dueAt: string };
+}
+
 /** Issued by the item's timer when a unit's return window ends. */
 export interface CloseReturnWindow {
   type: 'CloseReturnWindow';
@@ -86,7 +92,8 @@ export type ProposalCommand =
   | CloseReturnWindow
   | RecordContact
   | FileExplanation
-  | PassReplyDeadline;
+  | PassReplyDeadline
+  | IssueReminder;
 
 export type ProposalCommandType = ProposalCommand['type'];
 

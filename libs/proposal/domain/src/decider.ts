@@ -1,4 +1,4 @@
-import { computeDeadlineReported, parsePeriod } from '@jyta/calendar-domain';
+import { computeDeadlineReported, parsePeriod, type Period } from '@jyta/calendar-domain';
 import type { DecideContext, ProposalCommand } from './commands';
 import { DomainError, ErrorCodes, invalid } from './errors';
 import type { AssignedUnit, DecidedEvent } from './events';
@@ -7,12 +7,15 @@ import {
   answersForItself,
   ASSIGNMENT_MODES,
   CONTACT_METHODS,
+  DEFAULT_POLICY,
   findActiveUnit,
   initialState,
   PROPOSAL_KINDS,
   PROPOSAL_LEVELS,
   SESSION_PERIODS,
+  type Policy,
   type ProposalState,
+  type ReminderKind,
   type UnitAssignment,
   type UnitRole,
 } from './model';
@@ -92,6 +95,7 @@ export function assertAllowed(command: ProposalCommand, state: ProposalState, no
     }
     case 'CloseReturnWindow':
     case 'PassReplyDeadline':
+    case 'IssueReminder':
       return;
   }
 }
@@ -196,6 +200,18 @@ export function decide(command: ProposalCommand, state: ProposalState, ctx: Deci
         { type: 'ExplanationFiled', occurredAt: at, data: { unitId, reasons: reasons.trim(), measures: measures.trim(), expectedOn } },
       ];
     }
+    case 'IssueReminder': {
+      const d = command.data;
+      const unit = findActiveUnit(state, d.unitId);
+      if (!unit || unit.remindersIssued?.includes(d.key)) return [];
+      return [
+        {
+          type: 'ReminderIssued',
+          occurredAt: d.remindAt,
+          data: { unitId: d.unitId, kind: d.reminder, reminder: d.label, key: d.key, dueAt: d.dueAt },
+        },
+      ];
+    }
     case 'PassReplyDeadline': {
       const unit = findActiveUnit(state, command.data.unitId);
       if (!unit || !answersForItself(unit) || unit.replyDeadlinePassed) return [];
@@ -231,6 +247,8 @@ export function evolve(state: ProposalState, event: DecidedEvent): ProposalState
         replyDue: u.replyDue,
         returnRequests: [],
         contacts: [],
+        assignedAt: event.occurredAt,
+        remindersIssued: [],
       }));
       return {
         ...state,
@@ -275,6 +293,11 @@ export function evolve(state: ProposalState, event: DecidedEvent): ProposalState
         explanation: { reasons, measures, expectedOn, filedAt: event.occurredAt },
       }));
     }
+    case 'ReminderIssued':
+      return updateActiveUnit(state, event.data.unitId, (u) => ({
+        ...u,
+        remindersIssued: [...(u.remindersIssued ?? []), event.data.key],
+      }));
     case 'ReplyDeadlinePassed': {
       const { explained, accountabilityFlagged } = event.data;
       return updateActiveUnit(state, event.data.unitId, (u) => ({
@@ -290,15 +313,21 @@ export const fold = (events: DecidedEvent[], from: ProposalState = initialState(
 export interface TimerOptions {
   /** Reply deadlines (Art. 19) run timers; off only when replaying items started before they existed. */
   replyDeadlines?: boolean;
+  /** Reminders (催办) run timers; likewise. */
+  reminders?: boolean;
 }
 
 /** The next timer the item must wake up for, if any. */
 export function nextDeadline(
   state: ProposalState,
-  opts: TimerOptions = { replyDeadlines: true },
+  opts: TimerOptions = { replyDeadlines: true, reminders: true },
 ): { at: string; command: ProposalCommand } | undefined {
   const due: { at: string; command: ProposalCommand }[] = [];
   for (const u of activeUnits(state)) {
+    if (opts.reminders) {
+      const r = nextReminder(u, state.policy);
+      if (r) due.push({ at: r.remindAt, command: { type: 'IssueReminder', data: { unitId: u.unitId, ...r } } });
+    }
     if (!u.returnWindowClosedAt) {
       due.push({ at: u.returnWindow.dueAt, command: { type: 'CloseReturnWindow', data: { unitId: u.unitId } } });
     }
@@ -308,6 +337,55 @@ export function nextDeadline(
   }
   return due.reduce<(typeof due)[number] | undefined>((a, b) => (!a || Date.parse(b.at) < Date.parse(a.at) ? b : a), undefined);
 }
+
+type ReminderPlan = { key: string; reminder: ReminderKind; label: string; remindAt: string; dueAt: string };
+
+/**
+ * The unit's next reminder not yet issued (SPEC §5): before the return window closes, before the
+ * reply deadline, then every so often while the deadline has passed unanswered. A reminder whose
+ * time fell before the unit was assigned (a backdated item), or whose deadline has already ended,
+ * is skipped rather than sent late.
+ */
+export function nextReminder(u: UnitAssignment, policy: Policy | undefined): ReminderPlan | undefined {
+  const issued = new Set(u.remindersIssued ?? []);
+  const from = Date.parse(u.assignedAt ?? '1970-01-01T00:00:00Z');
+  const plans: ReminderPlan[] = [];
+  const before = (kind: ReminderKind, dueAt: string, periods: string[]) => {
+    for (const raw of periods) {
+      const p = safePeriod(raw);
+      if (!p) continue;
+      const at = Date.parse(dueAt) - periodMillis(p);
+      const key = `${kind}:${raw}`;
+      if (at > from && !issued.has(key)) plans.push({ key, reminder: kind, label: `${kind}_${shortLabel(p)}`, remindAt: iso(at), dueAt });
+    }
+  };
+  if (!u.returnWindowClosedAt) before('return_window', u.returnWindow.dueAt, policy?.returnWindowReminders ?? DEFAULT_POLICY.returnWindowReminders!);
+  if (answersForItself(u) && !u.replyDeadlinePassed) before('reply', u.replyDue.dueAt, policy?.replyReminders ?? DEFAULT_POLICY.replyReminders!);
+  if (answersForItself(u) && u.replyDeadlinePassed) {
+    const raw = policy?.overdueReminderEvery ?? DEFAULT_POLICY.overdueReminderEvery!;
+    const p = safePeriod(raw);
+    if (p) {
+      const n = [...issued].filter((k) => k.startsWith('overdue:')).length + 1;
+      const at = Date.parse(u.replyDeadlinePassed.at) + n * periodMillis(p);
+      const label = raw === 'P7D' ? 'overdue_weekly' : `overdue_every_${shortLabel(p)}`;
+      plans.push({ key: `overdue:${n}`, reminder: 'overdue', label, remindAt: iso(at), dueAt: u.replyDue.dueAt });
+    }
+  }
+  return plans.sort((a, b) => Date.parse(a.remindAt) - Date.parse(b.remindAt))[0];
+}
+
+/** Reminder offsets are plain lengths of time: days or (for test policies) seconds. */
+function safePeriod(raw: string): Period | undefined {
+  try {
+    const p = parsePeriod(raw);
+    return p.unit === 'day' || p.unit === 'second' ? p : undefined;
+  } catch {
+    return undefined;
+  }
+}
+const periodMillis = (p: Period) => p.amount * (p.unit === 'day' ? 86_400_000 : 1000);
+const shortLabel = (p: Period) => `${p.amount}${p.unit === 'day' ? 'd' : 's'}`;
+const iso = (ms: number) => new Date(ms).toISOString();
 
 export function isReturnWindowClosed(unit: UnitAssignment, now: string): boolean {
   return !!unit.returnWindowClosedAt || Date.parse(now) >= Date.parse(unit.returnWindow.dueAt);

@@ -184,10 +184,12 @@ describe('return (退转, Art. 7)', () => {
   });
 });
 
+const noReminders = { replyDeadlines: true, reminders: false };
+
 describe('return window timer', () => {
   it('plans the earliest open window and closes it dated when it really closed', () => {
     const s = given(register, assignTwo('2026-10-20'));
-    const next = nextDeadline(s)!;
+    const next = nextDeadline(s, noReminders)!;
     expect(next.command).toEqual({ type: 'CloseReturnWindow', data: { unitId: 'cjj' } });
     const events = when(s, next.command);
     expect(events).toEqual([
@@ -198,7 +200,7 @@ describe('return window timer', () => {
       s,
     );
     // What remains is the lead unit's reply deadline (a co-unit does not answer on its own).
-    expect(nextDeadline(closedBoth)?.command).toEqual({ type: 'PassReplyDeadline', data: { unitId: 'cjj' } });
+    expect(nextDeadline(closedBoth, noReminders)?.command).toEqual({ type: 'PassReplyDeadline', data: { unitId: 'cjj' } });
     expect(nextDeadline(closedBoth, { replyDeadlines: false })).toBeUndefined();
     // Closing twice records nothing.
     expect(when(closedBoth, { type: 'CloseReturnWindow', data: { unitId: 'cjj' } })).toEqual([]);
@@ -265,6 +267,65 @@ describe('explanation and the reply deadline (Art. 19)', () => {
     s = when(s, pass()).reduce(evolve, s);
     expect(s.units[0].replyDeadlinePassed).toMatchObject({ explained: false, accountabilityFlagged: true });
     expect(when(s, pass())).toEqual([]);
-    expect(nextDeadline(s)).toBeUndefined();
+    expect(nextDeadline(s, noReminders)).toBeUndefined();
+  });
+});
+
+describe('reminders (催办, SPEC §5)', () => {
+  /** Runs the item's timers in order, as the workflow does, and lists what they did. */
+  function runTimers(s: ProposalState, until: string) {
+    const done: string[] = [];
+    for (let next = nextDeadline(s); next && next.at <= until; next = nextDeadline(s)) {
+      const events = decide(next.command, s, { ...ctx, now: next.at });
+      s = events.reduce(evolve, s);
+      done.push(
+        ...events.map((e) =>
+          e.type === 'ReminderIssued' ? `${e.occurredAt.slice(0, 10)} ${e.data.unitId} ${e.data.reminder}` : `${e.occurredAt.slice(0, 10)} ${e.data.unitId} ${e.type}`,
+        ),
+      );
+    }
+    return done;
+  }
+
+  it('reminds 3 days before the return window closes, 30 and 7 days before the reply deadline, then weekly while overdue', () => {
+    const s = given(register, assignTwo('2026-11-20'));
+    expect(runTimers(s, '2027-03-09T00:00:00.000Z')).toEqual([
+      '2026-12-04 cjj return_window_3d',
+      '2026-12-04 zfbzj return_window_3d',
+      '2026-12-07 cjj ReturnWindowClosed',
+      '2026-12-07 zfbzj ReturnWindowClosed',
+      '2027-01-23 cjj reply_30d',
+      '2027-02-15 cjj reply_7d',
+      '2027-02-22 cjj ReplyDeadlinePassed',
+      '2027-03-01 cjj overdue_weekly',
+      '2027-03-08 cjj overdue_weekly',
+    ]);
+  });
+
+  it('does not send reminders that fell due before a backdated assignment was recorded', () => {
+    const s = given(register, assignTwo('2026-10-20'));
+    expect(runTimers(s, '2026-12-31T00:00:00.000Z')).toEqual(['2026-11-04 cjj ReturnWindowClosed', '2026-11-04 zfbzj ReturnWindowClosed', '2026-12-21 cjj reply_30d']);
+  });
+
+  it('issues each reminder once', () => {
+    const s = given(register, assignTwo('2026-11-20'));
+    const next = nextDeadline(s)!;
+    const after = decide(next.command, s, ctx).reduce(evolve, s);
+    expect(decide(next.command, after, ctx)).toEqual([]);
+  });
+
+  it('follows the policy the item started under', () => {
+    const policy = { ...DEFAULT_POLICY, replyReminders: ['P10D'], returnWindowReminders: [], overdueReminderEvery: 'P1D' };
+    const s = [register, assignTwo('2026-11-20')].reduce(
+      (st, c) => decide(c, st, { ...ctx, policy }).reduce(evolve, st),
+      initialState(),
+    );
+    expect(runTimers(s, '2027-02-25T00:00:00.000Z').filter((l) => l.includes('cjj'))).toEqual([
+      '2026-12-07 cjj ReturnWindowClosed',
+      '2027-02-12 cjj reply_10d',
+      '2027-02-22 cjj ReplyDeadlinePassed',
+      '2027-02-23 cjj overdue_every_1d',
+      '2027-02-24 cjj overdue_every_1d',
+    ]);
   });
 });

@@ -74,6 +74,15 @@ export interface ReplyDeadlinePassed {
   data: { unitId: string; dueAt: string; explained: boolean; accountabilityFlagged: boolean };
 }
 
+/**
+ * 催办 (Art. 17, SPEC §5): a reminder to the unit. `reminder` names it for people and senders,
+ * e.g. 'reply_30d', 'reply_7d', 'return_window_3d', 'overdue_weekly'; occurredAt = when it was due.
+ */
+export interface ReminderIssued {
+  type: 'ReminderIssued';
+  data: { unitId: string; kind: import('./model').ReminderKind; reminder: string; key: string; dueAt: string };
+}
+
 export type ProposalEvent =
   | ProposalRegistered
   | ProposalAssigned
@@ -84,7 +93,8 @@ export type ProposalEvent =
   | ReturnWindowClosed
   | ContactRecorded
   | ExplanationFiled
-  | ReplyDeadlinePassed;
+  | ReplyDeadlinePassed
+  | ReminderIssued;
 
 export type ProposalEventType = ProposalEvent['type'];
 

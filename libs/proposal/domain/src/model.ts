@@ -30,6 +30,12 @@ export interface Policy {
   returnWindow: string;
   replyPeriod: string;
   urgentReplyPeriod: string;
+  /** 催办 (SPEC §5): how long before the reply deadline to remind ('P30D', 'P7D'). */
+  replyReminders?: string[];
+  /** How long before the return window closes to remind ('P3D'). */
+  returnWindowReminders?: string[];
+  /** While the reply deadline has passed without a reply: remind every … ('P7D'). */
+  overdueReminderEvery?: string;
 }
 
 export const DEFAULT_POLICY: Policy = {
@@ -37,7 +43,13 @@ export const DEFAULT_POLICY: Policy = {
   returnWindow: 'P15D',
   replyPeriod: 'P3M',
   urgentReplyPeriod: 'P1M',
+  replyReminders: ['P30D', 'P7D'],
+  returnWindowReminders: ['P3D'],
+  overdueReminderEvery: 'P7D',
 };
+
+/** 催办 kinds: before the reply deadline, before the return window closes, while overdue. */
+export type ReminderKind = 'reply' | 'return_window' | 'overdue';
 
 /** Who issued a command (SPEC §9: user, role, unit). The system itself acts for timers. */
 export interface Actor {
@@ -87,6 +99,10 @@ export interface UnitAssignment {
   status: UnitStatus;
   /** 接办之日: every deadline of this unit counts from it. */
   assignedOn: string;
+  /** When the assignment was recorded; reminders due before it (a backdated item) are not sent. */
+  assignedAt?: string;
+  /** Keys of the reminders already issued (see reminderKey). */
+  remindersIssued?: string[];
   signedAt?: string;
   returnWindow: Deadline;
   returnWindowClosedAt?: string;
