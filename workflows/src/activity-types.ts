@@ -36,6 +36,8 @@ export interface ProposalActivities {
   loadPolicy(): Promise<Policy>;
   /** Holiday calendar for the years a deadline may touch. */
   loadCalendar(input: { fromYear: number; toYear: number }): Promise<HolidayCalendar>;
+  /** Keeps the secret token of a sent reply's feedback form (never in an event); idempotent per reply. */
+  issueFeedbackToken(input: { token: string; proposalId: string; replyId: string; proposerUsername: string | null }): Promise<void>;
   /** Next number of the year and kind; idempotent per proposalId. */
   allocateNumber(input: { proposalId: string; year: number; kind: ProposalKind }): Promise<string>;
 }

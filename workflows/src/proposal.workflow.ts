@@ -70,6 +70,10 @@ export async function proposalWorkflow(input: ProposalWorkflowInput): Promise<vo
           command = { ...command, data: { ...command.data, number } };
         }
       }
+      if (command.type === 'SendReply') {
+        const year = Number(now.slice(0, 4));
+        ctx.calendar = await io.loadCalendar({ fromYear: year, toYear: year + 1 });
+      }
       if (command.type === 'AssignProposal') {
         const year = Number(command.data.assignedOn.slice(0, 4));
         // A reply period of months may run into the next year.
@@ -95,6 +99,17 @@ export async function proposalWorkflow(input: ProposalWorkflowInput): Promise<vo
       state = decided.reduce(evolve, state);
       version = result.nextVersion;
       changes++;
+      for (const e of decided) {
+        // The form's link goes to the first-named proposer (领衔人); the token stays out of events.
+        if (e.type === 'ReplySent') {
+          await io.issueFeedbackToken({
+            token: uuid4(),
+            proposalId: input.proposalId,
+            replyId: e.data.replyId,
+            proposerUsername: state.details?.proposers[0]?.username ?? null,
+          });
+        }
+      }
       return {
         version,
         events: result.events.map(({ eventId, type, version: v }) => ({ eventId, type, version: v })),
@@ -130,8 +145,9 @@ export async function proposalWorkflow(input: ProposalWorkflowInput): Promise<vo
     return;
   }
 
-  // The timer loop: sleep until the next deadline or until a command changes the plan.
-  for (;;) {
+  // The timer loop: sleep until the next deadline or until a command changes the plan; an
+  // archived item is read-only and its workflow ends.
+  while (state.status !== 'archived') {
     const seen = changes;
     // Items started before reply-deadline timers existed replay their history without them and
     // take them up once they run live again (workflow versioning by patching; see the replay test).
@@ -154,6 +170,7 @@ export async function proposalWorkflow(input: ProposalWorkflowInput): Promise<vo
       await condition(() => changes !== seen, '1 hour');
     }
   }
+  await condition(allHandlersFinished);
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { StoredEvent } from '@jyta/event-store';
-import { isReturnWindowClosed, type ProposalState } from '@jyta/proposal-domain';
+import { currentStage, isReturnWindowClosed, type ProposalState } from '@jyta/proposal-domain';
 import type { ProposalDetailDto, ProposalEventDto, UnitAssignmentDto } from './dto/responses.dto';
 
 /** The detail of SPEC §10 from the folded state. `now` decides whether a window has closed. */
@@ -60,7 +60,25 @@ export function toDetail(
     policyVersion: state.policy?.version ?? null,
     assignment: state.assignment ? { ...state.assignment } : null,
     assignments,
-    replies: [],
+    replies: (state.replies ?? []).map((r) => ({
+      id: r.replyId,
+      unitId: r.unitId,
+      round: r.round,
+      category: r.category,
+      status: r.status,
+      body: r.body,
+      cc: r.cc,
+      stages: r.stages,
+      currentStage: currentStage(r) ?? null,
+      reviews: r.reviews.map((v) => ({ ...v })),
+      draftedAt: r.draftedAt,
+      sentAt: r.sentAt ?? null,
+      feedbackDueAt: r.feedbackDueAt ?? null,
+      feedback: r.feedback ? { ...r.feedback } : null,
+      feedbackMissingAt: r.feedbackMissingAt ?? null,
+      sentBack: !!r.sentBack,
+    })),
+    archivedAt: state.archivedAt ?? null,
     version,
   };
 }

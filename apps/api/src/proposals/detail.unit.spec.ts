@@ -60,6 +60,7 @@ describe('toDetail', () => {
       policyVersion: 3,
       assignment: { mode: 'lead', leaderInCharge: 'vice-mayor-1', division: '二处' },
       replies: [],
+      archivedAt: null,
       version: 5,
     });
     expect(d.assignments[0]).toEqual({
@@ -77,8 +78,14 @@ describe('toDetail', () => {
       replyDueAt: '2026-06-01T16:00:00.000Z',
       replyDueLastDay: '2026-06-01',
       replyDueExplanation: '答复说明',
+      replyDueProvisional: false,
       returnRequests: [],
       contacts: [],
+      explanation: null,
+      replyDeadlinePassedAt: null,
+      delayedWithExplanation: false,
+      overdue: false,
+      accountabilityFlagged: false,
     });
     expect(d.assignments[1]).toMatchObject({ unitId: 'zfbzj', unitName: 'zfbzj', status: 'returned', signedAt: null });
     expect(d.assignments[1].returnRequests[0].decision).toEqual({ approve: true, comment: '同意', decidedAt: '2026-03-04T00:00:00.000Z' });

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { v5 as uuidv5 } from 'uuid';
 import type { Actor, AssignProposal, ProposalCommand, RegisterProposal, UserCommandType } from '@jyta/proposal-domain';
 import { commandUpdates, proposalWorkflowId, type CommandEnvelope, type CommandOutcome } from '@jyta/workflows';
-import { notYourItem, notYourUnit, validationFailed, type FieldError } from '../common/app-exception';
+import { AppException, notYourItem, notYourUnit, validationFailed, type FieldError } from '../common/app-exception';
 import type { CommandMeta } from '../common/command-meta';
 import type { AuthUser } from '../auth/auth-user';
 import { DirectoryService } from '../directory/directory.service';
@@ -135,13 +135,22 @@ export class ProposalCommands {
     return { command, actor: actorOf(user), correlationId: meta.correlationId };
   }
 
-  private async send(id: string, command: ProposalCommand, user: AuthUser, meta: CommandMeta, unitId?: string): Promise<ProposalDetailDto> {
+  send(id: string, command: ProposalCommand, user: AuthUser, meta: CommandMeta, unitId?: string): Promise<ProposalDetailDto> {
     const type = command.type as UserCommandType;
+    return this.sendAs(id, command, actorOf(user), meta, updateIdFor(type, user, meta, unitId));
+  }
+
+  /** Sends a command in the name of `actor` (a user, or the proposer holding a feedback token). */
+  async sendAs(id: string, command: ProposalCommand, actor: Actor, meta: CommandMeta, updateId: string): Promise<ProposalDetailDto> {
+    const type = command.type as UserCommandType;
+    // An archived item's workflow has ended; answer as the domain would (Art. 17: read-only).
+    const item = await this.queries.load(id);
+    if (item.state.status === 'archived') throw new AppException(409, 'ARCHIVED', '该件已归档，不能再更改（第十七条）');
     const handle = this.infra.client.workflow.getHandle(proposalWorkflowId(id));
     const outcome = await this.infra.withCommandDeadline(() =>
       handle.executeUpdate(commandUpdates[type], {
-        args: [this.envelope(command, user, meta)],
-        updateId: updateIdFor(type, user, meta, unitId),
+        args: [{ command, actor, correlationId: meta.correlationId }],
+        updateId,
       }),
     );
     return this.answer(id, outcome);

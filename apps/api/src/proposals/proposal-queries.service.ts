@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { StoredEvent } from '@jyta/event-store';
 import { initialState, type ProposalState } from '@jyta/proposal-domain';
+import { feedbackTokensFor } from '@jyta/proposal-registry';
 import { applyEvent, listProposals, PROPOSAL_STREAM_PREFIX, type Page, type ProposalListItem } from '@jyta/proposal-read-models';
 import { notYourItem, proposalNotFound } from '../common/app-exception';
 import type { AuthUser } from '../auth/auth-user';
@@ -47,7 +48,17 @@ export class ProposalQueries {
   }
 
   async detail(id: string, user: AuthUser): Promise<ProposalDetailDto> {
-    return this.detailOf(await this.loadReadable(id, user));
+    const detail = await this.detailOf(await this.loadReadable(id, user));
+    // SPEC §10: the proposer's own view carries the token of each reply awaiting their answer;
+    // no other role ever sees one.
+    if (user.role === 'proposer') {
+      const tokens = await feedbackTokensFor(this.infra.pool, id, user.username);
+      for (const r of detail.replies) {
+        const t = tokens.find((x) => x.replyId === r.id);
+        if (t && r.status === 'sent') r.feedbackToken = t.token;
+      }
+    }
+    return detail;
   }
 
   async events(id: string, user: AuthUser): Promise<ProposalEventDto[]> {

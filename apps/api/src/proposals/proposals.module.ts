@@ -3,11 +3,13 @@ import { DirectoryModule } from '../directory/directory.module';
 import { ProposalCommands } from './proposal-commands.service';
 import { ProposalQueries } from './proposal-queries.service';
 import { ProposalsController } from './proposals.controller';
+import { ReplyCommands } from './reply-commands.service';
+import { FeedbackController, RepliesController } from './replies.controller';
 
 @Module({
   imports: [DirectoryModule],
-  controllers: [ProposalsController],
-  providers: [ProposalQueries, ProposalCommands],
+  controllers: [ProposalsController, RepliesController, FeedbackController],
+  providers: [ProposalQueries, ProposalCommands, ReplyCommands],
   exports: [ProposalCommands, ProposalQueries],
 })
 export class ProposalsModule {}

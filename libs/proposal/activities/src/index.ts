@@ -6,7 +6,7 @@ import type { Pool } from 'pg';
 import { log } from '@temporalio/activity';
 import { PostgresEventStore } from '@jyta/event-store';
 import { loadCalendar } from '@jyta/calendar-data-access';
-import { allocateNumber, currentPolicy } from '@jyta/proposal-registry';
+import { allocateNumber, currentPolicy, issueFeedbackToken } from '@jyta/proposal-registry';
 import type { AppendEventsInput, AppendEventsResult, ProposalActivities } from '@jyta/workflows';
 
 export interface ActivityDeps {
@@ -39,5 +39,6 @@ export function createProposalActivities(deps: ActivityDeps): ProposalActivities
     loadPolicy: () => currentPolicy(deps.pool),
     loadCalendar: ({ fromYear, toYear }) => loadCalendar(deps.pool, fromYear, toYear),
     allocateNumber: ({ proposalId, year, kind }) => allocateNumber(deps.pool, proposalId, year, kind),
+    issueFeedbackToken: (input) => issueFeedbackToken(deps.pool, input),
   };
 }

@@ -6,6 +6,7 @@ import { withTransaction, type Migration } from '@jyta/db';
 import { DEFAULT_POLICY, type Policy, type ProposalKind } from '@jyta/proposal-domain';
 
 export const registryMigrations: Migration[] = [
+  // (0110 below) feedback tokens: the secret link of each sent reply's 征求意见表 (Art. 11).
   {
     id: '0100_registry',
     sql: `
@@ -29,6 +30,19 @@ export const registryMigrations: Migration[] = [
         created_at timestamptz NOT NULL DEFAULT now(),
         created_by text
       );
+    `,
+  },
+  {
+    id: '0110_feedback_tokens',
+    sql: `
+      CREATE TABLE IF NOT EXISTS feedback_tokens (
+        token text PRIMARY KEY,
+        proposal_id uuid NOT NULL,
+        reply_id text NOT NULL UNIQUE,
+        proposer_username text,
+        issued_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX IF NOT EXISTS feedback_tokens_proposal ON feedback_tokens (proposal_id);
     `,
   },
 ];
@@ -163,4 +177,49 @@ export async function policyRecord(pool: Pool | PoolClient, version?: number): P
   if (rows[0]) return toRecord(rows[0]);
   if (version === undefined || version === DEFAULT_POLICY.version) return builtInRecord();
   return undefined;
+}
+
+export interface FeedbackToken {
+  token: string;
+  proposalId: string;
+  replyId: string;
+  proposerUsername: string | null;
+  issuedAt: string;
+}
+
+/**
+ * Keeps the token of a sent reply's feedback form. The token is a secret (whoever holds it
+ * answers the form), so it is never part of an event; idempotent per reply for retried activities.
+ */
+export async function issueFeedbackToken(
+  pool: Pool,
+  t: { token: string; proposalId: string; replyId: string; proposerUsername: string | null },
+): Promise<void> {
+  await pool.query(
+    `INSERT INTO feedback_tokens (token, proposal_id, reply_id, proposer_username) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (reply_id) DO NOTHING`,
+    [t.token, t.proposalId, t.replyId, t.proposerUsername],
+  );
+}
+
+const tokenRow = (r: { token: string; proposal_id: string; reply_id: string; proposer_username: string | null; issued_at: Date }): FeedbackToken => ({
+  token: r.token,
+  proposalId: r.proposal_id,
+  replyId: r.reply_id,
+  proposerUsername: r.proposer_username,
+  issuedAt: r.issued_at.toISOString(),
+});
+
+export async function findFeedbackToken(pool: Pool, token: string): Promise<FeedbackToken | undefined> {
+  const { rows } = await pool.query('SELECT * FROM feedback_tokens WHERE token = $1', [token]);
+  return rows[0] ? tokenRow(rows[0]) : undefined;
+}
+
+/** The tokens of an item's replies held by this proposer (for their own view and inbox only). */
+export async function feedbackTokensFor(pool: Pool, proposalId: string, proposerUsername: string): Promise<FeedbackToken[]> {
+  const { rows } = await pool.query('SELECT * FROM feedback_tokens WHERE proposal_id = $1 AND proposer_username = $2 ORDER BY issued_at', [
+    proposalId,
+    proposerUsername,
+  ]);
+  return rows.map(tokenRow);
 }

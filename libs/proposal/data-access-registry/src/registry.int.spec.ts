@@ -13,7 +13,7 @@ let pool: Pool;
 beforeAll(async () => {
   db = await createFreshDatabase(SERVER_URL);
   pool = createPool(db.url, 10);
-  expect(await runMigrations(pool, registryMigrations)).toEqual(['0100_registry']);
+  expect(await runMigrations(pool, registryMigrations)).toEqual(['0100_registry', '0110_feedback_tokens']);
 });
 
 afterAll(async () => {
@@ -115,12 +115,14 @@ describe('policy', () => {
     expect(v3).toEqual({ ...DEFAULT_POLICY, returnWindow: 'P10D', replyPeriod: 'P2M', version: 3 });
     expect(await currentPolicy(pool)).toEqual(v3);
 
+    // Every version stores the whole policy (the defaults of the fields nobody changed included).
+    const { version: _v, ...defaults } = DEFAULT_POLICY;
     const { rows } = await pool.query<{ version: number; document: unknown; created_by: string }>(
       'SELECT version, document, created_by FROM policies ORDER BY version',
     );
     expect(rows).toEqual([
-      { version: 2, document: { returnWindow: 'P10D', replyPeriod: 'P3M', urgentReplyPeriod: 'P1M' }, created_by: 'admin' },
-      { version: 3, document: { returnWindow: 'P10D', replyPeriod: 'P2M', urgentReplyPeriod: 'P1M' }, created_by: 'admin2' },
+      { version: 2, document: { ...defaults, returnWindow: 'P10D' }, created_by: 'admin' },
+      { version: 3, document: { ...defaults, returnWindow: 'P10D', replyPeriod: 'P2M' }, created_by: 'admin2' },
     ]);
   });
 
@@ -132,6 +134,7 @@ describe('policy', () => {
     ]);
     expect(results.map((p) => p.version).sort()).toEqual([4, 5, 6]);
     expect(await currentPolicy(pool)).toEqual({
+      ...DEFAULT_POLICY,
       version: 6,
       returnWindow: 'P5D',
       replyPeriod: 'P1M',

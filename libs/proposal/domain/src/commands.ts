@@ -77,6 +77,43 @@ export interface IssueReminder {
   data: { unitId: string; key: string; reminder: import('./model').ReminderKind; label: string; remindAt: string; dueAt: string };
 }
 
+/** 答复草稿 (Art. 9, 10): by a unit that answers for the item, after signing for it. */
+export interface DraftReply {
+  type: 'DraftReply';
+  data: { replyId: string; unitId: string; category: import('./model').ReplyCategory; body: string; cc?: string[] };
+}
+
+/** 审查 (Art. 9, 18): the reviewer of the reply's current stage approves or sends it back with comments. */
+export interface ReviewReply {
+  type: 'ReviewReply';
+  data: { replyId: string; stage: import('./model').ReviewStage; approve: boolean; comment?: string };
+}
+
+/** 函复 (Art. 10): the unit sends the approved reply; the feedback form travels with it. */
+export interface SendReply {
+  type: 'SendReply';
+  data: { replyId: string };
+}
+
+/** 征求意见表 (Art. 11): only from the proposer (through their token). */
+export interface SubmitFeedback {
+  type: 'SubmitFeedback';
+  data: {
+    replyId: string;
+    attitude: import('./model').Satisfaction;
+    result: import('./model').Satisfaction;
+    contact: import('./model').ContactMethod | 'none';
+    comments?: string;
+    sendBack?: boolean;
+  };
+}
+
+/** Issued by the item's timer when the feedback period of a sent reply ends unanswered. */
+export interface RecordMissingFeedback {
+  type: 'RecordMissingFeedback';
+  data: { replyId: string };
+}
+
 /** Issued by the item's timer when a unit's return window ends. */
 export interface CloseReturnWindow {
   type: 'CloseReturnWindow';
@@ -93,7 +130,12 @@ export type ProposalCommand =
   | RecordContact
   | FileExplanation
   | PassReplyDeadline
-  | IssueReminder;
+  | IssueReminder
+  | DraftReply
+  | ReviewReply
+  | SendReply
+  | SubmitFeedback
+  | RecordMissingFeedback;
 
 export type ProposalCommandType = ProposalCommand['type'];
 
@@ -106,6 +148,10 @@ export const USER_COMMANDS = [
   'DecideReturn',
   'RecordContact',
   'FileExplanation',
+  'DraftReply',
+  'ReviewReply',
+  'SendReply',
+  'SubmitFeedback',
 ] as const;
 export type UserCommandType = (typeof USER_COMMANDS)[number];
 

@@ -2,6 +2,7 @@ import { computeDeadlineReported, parsePeriod, type Period } from '@jyta/calenda
 import type { DecideContext, ProposalCommand } from './commands';
 import { DomainError, ErrorCodes, invalid } from './errors';
 import type { AssignedUnit, DecidedEvent } from './events';
+import { assertReplyAllowed, awaitingReply, decideReply, evolveReply } from './replies';
 import {
   activeUnits,
   answersForItself,
@@ -28,6 +29,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
  * leaves no trace in the history; decide() calls it again under the item's lock.
  */
 export function assertAllowed(command: ProposalCommand, state: ProposalState, now: string): void {
+  if (state.status === 'archived') throw new DomainError(ErrorCodes.ARCHIVED, '该件已归档，不能再更改（第十七条）');
   if (command.type !== 'RegisterProposal' && state.status === 'unregistered') {
     throw new DomainError(ErrorCodes.NOT_REGISTERED, '建议提案尚未登记');
   }
@@ -93,9 +95,15 @@ export function assertAllowed(command: ProposalCommand, state: ProposalState, no
       }
       return;
     }
+    case 'DraftReply':
+    case 'ReviewReply':
+    case 'SendReply':
+    case 'SubmitFeedback':
+      return assertReplyAllowed(command, state);
     case 'CloseReturnWindow':
     case 'PassReplyDeadline':
     case 'IssueReminder':
+    case 'RecordMissingFeedback':
       return;
   }
 }
@@ -200,6 +208,12 @@ export function decide(command: ProposalCommand, state: ProposalState, ctx: Deci
         { type: 'ExplanationFiled', occurredAt: at, data: { unitId, reasons: reasons.trim(), measures: measures.trim(), expectedOn } },
       ];
     }
+    case 'DraftReply':
+    case 'ReviewReply':
+    case 'SendReply':
+    case 'SubmitFeedback':
+    case 'RecordMissingFeedback':
+      return decideReply(command, state, ctx);
     case 'IssueReminder': {
       const d = command.data;
       const unit = findActiveUnit(state, d.unitId);
@@ -214,7 +228,7 @@ export function decide(command: ProposalCommand, state: ProposalState, ctx: Deci
     }
     case 'PassReplyDeadline': {
       const unit = findActiveUnit(state, command.data.unitId);
-      if (!unit || !answersForItself(unit) || unit.replyDeadlinePassed) return [];
+      if (!unit || !awaitingReply(unit) || unit.replyDeadlinePassed) return [];
       const dueAt = unit.replyDue.dueAt;
       const explained = !!unit.explanation;
       return [
@@ -293,6 +307,13 @@ export function evolve(state: ProposalState, event: DecidedEvent): ProposalState
         explanation: { reasons, measures, expectedOn, filedAt: event.occurredAt },
       }));
     }
+    case 'ReplyDrafted':
+    case 'ReplyReviewed':
+    case 'ReplySent':
+    case 'FeedbackReceived':
+    case 'FeedbackMissing':
+    case 'ProposalArchived':
+      return evolveReply(state, event) ?? state;
     case 'ReminderIssued':
       return updateActiveUnit(state, event.data.unitId, (u) => ({
         ...u,
@@ -323,6 +344,10 @@ export function nextDeadline(
   opts: TimerOptions = { replyDeadlines: true, reminders: true },
 ): { at: string; command: ProposalCommand } | undefined {
   const due: { at: string; command: ProposalCommand }[] = [];
+  if (state.status === 'archived') return undefined;
+  for (const r of state.replies ?? []) {
+    if (r.status === 'sent' && r.feedbackDueAt) due.push({ at: r.feedbackDueAt, command: { type: 'RecordMissingFeedback', data: { replyId: r.replyId } } });
+  }
   for (const u of activeUnits(state)) {
     if (opts.reminders) {
       const r = nextReminder(u, state.policy);
@@ -331,7 +356,7 @@ export function nextDeadline(
     if (!u.returnWindowClosedAt) {
       due.push({ at: u.returnWindow.dueAt, command: { type: 'CloseReturnWindow', data: { unitId: u.unitId } } });
     }
-    if (opts.replyDeadlines && answersForItself(u) && !u.replyDeadlinePassed) {
+    if (opts.replyDeadlines && awaitingReply(u) && !u.replyDeadlinePassed) {
       due.push({ at: u.replyDue.dueAt, command: { type: 'PassReplyDeadline', data: { unitId: u.unitId } } });
     }
   }
@@ -360,8 +385,8 @@ export function nextReminder(u: UnitAssignment, policy: Policy | undefined): Rem
     }
   };
   if (!u.returnWindowClosedAt) before('return_window', u.returnWindow.dueAt, policy?.returnWindowReminders ?? DEFAULT_POLICY.returnWindowReminders!);
-  if (answersForItself(u) && !u.replyDeadlinePassed) before('reply', u.replyDue.dueAt, policy?.replyReminders ?? DEFAULT_POLICY.replyReminders!);
-  if (answersForItself(u) && u.replyDeadlinePassed) {
+  if (awaitingReply(u) && !u.replyDeadlinePassed) before('reply', u.replyDue.dueAt, policy?.replyReminders ?? DEFAULT_POLICY.replyReminders!);
+  if (awaitingReply(u) && u.replyDeadlinePassed) {
     const raw = policy?.overdueReminderEvery ?? DEFAULT_POLICY.overdueReminderEvery!;
     const p = safePeriod(raw);
     if (p) {

@@ -280,7 +280,7 @@ describe('reminders (催办, SPEC §5)', () => {
       s = events.reduce(evolve, s);
       done.push(
         ...events.map((e) =>
-          e.type === 'ReminderIssued' ? `${e.occurredAt.slice(0, 10)} ${e.data.unitId} ${e.data.reminder}` : `${e.occurredAt.slice(0, 10)} ${e.data.unitId} ${e.type}`,
+          e.type === 'ReminderIssued' ? `${e.occurredAt.slice(0, 10)} ${e.data.unitId} ${e.data.reminder}` : `${e.occurredAt.slice(0, 10)} ${(e.data as { unitId: string }).unitId} ${e.type}`,
         ),
       );
     }

@@ -83,6 +83,47 @@ export interface ReminderIssued {
   data: { unitId: string; kind: import('./model').ReminderKind; reminder: string; key: string; dueAt: string };
 }
 
+export interface ReplyDrafted {
+  type: 'ReplyDrafted';
+  data: {
+    replyId: string;
+    unitId: string;
+    round: number;
+    category: import('./model').ReplyCategory;
+    body: string;
+    cc: string[];
+    stages: import('./model').ReviewStage[];
+  };
+}
+
+export interface ReplyReviewed {
+  type: 'ReplyReviewed';
+  data: { replyId: string; stage: import('./model').ReviewStage; approve: boolean; comment: string; approvedForSending: boolean };
+}
+
+/** 函复: the reply left the unit; feedbackDueAt is when "no feedback" will be recorded. */
+export interface ReplySent {
+  type: 'ReplySent';
+  data: { replyId: string; unitId: string; cc: string[]; feedbackDueAt: string };
+}
+
+export interface FeedbackReceived {
+  type: 'FeedbackReceived';
+  data: { replyId: string; unitId: string } & Omit<import('./model').Feedback, 'at'>;
+}
+
+/** 逾期未反馈 (Art. 11): recorded as no feedback, never as satisfied. */
+export interface FeedbackMissing {
+  type: 'FeedbackMissing';
+  data: { replyId: string; unitId: string };
+}
+
+/** 归档 (Art. 17): every answering unit is done; the item is read-only from now on. */
+export interface ProposalArchived {
+  type: 'ProposalArchived';
+  data: Record<string, never>;
+}
+
 export type ProposalEvent =
   | ProposalRegistered
   | ProposalAssigned
@@ -94,7 +135,13 @@ export type ProposalEvent =
   | ContactRecorded
   | ExplanationFiled
   | ReplyDeadlinePassed
-  | ReminderIssued;
+  | ReminderIssued
+  | ReplyDrafted
+  | ReplyReviewed
+  | ReplySent
+  | FeedbackReceived
+  | FeedbackMissing
+  | ProposalArchived;
 
 export type ProposalEventType = ProposalEvent['type'];
 

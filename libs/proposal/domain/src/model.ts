@@ -36,6 +36,8 @@ export interface Policy {
   returnWindowReminders?: string[];
   /** While the reply deadline has passed without a reply: remind every … ('P7D'). */
   overdueReminderEvery?: string;
+  /** How long the proposer has to answer the feedback form (征求意见表); then "no feedback". */
+  feedbackPeriod?: string;
 }
 
 export const DEFAULT_POLICY: Policy = {
@@ -46,7 +48,67 @@ export const DEFAULT_POLICY: Policy = {
   replyReminders: ['P30D', 'P7D'],
   returnWindowReminders: ['P3D'],
   overdueReminderEvery: 'P7D',
+  feedbackPeriod: 'P30D',
 };
+
+/** 答复类别 (Art. 10): A 已解决或基本解决 / B 正在解决或列入计划 / C 不能解决 / D 留作参考. */
+export type ReplyCategory = 'A' | 'B' | 'C' | 'D';
+export const REPLY_CATEGORIES: readonly ReplyCategory[] = ['A', 'B', 'C', 'D'];
+
+/** Who reviews a draft, in order (Art. 9, 18): the unit's leader, the vice mayor for multi-unit items, the office. */
+export type ReviewStage = 'unit_leader' | 'vice_mayor' | 'office';
+
+export type Satisfaction = 'satisfied' | 'basically_satisfied' | 'dissatisfied';
+export const SATISFACTION: readonly Satisfaction[] = ['satisfied', 'basically_satisfied', 'dissatisfied'];
+
+export interface ReplyReview {
+  stage: ReviewStage;
+  approve: boolean;
+  comment: string;
+  by?: string;
+  at: string;
+}
+
+export interface Feedback {
+  attitude: Satisfaction;
+  result: Satisfaction;
+  /** How the unit contacted the proposer, as the proposer says; 'none' if it did not. */
+  contact: ContactMethod | 'none';
+  comments?: string;
+  sendBack: boolean;
+  at: string;
+}
+
+export type ReplyStatus =
+  | 'in_review' // 审查中
+  | 'returned_for_revision' // 退回修改（保留本轮）
+  | 'approved' // 审查通过，待发出
+  | 'sent' // 已函复，待反馈
+  | 'closed'; // 已反馈或逾期未反馈
+
+export interface Reply {
+  replyId: string;
+  unitId: string;
+  /** 1 for the first reply of the unit, +1 after each send-back by the proposer. */
+  round: number;
+  category: ReplyCategory;
+  body: string;
+  cc: string[];
+  stages: ReviewStage[];
+  reviews: ReplyReview[];
+  status: ReplyStatus;
+  draftedAt: string;
+  sentAt?: string;
+  feedbackDueAt?: string;
+  feedback?: Feedback;
+  /** Set when the feedback period ended unanswered: "no feedback", never satisfied (Art. 11). */
+  feedbackMissingAt?: string;
+  sentBack?: boolean;
+}
+
+/** The stage a reply in review waits for. */
+export const currentStage = (r: Reply): ReviewStage | undefined =>
+  r.status === 'in_review' ? r.stages[r.reviews.filter((v) => v.approve).length] : undefined;
 
 /** 催办 kinds: before the reply deadline, before the return window closes, while overdue. */
 export type ReminderKind = 'reply' | 'return_window' | 'overdue';
@@ -63,6 +125,8 @@ export const SYSTEM_ACTOR: Actor = { userId: 'system', username: 'system', role:
 export type UnitStatus =
   | 'assigned' // 已交办，待签收
   | 'handling' // 已签收，办理中
+  | 'replied' // 已答复，待代表委员反馈
+  | 'done' // 办结（满意/基本满意/不满意未退回/逾期未反馈）
   | 'returned'; // 退转已同意，单位已退出
 
 /** 面商 / 电话 / 书面 / 座谈走访 (Art. 14, 16: face-to-face rate is a KPI). */
@@ -121,7 +185,8 @@ export type ProposalStatus =
   | 'unregistered'
   | 'registered' // 已登记，待交办
   | 'assigned' // 已交办
-  | 'awaiting_reassignment'; // 主办单位全部退转，待重新交办
+  | 'awaiting_reassignment' // 主办单位全部退转，待重新交办
+  | 'archived'; // 已归档（第十七条），只读
 
 export interface ProposalDetails {
   proposalId: string;
@@ -151,6 +216,9 @@ export interface ProposalState {
   };
   /** Every unit that was ever assigned, in assignment order; a returned unit stays with status 'returned'. */
   units: UnitAssignment[];
+  /** Every reply draft and round, kept (Art. 9, 10). */
+  replies?: Reply[];
+  archivedAt?: string;
 }
 
 export const initialState = (): ProposalState => ({ status: 'unregistered', units: [] });

@@ -14,6 +14,26 @@ export class ReturnRequestViewDto {
   @ApiPropertyOptional({ type: ReturnDecisionViewDto }) decision?: ReturnDecisionViewDto;
 }
 
+export class ReplyViewDto {
+  @ApiProperty() id: string;
+  @ApiProperty() unitId: string;
+  @ApiProperty() round: number;
+  @ApiProperty({ enum: ['A', 'B', 'C', 'D'] }) category: string;
+  @ApiProperty({ enum: ['in_review', 'returned_for_revision', 'approved', 'sent', 'closed'] }) status: string;
+  @ApiProperty() body: string;
+  @ApiProperty({ type: [String] }) cc: string[];
+  @ApiProperty({ type: [String] }) stages: string[];
+  @ApiPropertyOptional({ type: String, nullable: true }) currentStage: string | null;
+  @ApiProperty({ type: Object, isArray: true }) reviews: unknown[];
+  @ApiProperty() draftedAt: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) sentAt: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) feedbackDueAt: string | null;
+  @ApiPropertyOptional({ type: Object, nullable: true }) feedback: unknown;
+  @ApiPropertyOptional({ type: String, nullable: true }) feedbackMissingAt: string | null;
+  @ApiProperty() sentBack: boolean;
+  @ApiPropertyOptional({ description: '仅提出人本人可见：征求意见表链接的令牌' }) feedbackToken?: string;
+}
+
 export class ContactViewDto {
   @ApiProperty({ enum: ['face_to_face', 'phone', 'letter', 'visit'] }) method: string;
   @ApiProperty() on: string;
@@ -80,7 +100,8 @@ export class ProposalDetailDto {
   @ApiProperty({ nullable: true, type: Number }) policyVersion: number | null;
   @ApiProperty({ nullable: true, type: AssignmentInfoDto }) assignment: AssignmentInfoDto | null;
   @ApiProperty({ type: UnitAssignmentDto, isArray: true }) assignments: UnitAssignmentDto[];
-  @ApiProperty({ type: Object, isArray: true, description: '答复（尚未实现，恒为空）' }) replies: unknown[];
+  @ApiProperty({ type: ReplyViewDto, isArray: true, description: '答复（每轮、每次审查均保留）' }) replies: ReplyViewDto[];
+  @ApiPropertyOptional({ type: String, nullable: true, description: '归档时间（第十七条）' }) archivedAt: string | null;
   @ApiProperty({ description: '事件流版本' }) version: number;
 }
 

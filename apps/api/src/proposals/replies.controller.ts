@@ -1,0 +1,78 @@
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { AuthUser } from '../auth/auth-user';
+import { CurrentUser, Public, Roles } from '../auth/decorators';
+import { Meta, type CommandMeta } from '../common/command-meta';
+import { ErrorDto } from '../common/error.dto';
+import { ProposalIdPipe } from '../common/params';
+import { DraftReplyDto, FeedbackDto, ReviewReplyDto } from './dto/reply.dto';
+import { ProposalDetailDto } from './dto/responses.dto';
+import { ReplyCommands } from './reply-commands.service';
+
+@ApiTags('replies 答复')
+@ApiBearerAuth()
+@Controller('proposals/:id/replies')
+export class RepliesController {
+  constructor(private readonly replies: ReplyCommands) {}
+
+  @Post()
+  @Roles('unit_handler')
+  @ApiOperation({ summary: '起草答复（第九、十条）', description: '签收后由主办或分别办理单位起草；送单位分管领导审查。' })
+  @ApiCreatedResponse({ type: ProposalDetailDto })
+  @ApiConflictResponse({ type: ErrorDto, description: 'NOT_SIGNED / NOT_ANSWERING_UNIT / REPLY_IN_PROGRESS / PROVINCIAL_PATH_NOT_BUILT / ARCHIVED' })
+  draft(@Param('id', ProposalIdPipe) id: string, @Body() dto: DraftReplyDto, @CurrentUser() user: AuthUser, @Meta() meta: CommandMeta) {
+    return this.replies.draft(id, dto, user, meta);
+  }
+
+  @Post(':replyId/review')
+  @HttpCode(200)
+  @Roles('unit_leader', 'vice_mayor', 'office')
+  @ApiOperation({
+    summary: '审查答复（第九、十八条）',
+    description: '单位分管领导 → （多单位办理时）分管副市长 → 建议提案处质量审查；任何一级可退回修改，每轮均保留。',
+  })
+  @ApiOkResponse({ type: ProposalDetailDto })
+  @ApiConflictResponse({ type: ErrorDto, description: 'WRONG_REVIEW_STAGE / NOT_IN_REVIEW' })
+  review(
+    @Param('id', ProposalIdPipe) id: string,
+    @Param('replyId') replyId: string,
+    @Body() dto: ReviewReplyDto,
+    @CurrentUser() user: AuthUser,
+    @Meta() meta: CommandMeta,
+  ) {
+    return this.replies.review(id, replyId, dto, user, meta);
+  }
+
+  @Post(':replyId/send')
+  @HttpCode(200)
+  @Roles('unit_handler')
+  @ApiOperation({ summary: '函复（第十条）', description: '审查通过后发出，附征求意见表；抄送按第十条。' })
+  @ApiOkResponse({ type: ProposalDetailDto })
+  @ApiConflictResponse({ type: ErrorDto, description: 'REPLY_NOT_APPROVED' })
+  send(@Param('id', ProposalIdPipe) id: string, @Param('replyId') replyId: string, @CurrentUser() user: AuthUser, @Meta() meta: CommandMeta) {
+    return this.replies.send(id, replyId, user, meta);
+  }
+}
+
+/** The 征求意见表 behind the proposer's link: whoever holds the token is the proposer (Art. 11, 14). */
+@ApiTags('feedback 征求意见表')
+@Controller('feedback')
+export class FeedbackController {
+  constructor(private readonly replies: ReplyCommands) {}
+
+  @Get(':token')
+  @Public()
+  @ApiOperation({ summary: '查看征求意见表（代表委员持链接）' })
+  form(@Param('token') token: string) {
+    return this.replies.feedbackForm(token);
+  }
+
+  @Post(':token')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({ summary: '提交征求意见表', description: '每张表只能提交一次；sendBack=true 退回重新办理。任何单位都不能代填（杜绝“被满意”）。' })
+  @ApiConflictResponse({ type: ErrorDto, description: 'FEEDBACK_NOT_OPEN / ARCHIVED' })
+  submit(@Param('token') token: string, @Body() dto: FeedbackDto, @Meta() meta: CommandMeta) {
+    return this.replies.submitFeedback(token, dto, meta);
+  }
+}

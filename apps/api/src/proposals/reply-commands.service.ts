@@ -1,0 +1,122 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { v5 as uuidv5 } from 'uuid';
+import { currentStage, findReply, type ReviewStage } from '@jyta/proposal-domain';
+import { findFeedbackToken } from '@jyta/proposal-registry';
+import { AppException, notYourItem, notYourUnit } from '../common/app-exception';
+import type { CommandMeta } from '../common/command-meta';
+import type { AuthUser } from '../auth/auth-user';
+import { Infrastructure } from '../infrastructure/infrastructure';
+import type { DraftReplyDto, FeedbackDto, ReviewReplyDto } from './dto/reply.dto';
+import { ProposalCommands, REGISTRATION_ID_NAMESPACE } from './proposal-commands.service';
+import { ProposalQueries } from './proposal-queries.service';
+
+/** Which review stage a role may decide (Art. 9, 18). */
+const STAGE_OF_ROLE: Partial<Record<AuthUser['role'], ReviewStage>> = {
+  unit_leader: 'unit_leader',
+  vice_mayor: 'vice_mayor',
+  office: 'office',
+};
+
+const replyNotFound = (replyId: string) => new AppException(404, 'REPLY_NOT_FOUND', `答复 ${replyId} 不存在`);
+const tokenNotFound = () => new AppException(404, 'FEEDBACK_TOKEN_NOT_FOUND', '征求意见表链接无效');
+
+/** 答复 and 反馈 through the item's workflow, with the checks of who may act that the domain cannot know. */
+@Injectable()
+export class ReplyCommands {
+  constructor(
+    private readonly infra: Infrastructure,
+    private readonly queries: ProposalQueries,
+    private readonly commands: ProposalCommands,
+  ) {}
+
+  async draft(id: string, dto: DraftReplyDto, user: AuthUser, meta: CommandMeta) {
+    if (user.unitId !== dto.unitId) throw notYourUnit(dto.unitId);
+    const item = await this.queries.load(id);
+    if (!item.state.units.some((u) => u.unitId === dto.unitId)) throw notYourItem();
+    // Same Idempotency-Key, same reply id: a retried draft is one draft.
+    const replyId = meta.idempotencyKey ? uuidv5(`reply:${user.id}:${meta.idempotencyKey}`, REGISTRATION_ID_NAMESPACE) : randomUUID();
+    const detail = await this.commands.send(
+      id,
+      { type: 'DraftReply', data: { replyId, unitId: dto.unitId, category: dto.category, body: dto.body, ...(dto.cc ? { cc: dto.cc } : {}) } },
+      user,
+      meta,
+      dto.unitId,
+    );
+    return { replyId, ...detail };
+  }
+
+  async review(id: string, replyId: string, dto: ReviewReplyDto, user: AuthUser, meta: CommandMeta) {
+    const item = await this.queries.load(id);
+    const reply = findReply(item.state, replyId);
+    if (!reply) throw replyNotFound(replyId);
+    const stage = STAGE_OF_ROLE[user.role]!;
+    if (stage === 'unit_leader' && user.unitId !== reply.unitId) throw notYourUnit(reply.unitId);
+    // The vice mayor in charge, when the assignment named one.
+    const inCharge = item.state.assignment?.leaderInCharge;
+    if (stage === 'vice_mayor' && inCharge && inCharge !== user.username) {
+      throw new AppException(403, 'NOT_IN_CHARGE', `此件由 ${inCharge} 分管，应由其审核`);
+    }
+    const waiting = currentStage(reply);
+    if (waiting && waiting !== stage) {
+      throw new AppException(409, 'WRONG_REVIEW_STAGE', '该答复正等待其他环节审查', { stage: waiting });
+    }
+    return this.commands.send(
+      id,
+      { type: 'ReviewReply', data: { replyId, stage, approve: dto.approve, ...(dto.comment !== undefined ? { comment: dto.comment } : {}) } },
+      user,
+      meta,
+      replyId,
+    );
+  }
+
+  async send(id: string, replyId: string, user: AuthUser, meta: CommandMeta) {
+    const item = await this.queries.load(id);
+    const reply = findReply(item.state, replyId);
+    if (!reply) throw replyNotFound(replyId);
+    if (user.unitId !== reply.unitId) throw notYourUnit(reply.unitId);
+    return this.commands.send(id, { type: 'SendReply', data: { replyId } }, user, meta, replyId);
+  }
+
+  /** What the proposer sees behind the link: the item, the reply, whether the form is still open. */
+  async feedbackForm(token: string) {
+    const t = await findFeedbackToken(this.infra.pool, token);
+    if (!t) throw tokenNotFound();
+    const item = await this.queries.load(t.proposalId);
+    const reply = findReply(item.state, t.replyId);
+    if (!reply) throw tokenNotFound();
+    return {
+      proposal: { id: item.id, number: item.state.details!.number, title: item.state.details!.title },
+      reply: { id: reply.replyId, unitId: reply.unitId, round: reply.round, category: reply.category, body: reply.body, sentAt: reply.sentAt },
+      open: reply.status === 'sent' && item.state.status !== 'archived',
+      feedbackDueAt: reply.feedbackDueAt,
+      answered: !!reply.feedback,
+    };
+  }
+
+  async submitFeedback(token: string, dto: FeedbackDto, meta: CommandMeta) {
+    const t = await findFeedbackToken(this.infra.pool, token);
+    if (!t) throw tokenNotFound();
+    // The token is the proposer's proof (Art. 14: no unit may fill in feedback); one answer per form.
+    const actor = { userId: `feedback-token:${t.replyId}`, username: t.proposerUsername ?? undefined, role: 'proposer', unitId: null };
+    const detail = await this.commands.sendAs(
+      t.proposalId,
+      {
+        type: 'SubmitFeedback',
+        data: {
+          replyId: t.replyId,
+          attitude: dto.attitude,
+          result: dto.result,
+          contact: dto.contact,
+          ...(dto.comments !== undefined ? { comments: dto.comments } : {}),
+          sendBack: !!dto.sendBack,
+        },
+      },
+      actor,
+      meta,
+      meta.idempotencyKey ? `SubmitFeedback:${t.replyId}:${meta.idempotencyKey}` : randomUUID(),
+    );
+    return { accepted: true, proposalStatus: detail.status };
+  }
+}
+
