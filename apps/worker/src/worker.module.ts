@@ -6,6 +6,7 @@ import { migrateAll } from '@jyta/schema';
 import { createProposalActivities, type ActivityDeps } from '@jyta/proposal-activities';
 import { loadConfig, type AppConfig } from '@jyta/config';
 import { WORKFLOWS_PATH } from '@jyta/workflows';
+import { OutboxSenderService, outboxConfigFromEnv } from './outbox-sender';
 
 
 const CONFIG = Symbol('CONFIG');
@@ -60,7 +61,15 @@ export class ProposalWorker implements OnApplicationBootstrap, OnApplicationShut
 }
 
 @Module({
-  providers: [{ provide: CONFIG, useFactory: () => loadConfig() }, ProposalWorker],
+  providers: [
+    { provide: CONFIG, useFactory: () => loadConfig() },
+    ProposalWorker,
+    {
+      provide: OutboxSenderService,
+      inject: [CONFIG],
+      useFactory: (config: AppConfig) => new OutboxSenderService(config.databaseUrl, outboxConfigFromEnv(process.env)),
+    },
+  ],
 })
 export class WorkerModule {}
 

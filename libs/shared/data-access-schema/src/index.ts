@@ -9,6 +9,7 @@ import { calendarMigrations, seedCalendar } from '@jyta/calendar-data-access';
 import { registryMigrations } from '@jyta/proposal-registry';
 import { directoryMigrations } from '@jyta/directory';
 import { readModelMigrations } from '@jyta/proposal-read-models';
+import { notificationMigrations } from '@jyta/notifications';
 
 export const allMigrations = (): Migration[] => [
   ...eventStoreMigrations,
@@ -16,6 +17,7 @@ export const allMigrations = (): Migration[] => [
   ...calendarMigrations,
   ...directoryMigrations,
   ...readModelMigrations,
+  ...notificationMigrations,
 ];
 
 /** Migrates and seeds reference data (holiday calendar 2024–2026). Idempotent. */

@@ -1,0 +1,59 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
+
+const toBool = ({ value }: { value: unknown }) => (value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value);
+
+export class InboxQueryDto {
+  @ApiPropertyOptional({ description: 'true：只看未读' })
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean({ message: 'unread 须为 true 或 false' })
+  unread?: boolean;
+
+  @ApiPropertyOptional({ default: 1, minimum: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'page 须为正整数' })
+  @Min(1, { message: 'page 须为正整数' })
+  page?: number;
+
+  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'pageSize 须为 1–100 的整数' })
+  @Min(1, { message: 'pageSize 须为 1–100 的整数' })
+  @Max(100, { message: 'pageSize 须为 1–100 的整数' })
+  pageSize?: number;
+}
+
+export class InboxItemDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: '相关的建议提案' }) proposalId: string | null;
+  @ApiProperty({ format: 'uuid', description: '引起此消息的事件' }) eventId: string;
+  @ApiProperty({ nullable: true, type: String, description: '答复送达通知（reply_sent）所涉的答复 id' }) replyId: string | null;
+  @ApiProperty({
+    example: 'assigned',
+    description:
+      'assigned 交办 / return_requested 退转申请 / return_approved 退转同意 / return_rejected 退转未同意 / ' +
+      'return_window_closed 退转期限届满 / reply_overdue 答复超期 / reply_delayed 已说明延期 / reminder 催办 / reply_sent 答复已送达（代表委员）',
+  })
+  kind: string;
+  @ApiProperty({ example: '新交办：《关于加强职业技能培训的建议》，答复期限 2026-06-02' }) title: string;
+  @ApiProperty() body: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: '已读时间；未读为 null' }) readAt: string | null;
+  @ApiPropertyOptional({ description: '仅提出人本人可见：该答复征求意见表的令牌（GET/POST /api/feedback/{token}）' }) feedbackToken?: string;
+}
+
+export class InboxPageDto {
+  @ApiProperty({ type: InboxItemDto, isArray: true }) items: InboxItemDto[];
+  @ApiProperty({ description: '符合筛选条件的条数' }) total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+  @ApiProperty({ description: '本人未读消息总数（不受筛选影响）' }) unreadCount: number;
+}
+
+export class MarkAllReadDto {
+  @ApiProperty({ description: '本次标为已读的条数' }) marked: number;
+}

@@ -1,0 +1,30 @@
+/**
+ * @jyta/notifications — notices to users (SPEC §5 reminders, "inbox and outbox"): the
+ * `notifications` projection decides from the events who is told what, and writes the in-app
+ * `inbox` and the `outbox` that e-mail/SMS senders drain (PostgresOutbox).
+ * Test helper (fake SMTP server): `@jyta/notifications/src/testing/fake-smtp`.
+ */
+export { notificationMigrations } from './migrations';
+export {
+  recipientsFor,
+  messageFor,
+  formatDueAt,
+  formatDeadline,
+  NOTIFIED_EVENT_TYPES,
+  type NotifiableEvent,
+  type DirectoryUser,
+  type ProposalRef,
+  type NotificationKind,
+  type NotificationMessage,
+  type ReminderKind,
+} from './messages';
+export {
+  createNotificationsProjection,
+  notificationsProjection,
+  loadRecipientDirectory,
+  NOTIFICATIONS_PROJECTION,
+  EMAIL_FOOTER,
+  type NotificationsProjectionOptions,
+} from './projection';
+export { listInbox, markInboxRead, markAllInboxRead, type InboxItem, type InboxPage } from './inbox';
+export { PostgresOutbox, MAX_OUTBOX_ATTEMPTS, backoffMs, type OutboxMessage, type OutboxStore } from './outbox';

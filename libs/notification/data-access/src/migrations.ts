@@ -1,0 +1,62 @@
+import type { Migration } from '@jyta/db';
+
+/**
+ * The in-app inbox (one row per user and notice), the outbox the e-mail/SMS senders drain, and
+ * the small table of item titles the `notifications` projection keeps for its texts.
+ *
+ * `inbox` and `outbox` are keyed by the event that caused them (unique keys below), so a replay
+ * or a rebuild of the projection never writes a notice twice; a rebuild leaves them (and the
+ * read marks, and what was sent) alone and only refills `notification_proposals`.
+ */
+export const notificationMigrations: Migration[] = [
+  {
+    id: '0500_notifications',
+    sql: `
+      CREATE TABLE IF NOT EXISTS inbox (
+        id           uuid        PRIMARY KEY DEFAULT gen_random_uuid(),
+        user_id      uuid        NOT NULL,
+        proposal_id  uuid        NULL,
+        event_id     uuid        NOT NULL,
+        -- for a reply's notice: the reply (its feedback form is looked up by it)
+        reply_id     text        NULL,
+        kind         text        NOT NULL,
+        title        text        NOT NULL,
+        body         text        NOT NULL,
+        created_at   timestamptz NOT NULL DEFAULT now(),
+        read_at      timestamptz NULL,
+        CONSTRAINT inbox_user_event_kind_key UNIQUE (user_id, event_id, kind)
+      );
+      CREATE INDEX IF NOT EXISTS inbox_user_created_idx ON inbox (user_id, created_at DESC, id);
+      CREATE INDEX IF NOT EXISTS inbox_user_unread_idx ON inbox (user_id) WHERE read_at IS NULL;
+
+      CREATE TABLE IF NOT EXISTS outbox (
+        id               uuid        PRIMARY KEY DEFAULT gen_random_uuid(),
+        channel          text        NOT NULL CHECK (channel IN ('email', 'sms')),
+        recipient        text        NOT NULL,
+        user_id          uuid        NOT NULL,
+        subject          text        NOT NULL,
+        body             text        NOT NULL,
+        event_id         uuid        NOT NULL,
+        created_at       timestamptz NOT NULL DEFAULT now(),
+        sent_at          timestamptz NULL,
+        attempts         int         NOT NULL DEFAULT 0,
+        last_error       text        NULL,
+        -- not before this time: the retry backoff, and the lease of a sender working on the row
+        next_attempt_at  timestamptz NOT NULL DEFAULT now(),
+        CONSTRAINT outbox_channel_user_event_key UNIQUE (channel, user_id, event_id)
+      );
+      CREATE INDEX IF NOT EXISTS outbox_pending_idx ON outbox (channel, next_attempt_at) WHERE sent_at IS NULL;
+
+      CREATE TABLE IF NOT EXISTS notification_proposals (
+        proposal_id  uuid PRIMARY KEY,
+        title        text NOT NULL,
+        number       text NOT NULL,
+        proposer_usernames text[] NOT NULL DEFAULT '{}'
+      );
+    `,
+  },
+  {
+    id: '0510_user_email',
+    sql: `ALTER TABLE users ADD COLUMN IF NOT EXISTS email text;`,
+  },
+];
