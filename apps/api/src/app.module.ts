@@ -8,8 +8,10 @@ import { requestIdOf } from './common/command-meta';
 import { DemoModule } from './demo/demo.module';
 import { DirectoryModule } from './directory/directory.module';
 import { HealthModule } from './health/health.module';
+import { InboxModule } from './inbox/inbox.module';
 import { InfrastructureModule } from './infrastructure/infrastructure';
 import { ProposalsModule } from './proposals/proposals.module';
+import { ProposalImportModule } from './proposals/import/import.module';
 
 /** Structured HTTP logs (pino): one line per request, with the request id that also correlates events. */
 export function loggerModule(config: AppConfig): DynamicModule {
@@ -46,8 +48,10 @@ export class AppModule {
         AuthModule,
         DirectoryModule,
         ProposalsModule,
+        ProposalImportModule,
         DemoModule,
         AdminModule,
+        InboxModule,
       ],
     };
   }

@@ -1,0 +1,141 @@
+import {
+  Body,
+  Controller,
+  HttpCode,
+  HttpException,
+  Injectable,
+  Post,
+  UploadedFile,
+  UseInterceptors,
+  type CallHandler,
+  type ExecutionContext,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiForbiddenResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPayloadTooLargeResponse,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Observable } from 'rxjs';
+import type { AuthUser } from '../../auth/auth-user';
+import { CurrentUser, Roles } from '../../auth/decorators';
+import { AppException } from '../../common/app-exception';
+import { Meta, type CommandMeta } from '../../common/command-meta';
+import { ErrorDto } from '../../common/error.dto';
+import { BulkAssignmentService } from './bulk-assignment.service';
+import { columnsMarkdown } from './columns';
+import { BulkAssignmentDto, BulkAssignmentResponseDto, BulkItemErrorDto, ImportResultDto, ImportRowErrorDto, MAX_BULK_ASSIGNMENTS } from './dto';
+import { ProposalImportService } from './import.service';
+import { MAX_IMPORT_ROWS, type UploadedSpreadsheet } from './spreadsheet';
+
+export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+
+const MulterFile = FileInterceptor('file', {
+  limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 10, parts: 20 },
+});
+
+/** The multipart upload, with multer's errors told in the API's terms. */
+@Injectable()
+export class ImportFileInterceptor extends MulterFile {
+  override async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
+    try {
+      return await super.intercept(context, next);
+    } catch (e) {
+      if (!(e instanceof HttpException) || e instanceof AppException) throw e;
+      if (e.getStatus() === 413) {
+        throw new AppException(413, 'PAYLOAD_TOO_LARGE', `文件不能超过 ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
+      }
+      if (e.getStatus() === 400) {
+        throw new AppException(400, 'IMPORT_BAD_UPLOAD', '上传无效：须为 multipart/form-data，且只含一个字段名为 file 的文件');
+      }
+      throw e;
+    }
+  }
+}
+
+@ApiTags('proposals 建议提案')
+@ApiBearerAuth()
+@ApiForbiddenResponse({ type: ErrorDto, description: 'FORBIDDEN_ROLE（仅办公厅）' })
+@ApiExtraModels(ImportRowErrorDto, BulkItemErrorDto)
+@Controller('proposals')
+export class ProposalImportController {
+  constructor(
+    private readonly imports: ProposalImportService,
+    private readonly bulk: BulkAssignmentService,
+  ) {}
+
+  @Post('import')
+  @Roles('office')
+  @UseInterceptors(ImportFileInterceptor)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: { file: { type: 'string', format: 'binary', description: '.xlsx（第一个工作表）或 UTF-8 编码的 .csv（可带 BOM）' } },
+    },
+  })
+  @ApiOperation({
+    summary: '批量登记（表格导入）',
+    description: [
+      `第 1 行为表头，其后每行一件，最多 ${MAX_IMPORT_ROWS} 行，文件不超过 ${MAX_IMPORT_BYTES / 1024 / 1024} MB。表头用中文或英文键均可，列的顺序不限，未识别的列（如 序号）忽略。`,
+      '',
+      columnsMarkdown(),
+      '',
+      '**全部或全不**：先按单件登记（POST /api/proposals）的同一规则逐行校验，任一行有误即答 400 `IMPORT_INVALID`，' +
+        '`details.rows` 列出每处错误 `{row, column, field, message}`（row 为表格行号，表头为第 1 行），不登记任何一件。' +
+        '全部无误后逐行登记（与单件登记相同的流程，编号按年度和类别自动分配）。',
+      '',
+      '同一文件（内容逐字节相同）重复上传不会重复登记：每行的件 id 由文件的 SHA-256 和行号确定，重传时答复已登记的 id 和编号。' +
+        '登记中途失败（503 `IMPORT_INCOMPLETE`）时，重新上传同一文件即可补齐。',
+    ].join('\n'),
+  })
+  @ApiCreatedResponse({ type: ImportResultDto })
+  @ApiBadRequestResponse({
+    type: ErrorDto,
+    description:
+      'IMPORT_INVALID（details.rows: ImportRowErrorDto[]，details.total）/ IMPORT_EMPTY / IMPORT_NO_FILE / IMPORT_BAD_UPLOAD / IMPORT_UNSUPPORTED_FILE / IMPORT_TOO_MANY_ROWS',
+  })
+  @ApiPayloadTooLargeResponse({ type: ErrorDto, description: 'PAYLOAD_TOO_LARGE' })
+  @ApiServiceUnavailableResponse({ type: ErrorDto, description: 'IMPORT_INCOMPLETE：部分行未能登记（details.imported / details.failed），请重传同一文件' })
+  import(
+    @UploadedFile() file: UploadedSpreadsheet | undefined,
+    @CurrentUser() user: AuthUser,
+    @Meta() meta: CommandMeta,
+  ): Promise<ImportResultDto> {
+    return this.imports.import(file, user, meta);
+  }
+
+  @Post('assignments')
+  @HttpCode(200)
+  @Roles('office')
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: '重试同一批交办时携带相同的值：已交办的件答复首次结果，不会重复交办',
+  })
+  @ApiBody({ type: BulkAssignmentDto })
+  @ApiOperation({
+    summary: '批量交办（交办会，第六条）',
+    description:
+      `一次最多 ${MAX_BULK_ASSIGNMENTS} 件，接办之日相同。先校验全部条目（格式、件是否存在、单位是否存在、交办方式与单位数），` +
+      '有误即答 400 VALIDATION_FAILED（details.fields 如 items.3.leadUnitIds.0；details.items 按下标列出），不交办任何一件。' +
+      '然后逐件交办（与单件交办相同的流程）；某件因其办理状态被拒绝（如 409 ALREADY_ASSIGNED）只记在该件的结果中，不影响其余各件。',
+  })
+  @ApiOkResponse({ type: BulkAssignmentResponseDto })
+  @ApiBadRequestResponse({ type: ErrorDto, description: 'VALIDATION_FAILED（details.fields, details.items: BulkItemErrorDto[]）' })
+  assignments(@Body() body: unknown, @CurrentUser() user: AuthUser, @Meta() meta: CommandMeta): Promise<BulkAssignmentResponseDto> {
+    // validated by the service (all items at once, together with existence and units)
+    return this.bulk.assign(body, user, meta);
+  }
+}
