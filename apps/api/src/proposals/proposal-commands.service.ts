@@ -143,9 +143,10 @@ export class ProposalCommands {
   /** Sends a command in the name of `actor` (a user, or the proposer holding a feedback token). */
   async sendAs(id: string, command: ProposalCommand, actor: Actor, meta: CommandMeta, updateId: string): Promise<ProposalDetailDto> {
     const type = command.type as UserCommandType;
-    // An archived item's workflow has ended; answer as the domain would (Art. 17: read-only).
+    // An archived item is read-only (Art. 17); answer as the domain would. Disclosure (Art. 20)
+    // is not a change of the handling and goes on through the workflow, which stays open.
     const item = await this.queries.load(id);
-    if (item.state.status === 'archived') throw new AppException(409, 'ARCHIVED', '该件已归档，不能再更改（第十七条）');
+    if (item.state.status === 'archived' && command.type !== 'ChooseDisclosure') throw new AppException(409, 'ARCHIVED', '该件已归档，不能再更改（第十七条）');
     const handle = this.infra.client.workflow.getHandle(proposalWorkflowId(id));
     const outcome = await this.infra.withCommandDeadline(() =>
       handle.executeUpdate(commandUpdates[type], {

@@ -5,6 +5,7 @@ import { CurrentUser, Public, Roles } from '../auth/decorators';
 import { Meta, type CommandMeta } from '../common/command-meta';
 import { ErrorDto } from '../common/error.dto';
 import { ProposalIdPipe } from '../common/params';
+import { ChooseDisclosureDto } from './dto/disclosure.dto';
 import { DraftReplyDto, FeedbackDto, ReviewReplyDto } from './dto/reply.dto';
 import { ProposalDetailDto } from './dto/responses.dto';
 import { ReplyCommands } from './reply-commands.service';
@@ -51,6 +52,25 @@ export class RepliesController {
   @ApiConflictResponse({ type: ErrorDto, description: 'REPLY_NOT_APPROVED' })
   send(@Param('id', ProposalIdPipe) id: string, @Param('replyId') replyId: string, @CurrentUser() user: AuthUser, @Meta() meta: CommandMeta) {
     return this.replies.send(id, replyId, user, meta);
+  }
+
+  @Post(':replyId/disclosure')
+  @HttpCode(200)
+  @Roles('unit_handler', 'office')
+  @ApiOperation({
+    summary: '选择公开方式（第二十条）',
+    description: '“谁办理、谁答复、谁公开”：答复发出后由答复单位选择全文公开、摘要公开或不予公开（须说明理由）；建议提案处可复核改选。以最后一次为准，每次均保留；归档后仍可选择。',
+  })
+  @ApiOkResponse({ type: ProposalDetailDto })
+  @ApiConflictResponse({ type: ErrorDto, description: 'REPLY_NOT_SENT' })
+  disclosure(
+    @Param('id', ProposalIdPipe) id: string,
+    @Param('replyId') replyId: string,
+    @Body() dto: ChooseDisclosureDto,
+    @CurrentUser() user: AuthUser,
+    @Meta() meta: CommandMeta,
+  ) {
+    return this.replies.chooseDisclosure(id, replyId, dto, user, meta);
   }
 }
 

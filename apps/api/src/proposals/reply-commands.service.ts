@@ -7,6 +7,7 @@ import { AppException, notYourItem, notYourUnit } from '../common/app-exception'
 import type { CommandMeta } from '../common/command-meta';
 import type { AuthUser } from '../auth/auth-user';
 import { Infrastructure } from '../infrastructure/infrastructure';
+import type { ChooseDisclosureDto } from './dto/disclosure.dto';
 import type { DraftReplyDto, FeedbackDto, ReviewReplyDto } from './dto/reply.dto';
 import { ProposalCommands, REGISTRATION_ID_NAMESPACE } from './proposal-commands.service';
 import { ProposalQueries } from './proposal-queries.service';
@@ -76,6 +77,29 @@ export class ReplyCommands {
     if (!reply) throw replyNotFound(replyId);
     if (user.unitId !== reply.unitId) throw notYourUnit(reply.unitId);
     return this.commands.send(id, { type: 'SendReply', data: { replyId } }, user, meta, replyId);
+  }
+
+  /** 办理结果公开 (Art. 20): the reply's unit chooses; the office may review the choice. */
+  async chooseDisclosure(id: string, replyId: string, dto: ChooseDisclosureDto, user: AuthUser, meta: CommandMeta) {
+    const item = await this.queries.load(id);
+    const reply = findReply(item.state, replyId);
+    if (!reply) throw replyNotFound(replyId);
+    if (user.role !== 'office' && user.unitId !== reply.unitId) throw notYourUnit(reply.unitId);
+    return this.commands.send(
+      id,
+      {
+        type: 'ChooseDisclosure',
+        data: {
+          replyId,
+          mode: dto.mode,
+          ...(dto.summary !== undefined ? { summary: dto.summary } : {}),
+          ...(dto.reason !== undefined ? { reason: dto.reason } : {}),
+        },
+      },
+      user,
+      meta,
+      replyId,
+    );
   }
 
   /** What the proposer sees behind the link: the item, the reply, whether the form is still open. */

@@ -20,3 +20,11 @@ export {
   type ProposalListItem,
   type Page,
 } from './queries';
+export {
+  publicRepliesFromState,
+  writePublicReplies,
+  listPublicReplies,
+  type PublicReplyRow,
+  type PublicReply,
+  type PublicReplyFilters,
+} from './public-replies';

@@ -48,4 +48,28 @@ export const readModelMigrations: Migration[] = [
       CREATE INDEX IF NOT EXISTS proposal_list_proposers_idx ON proposal_list USING gin (proposer_usernames);
     `,
   },
+  {
+    // 办理结果公开 (Art. 20): only disclosed replies, only what may be published (public-replies.ts).
+    id: '0600_public_replies',
+    sql: `
+      CREATE TABLE IF NOT EXISTS public_replies (
+        proposal_id   uuid        NOT NULL,
+        reply_id      text        PRIMARY KEY,
+        number        text        NOT NULL,
+        session_year  int         NOT NULL,
+        kind          text        NOT NULL,
+        topic         text        NULL,
+        unit_id       text        NOT NULL,
+        category      text        NOT NULL,
+        mode          text        NOT NULL,
+        title         text        NOT NULL,
+        text          text        NULL,
+        reason        text        NULL,
+        published_at  timestamptz NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS public_replies_proposal_idx ON public_replies (proposal_id);
+      CREATE INDEX IF NOT EXISTS public_replies_year_kind_idx ON public_replies (session_year, kind);
+      CREATE INDEX IF NOT EXISTS public_replies_published_idx ON public_replies (published_at DESC, reply_id);
+    `,
+  },
 ];

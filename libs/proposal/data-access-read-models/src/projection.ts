@@ -8,6 +8,7 @@ import {
   type DecidedEvent,
   type ProposalState,
 } from '@jyta/proposal-domain';
+import { writePublicReplies } from './public-replies';
 
 export const PROPOSAL_STREAM_PREFIX = 'proposal-';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -166,10 +167,14 @@ export const proposalListProjection: Projection = {
         r.version,
         JSON.stringify(state),
       ]);
+      // public_replies (Art. 20) follows the same state; rewritten only when a disclosure may have changed.
+      if (streamEvents.some((e) => e.type === 'DisclosureChosen')) {
+        await writePublicReplies(client, proposalId, state);
+      }
     }
   },
 
   async reset(client: pg.PoolClient): Promise<void> {
-    await client.query('TRUNCATE proposal_list');
+    await client.query('TRUNCATE proposal_list, public_replies');
   },
 };

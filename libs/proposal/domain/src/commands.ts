@@ -108,6 +108,12 @@ export interface SubmitFeedback {
   };
 }
 
+/** 办理结果公开 (Art. 20): the unit's choice for a sent reply; the office may review it. Latest wins. */
+export interface ChooseDisclosure {
+  type: 'ChooseDisclosure';
+  data: { replyId: string; mode: import('./disclosure').DisclosureMode; summary?: string; reason?: string };
+}
+
 /** Issued by the item's timer when the feedback period of a sent reply ends unanswered. */
 export interface RecordMissingFeedback {
   type: 'RecordMissingFeedback';
@@ -135,7 +141,8 @@ export type ProposalCommand =
   | ReviewReply
   | SendReply
   | SubmitFeedback
-  | RecordMissingFeedback;
+  | RecordMissingFeedback
+  | ChooseDisclosure;
 
 export type ProposalCommandType = ProposalCommand['type'];
 
@@ -152,6 +159,7 @@ export const USER_COMMANDS = [
   'ReviewReply',
   'SendReply',
   'SubmitFeedback',
+  'ChooseDisclosure',
 ] as const;
 export type UserCommandType = (typeof USER_COMMANDS)[number];
 

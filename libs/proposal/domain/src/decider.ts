@@ -2,6 +2,7 @@ import { computeDeadlineReported, parsePeriod, type Period } from '@jyta/calenda
 import type { DecideContext, ProposalCommand } from './commands';
 import { DomainError, ErrorCodes, invalid } from './errors';
 import type { AssignedUnit, DecidedEvent } from './events';
+import { assertDisclosureAllowed, decideDisclosure, evolveDisclosure } from './disclosure';
 import { assertReplyAllowed, awaitingReply, decideReply, evolveReply } from './replies';
 import {
   activeUnits,
@@ -29,7 +30,8 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
  * leaves no trace in the history; decide() calls it again under the item's lock.
  */
 export function assertAllowed(command: ProposalCommand, state: ProposalState, now: string): void {
-  if (state.status === 'archived') throw new DomainError(ErrorCodes.ARCHIVED, '该件已归档，不能再更改（第十七条）');
+  // Publication (Art. 20) is not a change of the handling and mostly comes after archiving.
+  if (state.status === 'archived' && command.type !== 'ChooseDisclosure') throw new DomainError(ErrorCodes.ARCHIVED, '该件已归档，不能再更改（第十七条）');
   if (command.type !== 'RegisterProposal' && state.status === 'unregistered') {
     throw new DomainError(ErrorCodes.NOT_REGISTERED, '建议提案尚未登记');
   }
@@ -100,6 +102,8 @@ export function assertAllowed(command: ProposalCommand, state: ProposalState, no
     case 'SendReply':
     case 'SubmitFeedback':
       return assertReplyAllowed(command, state);
+    case 'ChooseDisclosure':
+      return assertDisclosureAllowed(command, state);
     case 'CloseReturnWindow':
     case 'PassReplyDeadline':
     case 'IssueReminder':
@@ -214,6 +218,8 @@ export function decide(command: ProposalCommand, state: ProposalState, ctx: Deci
     case 'SubmitFeedback':
     case 'RecordMissingFeedback':
       return decideReply(command, state, ctx);
+    case 'ChooseDisclosure':
+      return decideDisclosure(command, state, at);
     case 'IssueReminder': {
       const d = command.data;
       const unit = findActiveUnit(state, d.unitId);
@@ -314,6 +320,8 @@ export function evolve(state: ProposalState, event: DecidedEvent): ProposalState
     case 'FeedbackMissing':
     case 'ProposalArchived':
       return evolveReply(state, event) ?? state;
+    case 'DisclosureChosen':
+      return evolveDisclosure(state, event);
     case 'ReminderIssued':
       return updateActiveUnit(state, event.data.unitId, (u) => ({
         ...u,

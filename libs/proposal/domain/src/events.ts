@@ -118,6 +118,12 @@ export interface FeedbackMissing {
   data: { replyId: string; unitId: string };
 }
 
+/** 办理结果公开 (Art. 20): the disclosure chosen for a reply; a later one replaces it, all are kept. */
+export interface DisclosureChosen {
+  type: 'DisclosureChosen';
+  data: { replyId: string; unitId: string; mode: import('./disclosure').DisclosureMode; summary?: string; reason?: string };
+}
+
 /** 归档 (Art. 17): every answering unit is done; the item is read-only from now on. */
 export interface ProposalArchived {
   type: 'ProposalArchived';
@@ -141,7 +147,8 @@ export type ProposalEvent =
   | ReplySent
   | FeedbackReceived
   | FeedbackMissing
-  | ProposalArchived;
+  | ProposalArchived
+  | DisclosureChosen;
 
 export type ProposalEventType = ProposalEvent['type'];
 

@@ -4,3 +4,4 @@ export * from './commands';
 export * from './events';
 export * from './decider';
 export * from './replies';
+export * from './disclosure';

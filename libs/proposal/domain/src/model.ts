@@ -104,6 +104,8 @@ export interface Reply {
   /** Set when the feedback period ended unanswered: "no feedback", never satisfied (Art. 11). */
   feedbackMissingAt?: string;
   sentBack?: boolean;
+  /** The latest disclosure choice (Art. 20). */
+  disclosure?: import('./disclosure').Disclosure;
 }
 
 /** The stage a reply in review waits for. */
