@@ -11,14 +11,16 @@ import { directoryMigrations } from '@jyta/directory';
 import { readModelMigrations } from '@jyta/proposal-read-models';
 import { notificationMigrations } from '@jyta/notifications';
 
-export const allMigrations = (): Migration[] => [
-  ...eventStoreMigrations,
-  ...registryMigrations,
-  ...calendarMigrations,
-  ...directoryMigrations,
-  ...readModelMigrations,
-  ...notificationMigrations,
-];
+/** In the order they apply (by id), whichever lib contributes them. */
+export const allMigrations = (): Migration[] =>
+  [
+    ...eventStoreMigrations,
+    ...registryMigrations,
+    ...calendarMigrations,
+    ...directoryMigrations,
+    ...readModelMigrations,
+    ...notificationMigrations,
+  ].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
 /** Migrates and seeds reference data (holiday calendar 2024–2026). Idempotent. */
 export async function migrateAll(pool: Pool): Promise<{ applied: string[]; seededYears: number[] }> {
