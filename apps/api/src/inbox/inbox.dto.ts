@@ -1,30 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { PageQueryDto } from '../common/page-query.dto';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsOptional } from 'class-validator';
 
 const toBool = ({ value }: { value: unknown }) => (value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value);
 
-export class InboxQueryDto {
+export class InboxQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'true：只看未读' })
   @IsOptional()
   @Transform(toBool)
   @IsBoolean({ message: 'unread 须为 true 或 false' })
   unread?: boolean;
 
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'page 须为正整数' })
-  @Min(1, { message: 'page 须为正整数' })
-  page?: number;
-
-  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'pageSize 须为 1–100 的整数' })
-  @Min(1, { message: 'pageSize 须为 1–100 的整数' })
-  @Max(100, { message: 'pageSize 须为 1–100 的整数' })
-  pageSize?: number;
 }
 
 export class InboxItemDto {

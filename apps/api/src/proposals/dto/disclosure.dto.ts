@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PageQueryDto } from '../../common/page-query.dto';
 import { Type } from 'class-transformer';
 import { IsDefined, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { DISCLOSURE_MODES, PROPOSAL_KINDS, REPLY_CATEGORIES, type DisclosureMode } from '@jyta/proposal-domain';
@@ -25,7 +26,7 @@ export class ChooseDisclosureDto {
 }
 
 /** Filters of the public list of disclosed replies. */
-export class PublicRepliesQueryDto {
+export class PublicRepliesQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ example: 2026, description: '届次年份' })
   @IsOptional()
   @Type(() => Number)
@@ -62,18 +63,4 @@ export class PublicRepliesQueryDto {
   @MaxLength(100, { message: 'q 不能超过 100 字' })
   q?: string;
 
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'page 须为正整数' })
-  @Min(1, { message: 'page 须为正整数' })
-  page?: number;
-
-  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'pageSize 须为 1–100 的整数' })
-  @Min(1, { message: 'pageSize 须为 1–100 的整数' })
-  @Max(100, { message: 'pageSize 须为 1–100 的整数' })
-  pageSize?: number;
 }

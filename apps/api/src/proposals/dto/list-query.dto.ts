@@ -1,4 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import { PageQueryDto } from '../../common/page-query.dto';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { PROPOSAL_KINDS, PROPOSAL_LEVELS } from '@jyta/proposal-domain';
@@ -6,7 +7,7 @@ import { UNIT_CODE } from '../../common/validators';
 
 const toBool = ({ value }: { value: unknown }) => (value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value);
 
-export class ListProposalsQueryDto {
+export class ListProposalsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ example: 2026, description: '届次年份' })
   @IsOptional()
   @Type(() => Number)
@@ -54,18 +55,4 @@ export class ListProposalsQueryDto {
   @MaxLength(100, { message: 'q 不能超过 100 字' })
   q?: string;
 
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'page 须为正整数' })
-  @Min(1, { message: 'page 须为正整数' })
-  page?: number;
-
-  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'pageSize 须为 1–100 的整数' })
-  @Min(1, { message: 'pageSize 须为 1–100 的整数' })
-  @Max(100, { message: 'pageSize 须为 1–100 的整数' })
-  pageSize?: number;
 }
