@@ -7,10 +7,23 @@
  *  (d) deadline computation: 100 000 `computeDeadline` calls on the lunar-javascript calendar
  *  (e) this process's RSS and heap used at the end
  *
+ * then end to end (e2e.ts), the real worker and API as child processes on Temporal and a second
+ * fresh database, driven through HTTP with the demo accounts office / rsj-handler:
+ *
+ *  (f) latency of 登记 register, 交办 assign and 签收 receipt, 100 items one after the other
+ *  (g) throughput of 8 concurrent clients doing register → assign → receipt for 200 items
+ *  (h) latency of the list (pageSize=50) and of one item's detail afterwards
+ *  (i) RSS of the worker and API processes at the end
+ *
+ * and where a command's time goes, from the Temporal histories of the items of (f).
+ *
  * PostgreSQL: `DATABASE_URL` when set, else the embedded server of @jyta/dev-infra (profile
- * 'test'). Everything runs in a fresh database that is dropped afterwards. Prints a Markdown table
- * and writes docs/benchmarks.md. Inputs come from a seeded PRNG so runs are comparable.
+ * 'test'). Temporal: `TEMPORAL_ADDRESS` when set, else the dev server of @jyta/dev-infra (profile
+ * 'test'). Every database is fresh and dropped afterwards, every child process stopped and every
+ * item workflow terminated, also on Ctrl-C. Prints Markdown tables and writes docs/benchmarks.md.
+ * Inputs come from a seeded PRNG (or are fixed) so runs are comparable.
  */
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -19,11 +32,28 @@ import { performance } from 'node:perf_hooks';
 import type pg from 'pg';
 import { createPool, runMigrations } from '@jyta/db';
 import { createFreshDatabase, type FreshDatabase } from '@jyta/db/src/testing';
-import { ensurePostgres } from '@jyta/dev-infra';
+import { ensurePostgres, ensureTemporal, temporalReady, TEMPORAL_CLI_VERSION } from '@jyta/dev-infra';
 import { PostgresEventStore, START_POSITION, eventStoreMigrations, type GlobalPosition, type NewEvent } from '@jyta/event-store';
 import { allocateNumber, registryMigrations } from '@jyta/proposal-registry';
 import { computeDeadline, parsePeriod, type Period } from '@jyta/calendar-domain';
 import { calendarFromLunar } from '@jyta/calendar-domain/src/lunar-source';
+import {
+  benchEndToEnd,
+  breakdownFromHistories,
+  COMMANDS,
+  CONCURRENT_CLIENTS,
+  CONCURRENT_ITEMS,
+  LEAD_UNIT,
+  LIST_PAGE_SIZE,
+  READS,
+  SEQ_ITEMS,
+  temporalServerVersion,
+  terminateWorkflows,
+  WARMUP_ITEMS,
+  type Breakdown,
+  type CommandName,
+} from './e2e';
+import { cpuSeconds, processMemory, startBenchStack } from './stack';
 
 // ---- parameters ----------------------------------------------------------------------------------
 
@@ -253,10 +283,61 @@ function table(rows: Row[]): string {
   return lines.join('\n');
 }
 
+const COMMAND_LABEL: Record<CommandName, string> = {
+  register: 'POST /api/proposals (登记 register)',
+  assign: 'POST /api/proposals/:id/assignment (交办 assign)',
+  receipt: `POST /api/proposals/:id/units/${LEAD_UNIT}/receipt (签收 receipt)`,
+};
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+function breakdownTable(bd: Record<CommandName, Breakdown>): string {
+  const lines = [
+    '| Command | Temporal work per command | HTTP latency | in Temporal | workflow tasks: waiting / running | activities: waiting / running | API, outside Temporal |',
+    '|---|---|---:|---:|---:|---:|---:|',
+  ];
+  for (const cmd of COMMANDS) {
+    const b = bd[cmd];
+    const work = [plural(b.workflowTasks, 'workflow task')];
+    if (b.localActivities) work.push(`${plural(b.localActivities, 'local activity', 'local activities')} (${b.localActivityNames.join(', ')})`);
+    if (b.activities) work.push(`${plural(b.activities, 'activity', 'activities')} (${b.activityNames.join(', ')})`);
+    const activities = b.activities ? `${fmtMs(b.activityWait)} / ${fmtMs(b.activityRun)}` : '—';
+    lines.push(
+      `| ${cmd} | ${work.join(', ')} | ${fmtMs(b.http)} | ${fmtMs(b.temporal)} | ` +
+        `${fmtMs(b.workflowTaskWait)} / ${fmtMs(b.workflowTaskRun)} | ${activities} | ${fmtMs(b.outside)} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    p,
+    new Promise<T>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${what}: gave up after ${ms} ms`)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
 // ---- main -----------------------------------------------------------------------------------------------
+
+/** The commit the run measured, and whether the working tree differed from it. */
+function describeCode(): string {
+  try {
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const head = git('rev-parse', '--short', 'HEAD');
+    const dirty = git('status', '--porcelain', '--untracked-files=no').length > 0;
+    return `commit ${head}${dirty ? ', with uncommitted changes in the working tree' : ''}`;
+  } catch {
+    return 'unknown (no git)';
+  }
+}
 
 async function main(): Promise<number> {
   const tStart = performance.now();
+  const loadAtStart = os.loadavg()[0];
+  const cpus = os.cpus();
   const cleanups: (() => Promise<void>)[] = [];
   let cleaning: Promise<void> | undefined;
   const cleanup = () =>
@@ -277,11 +358,35 @@ async function main(): Promise<number> {
     const serverSource = process.env.DATABASE_URL ? 'DATABASE_URL' : "@jyta/dev-infra ensurePostgres({ profile: 'test' }), embedded server";
     log(`PostgreSQL: ${serverSource}…`);
     const server = await ensurePostgres({ profile: 'test', log });
-    cleanups.push(() => server.stop());
+    /** Databases whose drop failed because the server had gone (see below). */
+    const undropped: FreshDatabase[] = [];
+    const dropOrRemember = async (d: FreshDatabase) => {
+      try {
+        await d.drop();
+      } catch (e) {
+        undropped.push(d);
+        throw e;
+      }
+    };
+    cleanups.push(async () => {
+      await server.stop();
+      if (undropped.length && server.started) {
+        // Ctrl-C in a terminal reaches the whole process group, so the PostgreSQL this run started
+        // shuts down at once, before the databases are dropped: start it once more to drop them.
+        log(`PostgreSQL stopped before ${undropped.map((d) => d.name).join(', ')} could be dropped; starting it again to drop them…`);
+        const again = await ensurePostgres({ profile: 'test', log });
+        try {
+          for (const d of undropped.splice(0)) await d.drop();
+          log('dropped');
+        } finally {
+          await again.stop();
+        }
+      }
+    });
     const serverNote = process.env.DATABASE_URL ? '' : server.started ? ' started by this run and stopped after it' : ' already running, reused';
 
     const db: FreshDatabase = await createFreshDatabase(server.url, { prefix: 'bench' });
-    cleanups.push(() => db.drop());
+    cleanups.push(() => dropOrRemember(db));
     const pool = createPool(db.url, POOL_SIZE);
     cleanups.push(() => pool.end());
     await runMigrations(pool, [...eventStoreMigrations, ...registryMigrations]);
@@ -306,6 +411,50 @@ async function main(): Promise<number> {
     const d = benchDeadlines();
     const mem = process.memoryUsage();
 
+    // ---- end to end: Temporal, the worker and the API ----
+    const temporalSource = process.env.TEMPORAL_ADDRESS
+      ? 'TEMPORAL_ADDRESS'
+      : `@jyta/dev-infra ensureTemporal({ profile: 'test' }), Temporal CLI ${TEMPORAL_CLI_VERSION} dev server (SQLite)`;
+    log(`Temporal: ${temporalSource}…`);
+    const temporal = await ensureTemporal({ profile: 'test', log });
+    cleanups.push(() => temporal.stop());
+    const temporalNote = process.env.TEMPORAL_ADDRESS ? '' : temporal.started ? ' started by this run and stopped after it' : ' already running, reused';
+    const temporalVersion = await temporalServerVersion(temporal.address);
+    log(`Temporal ${temporalVersion} at ${temporal.address}; starting the worker and the API (child processes, fresh database, DEMO_ITEMS=false)…`);
+    const e2eDb = await createFreshDatabase(server.url, { prefix: 'bench_e2e' });
+    cleanups.push(() => dropOrRemember(e2eDb));
+    const stack = await startBenchStack({ database: e2eDb, temporalAddress: temporal.address, onStop: (stop) => cleanups.push(stop) });
+    log(`worker polling after ${stack.startup.workerSeconds.toFixed(1)} s (pid ${stack.workerPid}), API healthy after ${stack.startup.apiSeconds.toFixed(1)} s (pid ${stack.apiPid}), database ${e2eDb.name}`);
+    // Cleanups run in reverse: this one before the stack stops, so no item workflow of this run
+    // outlives it on a Temporal server that keeps running (TEMPORAL_ADDRESS, or one shared with others).
+    const created: string[] = [];
+    cleanups.push(async () => {
+      if (!created.length) return;
+      // A Ctrl-C in the terminal also stops a dev server this run started; then there is nothing to terminate.
+      if (!(await temporalReady(temporal.address, 2_000))) {
+        log(`Temporal at ${temporal.address} is gone: no item workflow to terminate`);
+        return;
+      }
+      const n = await withTimeout(terminateWorkflows(temporal.address, created), 20_000, 'terminating the item workflows');
+      log(`terminated ${n} of ${created.length} item workflows`);
+    });
+
+    const cpuOfProcesses = () => {
+      const clients = process.cpuUsage();
+      return {
+        worker: cpuSeconds(stack.workerPid),
+        API: cpuSeconds(stack.apiPid),
+        Temporal: temporal.child?.pid ? cpuSeconds(temporal.child.pid) : undefined,
+        PostgreSQL: server.child?.pid ? cpuSeconds(server.child.pid, true) : undefined,
+        'benchmark clients': (clients.user + clients.system) / 1e6,
+      };
+    };
+    const e = await benchEndToEnd(stack.baseUrl, log, created, cpuOfProcesses);
+    const workerMem = processMemory(stack.workerPid);
+    const apiMem = processMemory(stack.apiPid);
+    log(`where the time goes: the Temporal histories of the ${e.sequential.perItem.length} items of (f)…`);
+    const bd = await breakdownFromHistories(temporal.address, e.sequential.perItem);
+
     const rows: Row[] = [
       { what: '(a) event-store append', figure: 'throughput', value: `${fmtInt(a.events / a.seconds)} events/s` },
       { what: '(a) event-store append', figure: 'appends (transactions)', value: `${fmtInt(a.appends / a.seconds)} appends/s` },
@@ -324,12 +473,65 @@ async function main(): Promise<number> {
       { what: '(e) memory at the end', figure: 'RSS', value: `${mb(mem.rss)} MB` },
       { what: '(e) memory at the end', figure: 'heap used', value: `${mb(mem.heapUsed)} MB` },
     ];
+    const f = e.sequential;
+    for (const cmd of COMMANDS) {
+      for (const p of [50, 95, 99]) {
+        rows.push({ what: `(f) ${COMMAND_LABEL[cmd]}`, figure: `latency p${p}`, value: `${fmtMs(percentile(f.latenciesMs[cmd], p))} ms` });
+      }
+    }
+    rows.push({
+      what: '(f) one client, in turn',
+      figure: 'volume',
+      value: `${f.items} items × ${COMMANDS.length} commands in ${f.seconds.toFixed(1)} s (${(f.items / f.seconds).toFixed(2)} items/s)`,
+    });
+    const g = e.concurrent;
+    rows.push({ what: `(g) ${g.clients} concurrent clients`, figure: 'throughput (items)', value: `${(g.items / g.seconds).toFixed(1)} items/s` });
+    rows.push({ what: `(g) ${g.clients} concurrent clients`, figure: 'throughput (commands)', value: `${(g.commands / g.seconds).toFixed(1)} commands/s` });
+    for (const cmd of COMMANDS) {
+      const xs = g.latenciesMs[cmd];
+      rows.push({
+        what: `(g) ${g.clients} concurrent clients`,
+        figure: `${cmd} latency p50 / p95`,
+        value: `${fmtMs(percentile(xs, 50))} / ${fmtMs(percentile(xs, 95))} ms`,
+      });
+    }
+    rows.push({ what: `(g) ${g.clients} concurrent clients`, figure: 'volume', value: `${g.items} items, ${g.commands} commands in ${g.seconds.toFixed(1)} s` });
+    const cpuParts = Object.entries(g.cpuSeconds);
+    if (cpuParts.length) {
+      const used = cpuParts.reduce((sum, [, v]) => sum + v, 0);
+      rows.push({
+        what: `(g) ${g.clients} concurrent clients`,
+        figure: 'CPU time used meanwhile',
+        value:
+          `${cpuParts.map(([k, v]) => `${k} ${v.toFixed(1)} s`).join(', ')}: ${used.toFixed(1)} s of ` +
+          `${(cpus.length * g.seconds).toFixed(1)} s (${cpus.length} cores × ${g.seconds.toFixed(1)} s)`,
+      });
+    }
+    const r = e.reads;
+    for (const [label, xs] of [[`GET /api/proposals?pageSize=${LIST_PAGE_SIZE}`, r.list], ['GET /api/proposals/:id', r.detail]] as const) {
+      rows.push({ what: `(h) ${label}`, figure: 'latency p50', value: `${fmtMs(percentile(xs, 50))} ms` });
+      rows.push({ what: `(h) ${label}`, figure: 'latency p95', value: `${fmtMs(percentile(xs, 95))} ms` });
+    }
+    rows.push({ what: '(h) reads', figure: 'volume', value: `${r.requests} requests each, one at a time, ${fmtInt(r.listTotal)} items in the database` });
+    const rss = (m: { rss: number; peak: number } | undefined) => (m ? `${mb(m.rss)} MB (peak ${mb(m.peak)} MB)` : 'n/a (no /proc)');
+    rows.push({ what: '(i) worker process', figure: 'RSS at the end', value: rss(workerMem) });
+    rows.push({ what: '(i) API process', figure: 'RSS at the end', value: rss(apiMem) });
+    rows.push({
+      what: '(i) worker / API processes',
+      figure: 'start (polling / healthy)',
+      value: `${stack.startup.workerSeconds.toFixed(1)} s / ${stack.startup.apiSeconds.toFixed(1)} s`,
+    });
     const md = table(rows);
+    const bdMd = breakdownTable(bd);
+    const usesLocalActivities = COMMANDS.every((cmd) => bd[cmd].localActivities > 0 && bd[cmd].activities === 0);
+    const ioSteps = [...new Set(COMMANDS.flatMap((cmd) => [...bd[cmd].localActivityNames, ...bd[cmd].activityNames]))].join(', ');
+    const waitShare = COMMANDS.map((cmd) => `${cmd} ${Math.round((100 * (bd[cmd].workflowTaskWait + bd[cmd].activityWait)) / bd[cmd].http)} %`).join(', ');
+
+    process.stdout.write(`\n${md}\n\nWhere the time of a command goes (medians over the ${f.items} items of (f), ms):\n\n${bdMd}\n\n`);
+
     const totalSeconds = (performance.now() - tStart) / 1000;
-
-    process.stdout.write(`\n${md}\n\n`);
-
-    const cpus = os.cpus();
+    const scaleUp = (g.items / g.seconds / (f.items / f.seconds)).toFixed(1);
+    const registerSlowdown = Math.round((100 * percentile(g.latenciesMs.register, 50)) / percentile(f.latenciesMs.register, 50) - 100);
     const doc = `# Benchmarks
 
 Generated by \`npm run bench\` (tools/bench.mjs → tools/bench/src/main.ts); re-running it
@@ -338,21 +540,66 @@ the same machine against, not as capacity guarantees.
 
 - **Date:** ${new Date().toISOString()}
 - **Machine:** ${cpus[0]?.model?.trim() ?? 'unknown CPU'}, ${cpus.length} cores, ${mb(os.totalmem())} MB RAM, ${os.type()} ${os.release()} (${os.arch()})
+- **Load average (1 min) at the start:** ${loadAtStart.toFixed(2)}
 - **Node:** ${process.version}
+- **Code:** ${describeCode()}
 - **PostgreSQL:** ${pgVersion}
 - **PostgreSQL source:** ${serverSource}${serverNote}, at ${describeServer(server.url)}, on the same machine; ${durability}
+- **Temporal:** server ${temporalVersion}, ${temporalSource}${temporalNote}, at ${temporal.address}, on the same machine
 - **Total run time:** ${totalSeconds.toFixed(1)} s
 
 ## Reproduce
 
 \`\`\`sh
-npm run bench                                              # embedded PostgreSQL (test profile)
-DATABASE_URL=postgres://user@host:5432/postgres npm run bench  # any other server
+npm run bench                                                  # embedded PostgreSQL + Temporal dev server (test profiles)
+DATABASE_URL=postgres://user@host:5432/postgres npm run bench  # any other PostgreSQL server
+TEMPORAL_ADDRESS=host:7233 npm run bench                       # any other Temporal server (namespace default)
+BENCH_VERBOSE=1 npm run bench                                  # also show the worker's and the API's output
 \`\`\`
+
+The end-to-end part needs the Temporal CLI, which @jyta/dev-infra builds with \`go install\` the
+first time unless \`TEMPORAL_ADDRESS\` is set.
 
 ## Results
 
 ${md}
+
+### Where the time of a command goes
+
+Medians over the ${f.items} items of (f), in ms, from each item's Temporal history (the server's event
+timestamps) paired with the HTTP latency the client measured. Each column is a median of its own, so
+the columns need not add up.
+
+${bdMd}
+
+- *in Temporal*: from the workflow task that took the Workflow Update (for register: the start of the
+  workflow, which carries the update) to the update's completion.
+- *workflow tasks: waiting / running*: summed over the command's workflow tasks; waiting is scheduled →
+  started (Temporal handing the task to the worker), running is started → completed (the worker runs the
+  workflow code in its sandbox, runs the local activities the task asks for — their SQL on PostgreSQL —
+  and reports back).
+- *activities: waiting / running*: the same for activities the server dispatches (— when there are none);
+  running is the activity body (its SQL on PostgreSQL) and its report.
+- *API, outside Temporal*: HTTP latency minus the span in Temporal: HTTP, JWT, validation, the checks
+  assign and receipt make against the read model first, the gRPC call until the update reaches the
+  workflow, the wait until the list read model has the new events, and the detail query of the answer.
+
+In this run, waiting for Temporal to hand tasks to the worker made up ${waitShare} of the HTTP latency.
+The workflow task that takes a Workflow Update is dispatched at once; whatever Temporal dispatches after
+it — an activity, the workflow task after an activity completes or a timer fires — goes through the
+history service's transfer queue, whose reader polls at most \`history.transferProcessorMaxPollRPS\` times
+a second per history shard (server default 20, so up to 50 ms per hop; the dev server has one shard).
+${
+      usesLocalActivities
+        ? `In this run the workflow ran the item's I/O steps (${ioSteps}) as local activities inside the
+workflow task (patch \`local-activities\`), so each command was one workflow task without such hops.`
+        : `In this run the commands' I/O steps (${ioSteps}) ran as activities, each adding such hops.`
+    } Before the local-activities patch each step was an activity, and register / assign / receipt took
+about 350 / 200 / 100 ms here, 70–85 % of it waiting for dispatch (this file at commit 079ac72).
+
+With ${CONCURRENT_CLIENTS} clients, (g) reached ${scaleUp}× the items/s of (f), while the median register took ${registerSlowdown} % longer
+than in (f): the Temporal server, PostgreSQL, the worker, the API and the clients all share the
+${cpus.length} cores (see the CPU time row of (g)).
 
 ## What the figures mean
 
@@ -372,14 +619,34 @@ ${md}
 - **(d) computeDeadline** — ${fmtInt(DEADLINE_CALLS)} pure calls (no I/O) with the 2024–2026 lunar-javascript holiday
   calendar, starts spread over 2024–2025 and periods P15D / P1M / P3M / P10WD; each call indexes the
   calendar and builds the Chinese explanation.
-- **(e) memory** — \`process.memoryUsage()\` of the benchmark process after everything above
+- **(e) memory** — \`process.memoryUsage()\` of the benchmark process after (a)–(d)
   (\`rss\`: resident set size; \`heapUsed\`: live V8 heap), in MiB.
+- **(f) commands, one client** — the real worker and API as child processes (as \`npm start\` runs them:
+  \`node -r @swc-node/register apps/…/src/main.ts\`) on a fresh database, a task queue of their own and
+  \`DEMO_ITEMS=false\` (demo accounts only). After ${WARMUP_ITEMS} unmeasured items, one client — \`office\` for
+  登记 and 交办, \`${LEAD_UNIT}-handler\` for 签收, each logged in once — takes ${SEQ_ITEMS} new items in turn through
+  \`POST /api/proposals\` (update-with-start of the item's workflow: policy, number allocation, append),
+  \`POST /api/proposals/:id/assignment\` (single lead unit ${LEAD_UNIT}, assigned today: calendar, append) and
+  \`POST /api/proposals/:id/units/${LEAD_UNIT}/receipt\` (append). Latency is the HTTP call as the client sees it,
+  up to the answer, which already shows the change (the API waits for its read model); nearest-rank
+  percentiles. *volume* gives the wall time of the whole loop.
+- **(g) throughput** — ${CONCURRENT_CLIENTS} clients (each logged in for itself) share ${CONCURRENT_ITEMS} new items: each takes the next
+  item and runs register → assign → receipt, then the next. *items/s* and *commands/s* (${COMMANDS.length} per item) over
+  the wall time of all ${CONCURRENT_ITEMS}; the latency of each command under that load.
+- **(h) reads** — afterwards, one at a time as \`office\`: ${READS} × \`GET /api/proposals?pageSize=${LIST_PAGE_SIZE}\` (the first page of
+  all items, from the proposal_list read model; 10 unmeasured first) and ${READS} × \`GET /api/proposals/:id\` of items
+  of (f).
+- **(i) processes** — VmRSS of the worker and of the API from \`/proc/<pid>/status\` after (h), with VmHWM (the
+  peak); start is from spawning the process until the worker logs that it polls / the API answers
+  \`/api/health\` (TypeScript compiled on the fly; the worker also bundles the workflow code).
 
 Caveats: PostgreSQL runs on the same machine and shares its cores with Node. ${
       durable
         ? 'The server flushes the WAL on every commit (fsync on), so (a) and (c) include that cost; on a disk-backed production server it depends on the storage.'
-        : `The server runs with ${durability} (the embedded test profile does so on purpose), so (a) and (c) leave out the cost of flushing the WAL to disk that a production server pays on every commit.`
-    }
+        : `The server runs with ${durability} (the embedded test profile does so on purpose), so (a), (c) and the appends of (f)–(g) leave out the cost of flushing the WAL to disk that a production server pays on every commit.`
+    } The end-to-end part runs the Temporal server, PostgreSQL, the worker, the API and the benchmark's
+clients all on these ${cpus.length} cores; the worker and the API run with NODE_ENV=test and LOG_LEVEL=warn (no log line
+per request). Every database is dropped and every item workflow terminated at the end.
 `;
     const out = path.join(ROOT, 'docs', 'benchmarks.md');
     fs.writeFileSync(out, doc);
