@@ -224,6 +224,10 @@ export async function ensureTemporal(opts: TemporalOptions = {}): Promise<Tempor
         'warn',
         '--namespace',
         NAMESPACE,
+        // The history service hands out timer and task transfers at most 20 times a second by
+        // default, so every timer and remote activity waited up to 50 ms (docs/benchmarks.md).
+        '--dynamic-config-value',
+        'history.transferProcessorMaxPollRPS=1000',
       ];
       log(`starting Temporal dev server on ${address}, UI ${uiUrl} (${profile}, log: ${path.relative(process.cwd(), logFile) || logFile})`);
       const t0 = Date.now();
