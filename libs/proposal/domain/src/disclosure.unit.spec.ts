@@ -1,32 +1,14 @@
-import type { HolidayCalendar } from '@jyta/calendar-domain';
 import {
   decide,
-  DEFAULT_POLICY,
-  DomainError,
   evolve,
-  initialState,
   nextDeadline,
   publishedText,
   redactForPublication,
   type ProposalCommand,
-  type ProposalState,
 } from './index';
+import { apply, ctx, given, NOW, refusal } from '../test/given';
 
 // given / when / then for 办理结果公开 (Art. 20, SPEC §7).
-const calendar: HolidayCalendar = { coveredYears: [2026, 2027], overrides: [] };
-const NOW = '2026-11-23T02:00:00.000Z';
-const ctx = { now: NOW, policy: DEFAULT_POLICY, calendar };
-const apply = (s: ProposalState, c: ProposalCommand, now = NOW) => decide(c, s, { ...ctx, now }).reduce(evolve, s);
-const given = (...cs: ProposalCommand[]) => cs.reduce((s, c) => apply(s, c), initialState());
-const refusal = (f: () => unknown) => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof DomainError) return { code: e.code, status: e.status, details: e.details };
-    throw e;
-  }
-  throw new Error('expected a refusal');
-};
 
 const BODY = '张伟委员：您提出的关于垃圾分类的提案收悉（联系电话 13812345678，住址 金水区花园路1号）。现答复如下：已列入明年计划。\n抄送：市政协提案委';
 const register: ProposalCommand = {

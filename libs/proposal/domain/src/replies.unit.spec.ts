@@ -1,30 +1,16 @@
-import type { HolidayCalendar } from '@jyta/calendar-domain';
 import {
   decide,
-  DEFAULT_POLICY,
-  DomainError,
   evolve,
-  initialState,
   nextDeadline,
   type DecidedEvent,
   type ProposalCommand,
-  type ProposalState,
 } from './index';
+import { apply, ctx, given, refusal as refusalOf } from '../test/given';
 
 // given / when / then for 答复 (Art. 9, 10, 18) and 反馈 (Art. 11).
-const calendar: HolidayCalendar = { coveredYears: [2026, 2027], overrides: [] };
-const NOW = '2026-11-23T02:00:00.000Z';
-const ctx = { now: NOW, policy: DEFAULT_POLICY, calendar };
-const apply = (s: ProposalState, c: ProposalCommand, now = NOW) => decide(c, s, { ...ctx, now }).reduce(evolve, s);
-const given = (...cs: ProposalCommand[]) => cs.reduce((s, c) => apply(s, c), initialState());
 const refusal = (f: () => unknown) => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof DomainError) return { code: e.code, status: e.status };
-    throw e;
-  }
-  throw new Error('expected a refusal');
+  const { details: _details, ...r } = refusalOf(f);
+  return r;
 };
 
 const register = (level = 'municipal'): ProposalCommand =>
