@@ -2,7 +2,7 @@
  * Names and shapes shared by the workflow, the worker and the API client: defined once here
  * (the samples-typescript way) so the two sides cannot drift apart.
  */
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import { USER_COMMANDS, type Actor, type ProposalCommand, type ProposalState, type UserCommandType } from '@jyta/proposal-domain';
 import type { GlobalPositionDto } from './activity-types';
 
@@ -31,6 +31,12 @@ for (const type of USER_COMMANDS) {
   updates[type] = defineUpdate<CommandOutcome, [CommandEnvelope]>(type);
 }
 export const commandUpdates = updates;
+
+/**
+ * A command sent by another item's workflow (ForwardCommand effect). A signal, not an update: the
+ * sender must not wait on the receiver; a refused forwarded command is logged by the receiver.
+ */
+export const forwardedCommandSignal = defineSignal<[CommandEnvelope]>('forwardedCommand');
 
 export const stateQuery = defineQuery<{ state: ProposalState; version: number }>('state');
 

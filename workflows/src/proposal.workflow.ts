@@ -8,6 +8,7 @@ import {
   ApplicationFailure,
   allHandlersFinished,
   condition,
+  getExternalWorkflowHandle,
   log,
   patched,
   proxyActivities,
@@ -18,7 +19,9 @@ import {
 } from '@temporalio/workflow';
 import {
   assertAllowed,
+  contextNeeds,
   decide,
+  effectsOf,
   DomainError,
   evolve,
   initialState,
@@ -28,9 +31,15 @@ import {
   type DecidedEvent,
   type ProposalCommand,
   type ProposalState,
+  type TimerOptions,
 } from '@jyta/proposal-domain';
 import type { ProposalActivities } from './activity-types';
-import { commandUpdates, stateQuery, type CommandEnvelope, type CommandOutcome, type ProposalWorkflowInput } from './definitions';
+import {
+  commandUpdates,
+  forwardedCommandSignal,
+  proposalWorkflowId,
+  stateQuery,
+  type CommandEnvelope, type CommandOutcome, type ProposalWorkflowInput } from './definitions';
 
 /** Patch ids: each marks a change of behaviour that running items must meet only going forward. */
 export const PATCHES = {
@@ -73,26 +82,13 @@ export async function proposalWorkflow(input: ProposalWorkflowInput): Promise<vo
         throw toFailure(e);
       }
       const ctx: DecideContext = { now };
-      if (command.type === 'RegisterProposal') {
-        ctx.policy = await io.loadPolicy();
-        if (!command.data.number) {
-          const number = await io.allocateNumber({
-            proposalId: input.proposalId,
-            year: command.data.sessionYear,
-            kind: command.data.kind,
-          });
-          command = { ...command, data: { ...command.data, number } };
-        }
+      const needs = contextNeeds(command, now);
+      if (needs.policy) ctx.policy = await io.loadPolicy();
+      if (needs.number && command.type === 'RegisterProposal') {
+        const number = await io.allocateNumber({ proposalId: input.proposalId, ...needs.number });
+        command = { ...command, data: { ...command.data, number } };
       }
-      if (command.type === 'SendReply') {
-        const year = Number(now.slice(0, 4));
-        ctx.calendar = await io.loadCalendar({ fromYear: year, toYear: year + 1 });
-      }
-      if (command.type === 'AssignProposal') {
-        const year = Number(command.data.assignedOn.slice(0, 4));
-        // A reply period of months may run into the next year.
-        ctx.calendar = await io.loadCalendar({ fromYear: year, toYear: year + 1 });
-      }
+      if (needs.calendar) ctx.calendar = await io.loadCalendar(needs.calendar);
       let decided: DecidedEvent[];
       try {
         decided = decide(command, state, ctx);
@@ -113,15 +109,18 @@ export async function proposalWorkflow(input: ProposalWorkflowInput): Promise<vo
       state = decided.reduce(evolve, state);
       version = result.nextVersion;
       changes++;
-      for (const e of decided) {
-        // The form's link goes to the first-named proposer (领衔人); the token stays out of events.
-        if (e.type === 'ReplySent') {
-          await io.issueFeedbackToken({
-            token: uuid4(),
-            proposalId: input.proposalId,
-            replyId: e.data.replyId,
-            proposerUsername: state.details?.proposers[0]?.username ?? null,
-          });
+      for (const effect of effectsOf(decided, state)) {
+        switch (effect.type) {
+          case 'IssueFeedbackToken':
+            await io.issueFeedbackToken({ token: uuid4(), proposalId: input.proposalId, replyId: effect.replyId, proposerUsername: effect.proposerUsername });
+            break;
+          case 'ForwardCommand':
+            await getExternalWorkflowHandle(proposalWorkflowId(effect.proposalId)).signal(forwardedCommandSignal, {
+              command: effect.command,
+              actor: envelope.actor,
+              correlationId: envelope.correlationId,
+            });
+            break;
         }
       }
       return {
@@ -150,6 +149,13 @@ export async function proposalWorkflow(input: ProposalWorkflowInput): Promise<vo
       },
     );
   }
+  setHandler(forwardedCommandSignal, async (envelope: CommandEnvelope) => {
+    try {
+      await execute(envelope);
+    } catch (e) {
+      log.warn('forwarded command refused', { command: envelope?.command?.type, error: String(e) });
+    }
+  });
   setHandler(stateQuery, () => ({ state, version }));
 
   // Started by update-with-start, so registration arrives with the first task. A start whose
@@ -168,10 +174,7 @@ export async function proposalWorkflow(input: ProposalWorkflowInput): Promise<vo
     const seen = changes;
     // Items started before reply-deadline timers existed replay their history without them and
     // take them up once they run live again (workflow versioning by patching; see the replay test).
-    const next = nextDeadline(state, {
-      replyDeadlines: patched(PATCHES.replyDeadlineTimers),
-      reminders: patched(PATCHES.reminders),
-    });
+    const next = nextDeadline(state, timerOptions());
     if (!next) {
       await condition(() => changes !== seen);
       continue;
@@ -188,6 +191,17 @@ export async function proposalWorkflow(input: ProposalWorkflowInput): Promise<vo
     }
   }
   await condition(allHandlersFinished);
+}
+
+/**
+ * Each kind of timer came with a patch: an item whose history predates it replays without it and
+ * takes it up once it runs live. Called in this order every time (new kinds go last).
+ */
+function timerOptions(): Required<TimerOptions> {
+  return {
+    replyDeadlines: patched(PATCHES.replyDeadlineTimers),
+    reminders: patched(PATCHES.reminders),
+  };
 }
 
 /**

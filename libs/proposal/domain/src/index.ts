@@ -5,3 +5,4 @@ export * from './events';
 export * from './decider';
 export * from './replies';
 export * from './disclosure';
+export * from './effects';
