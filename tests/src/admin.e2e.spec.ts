@@ -46,7 +46,24 @@ describe('policy versions', () => {
       createdAt: null,
       createdBy: null,
     });
-    expect(res.body.labels).toEqual({ returnWindow: '15日', replyPeriod: '3个月', urgentReplyPeriod: '1个月' });
+    expect(res.body).toMatchObject({
+      feedbackPeriod: 'P30D',
+      replyReminders: ['P30D', 'P7D'],
+      returnWindowReminders: ['P3D'],
+      overdueReminderEvery: 'P7D',
+      coUnitOpinionLeadTime: 'P30D',
+      progressReportDays: { co: 22, lead: 25 },
+    });
+    expect(res.body.labels).toEqual({
+      returnWindow: '15日',
+      replyPeriod: '3个月',
+      urgentReplyPeriod: '1个月',
+      feedbackPeriod: '30日',
+      replyReminders: ['30日', '7日'],
+      returnWindowReminders: ['3日'],
+      overdueReminderEvery: '7日',
+      coUnitOpinionLeadTime: '30日',
+    });
   });
 
   it('publishing a new return window answers version + 1 and keeps the other fields', async () => {
@@ -82,6 +99,13 @@ describe('policy versions', () => {
     [{ returnWindow: null }, 'returnWindow'],
     [{ returnWindow: 'P15D', version: 9 }, 'version'],
     [{}, 'body'],
+    [{ replyReminders: ['P1M'] }, 'replyReminders'],
+    [{ returnWindowReminders: 'P3D' }, 'returnWindowReminders'],
+    [{ replyReminders: ['P7D', 'P7D'] }, 'replyReminders'],
+    [{ overdueReminderEvery: 'PT0S' }, 'overdueReminderEvery'],
+    [{ feedbackPeriod: 'thirty days' }, 'feedbackPeriod'],
+    [{ coUnitOpinionLeadTime: 'P13M' }, 'coUnitOpinionLeadTime'],
+    [{ progressReportDays: { co: 40, lead: 25 } }, 'progressReportDays.co'],
   ])('a bad period is 400 naming the field (%#: %s)', async (body, field) => {
     const res = await put(admin, '/api/admin/policy', body);
     expect(res.status).toBe(400);
@@ -107,6 +131,29 @@ describe('policy versions', () => {
     }
     expect((await new ApiClient(stack.baseUrl).get('/api/admin/policy')).status).toBe(401);
     expect((await admin.get('/api/admin/policy')).body.version).toBe(3);
+  });
+
+  it('reminders (催办), the feedback period, the co-unit opinion lead time and the report days are published too', async () => {
+    const res = await put(admin, '/api/admin/policy', {
+      replyReminders: ['p20d', 'P5D'],
+      returnWindowReminders: [],
+      overdueReminderEvery: 'P3D',
+      feedbackPeriod: 'P20D',
+      coUnitOpinionLeadTime: 'P20D',
+      progressReportDays: { co: 20, lead: 24 },
+    });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({
+      version: 4,
+      returnWindow: 'P10D',
+      replyReminders: ['P20D', 'P5D'],
+      returnWindowReminders: [],
+      overdueReminderEvery: 'P3D',
+      feedbackPeriod: 'P20D',
+      coUnitOpinionLeadTime: 'P20D',
+      progressReportDays: { co: 20, lead: 24 },
+    });
+    expect(res.body.labels).toMatchObject({ replyReminders: ['20日', '5日'], returnWindowReminders: [], feedbackPeriod: '20日' });
   });
 });
 
@@ -139,7 +186,7 @@ describe('holiday calendar', () => {
 
   it('while 2027 is missing, a deadline reaching into it is provisional and says so', async () => {
     const res = await put(admin, '/api/admin/policy', { replyPeriod: 'P12M' });
-    expect(res.body.version).toBe(4);
+    expect(res.body.version).toBe(5);
     early = await registerAndAssignToday();
     expect(early.unit.replyDueLastDay.startsWith('2027-')).toBe(true);
     expect(early.unit.replyDueExplanation).toContain('2027年节假日安排尚未录入');
@@ -184,10 +231,12 @@ describe('holiday calendar', () => {
     ];
     const res = await put(admin, '/api/admin/calendar/2027', { days, source: '测试用 2027 安排' });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ year: 2027, covered: true, source: '测试用 2027 安排', recomputeRunningItems: 'not_yet_supported' });
+    expect(res.body).toMatchObject({ year: 2027, covered: true, source: '测试用 2027 安排' });
+    // The item assigned before, whose deadline was provisional, is recomputed (SPEC §5).
+    expect(res.body.recomputeRunningItems).toEqual({ items: 1, changed: 1, failed: [] });
     expect(res.body.days).toEqual(days);
     expect(res.body.warnings.map((w: any) => w.field)).toEqual(['days.1.date']);
-    expect(res.body.message).toContain('暂不自动重新计算');
+    expect(res.body.message).toContain('在办件 1 件已按新日历重新计算，其中 1 件期限有变化');
 
     expect((await admin.get('/api/admin/calendar/2027')).body).toMatchObject({ year: 2027, covered: true, days });
     const overview = await admin.get('/api/admin/calendar');
@@ -197,34 +246,47 @@ describe('holiday calendar', () => {
 
   it('an item assigned now gets an exact (not provisional) reply deadline', async () => {
     const { id, unit, detail } = await registerAndAssignToday();
-    expect(detail.policyVersion).toBe(4);
+    expect(detail.policyVersion).toBe(5);
     expect(unit.replyDueLastDay.startsWith('2027-')).toBe(true);
     expect(unit.replyDueExplanation).not.toContain('尚未录入');
     const read = await office.get(`/api/proposals/${id}`);
     expect(read.body.assignments[0].replyDueExplanation).not.toContain('尚未录入');
   });
 
-  it('running items are not recomputed yet (recomputeRunningItems: not_yet_supported)', async () => {
+  it('SPEC §5: the item assigned while 2027 was missing now has an exact deadline, and its history says why', async () => {
     const read = await office.get(`/api/proposals/${early.id}`);
-    expect(read.body.assignments[0].replyDueExplanation).toContain('尚未录入');
+    const unit = read.body.assignments[0];
+    expect(unit.replyDueProvisional).toBe(false);
+    expect(unit.replyDueExplanation).not.toContain('尚未录入，暂按');
+    expect(unit.replyDueExplanation).toContain('已重新计算，原因：节假日安排调整：2027 年（管理员 admin）');
+    const events = (await office.get(`/api/proposals/${early.id}/events`)).body as any[];
+    const recomputed = events.filter((e) => e.type === 'DeadlinesRecomputed');
+    expect(recomputed).toHaveLength(1);
+    expect(recomputed[0].actor).toMatchObject({ username: 'admin', role: 'admin' });
+    expect(recomputed[0].data.reason).toBe('节假日安排调整：2027 年（管理员 admin）');
+    expect(recomputed[0].data.units[0].replyDue.from).toMatchObject({ lastDay: early.unit.replyDueLastDay, provisional: { missingYears: [2027] } });
+    expect(recomputed[0].data.units[0].replyDue.to.provisional).toBeUndefined();
   });
 
-  it('re-entering a year replaces its days', async () => {
+  it('re-entering a year replaces its days (and recomputes the running items again)', async () => {
     const res = await put(admin, '/api/admin/calendar/2027', { days: [{ date: '2027-01-01', kind: 'holiday', name: '元旦' }] });
     expect(res.status).toBe(200);
     expect(res.body.source).toBe('admin:admin');
     expect(res.body.days).toEqual([{ date: '2027-01-01', kind: 'holiday', name: '元旦' }]);
+    expect(res.body.recomputeRunningItems).toMatchObject({ items: 2, failed: [] });
   });
 });
 
 describe('OpenAPI document', () => {
-  it('describes the admin endpoints, that running items keep their policy and are not recomputed yet', async () => {
+  it('describes the admin endpoints, that running items keep their policy and follow an amended calendar', async () => {
     const doc = (await new ApiClient(stack.baseUrl).get('/api/docs-json')).body;
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining(['/api/admin/policy', '/api/admin/policy/versions', '/api/admin/calendar', '/api/admin/calendar/{year}']),
     );
     expect(doc.paths['/api/admin/policy'].put.description).toContain('在办件在登记时已复制当时的政策版本');
-    expect(doc.paths['/api/admin/calendar/{year}'].put.description).toContain('not_yet_supported');
+    expect(doc.paths['/api/admin/calendar/{year}'].put.description).toContain('DeadlinesRecomputed');
+    expect(doc.paths['/api/admin/calendar/{year}'].put.description).toContain('已届满的期限');
+    expect(JSON.stringify(doc)).not.toContain('not_yet_supported');
     expect(doc.paths['/api/admin/policy'].put.responses['201']).toBeDefined();
   });
 });

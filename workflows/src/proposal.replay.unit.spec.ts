@@ -6,6 +6,9 @@
  * v1-* were recorded before reply-deadline timers existed, v2-* before reminders: both changes
  * add timers, and both are behind patched() in proposal.workflow.ts. Without the patch, these
  * replays fail with a nondeterminism error (checked when each patch was written).
+ * v3-supervision-* run the co-unit opinion and progress-report timers (patches 'co-unit-opinions'
+ * and 'progress-reports'; without them the v2 histories fail), so later changes are checked against
+ * items that have those timers running.
  */
 import fs from 'node:fs';
 import path from 'node:path';

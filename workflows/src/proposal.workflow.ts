@@ -47,6 +47,11 @@ export const PATCHES = {
   reminders: 'reminders',
   openAfterArchive: 'open-after-archive',
   localActivities: 'local-activities',
+  // Co-units' opinion deadlines (SPEC §4.2): a replayed assignment now decides an opinionDue, so
+  // items assigned before must not start the timer in replay (checked: without it v2 histories fail).
+  coUnitOpinions: 'co-unit-opinions',
+  // Monthly progress reports (SPEC §4.3): a new timer for every handling unit.
+  progressReports: 'progress-reports',
 } as const;
 
 const retry: RetryPolicy = { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '5 seconds' };
@@ -201,6 +206,8 @@ function timerOptions(): Required<TimerOptions> {
   return {
     replyDeadlines: patched(PATCHES.replyDeadlineTimers),
     reminders: patched(PATCHES.reminders),
+    coUnitOpinions: patched(PATCHES.coUnitOpinions),
+    progressReports: patched(PATCHES.progressReports),
   };
 }
 

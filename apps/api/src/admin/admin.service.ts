@@ -4,9 +4,12 @@ import { calendarYear, calendarYears, replaceYears } from '@jyta/calendar-data-a
 import { periodLabel, parsePeriod } from '@jyta/calendar-domain';
 import { policyRecord, policyVersions, publishPolicy, type PolicyRecord } from '@jyta/proposal-registry';
 import type { AuthUser } from '../auth/auth-user';
+import type { CommandMeta } from '../common/command-meta';
 import { validationFailed, type FieldError } from '../common/app-exception';
 import { APP_CONFIG, Infrastructure } from '../infrastructure/infrastructure';
-import { checkCalendarYear, isSecondsPeriod, POLICY_PERIOD_FIELDS } from './checks';
+import { DEFAULT_POLICY, type Policy } from '@jyta/proposal-domain';
+import { checkCalendarYear, isSecondsPeriod, POLICY_FIELDS, POLICY_PERIOD_FIELDS, POLICY_REMINDER_FIELDS } from './checks';
+import { RunningItemsRecompute, type RecomputeReport } from './recompute-running-items.service';
 import type { CalendarOverviewDto, CalendarYearDto, CalendarYearSavedDto, CalendarYearSummaryDto, PutCalendarYearDto } from './dto/calendar.dto';
 import type { PolicyDto, UpdatePolicyDto } from './dto/policy.dto';
 
@@ -25,13 +28,42 @@ const label = (s: string) => {
 };
 
 export function toPolicyDto(r: PolicyRecord): PolicyDto {
-  const p = r.policy;
+  // Versions stored before a field existed read with its default (as the items themselves do).
+  const p = { ...DEFAULT_POLICY, ...r.policy } as Required<Policy>;
   return {
     ...p,
     createdAt: r.createdAt,
     createdBy: r.createdBy,
-    labels: { returnWindow: label(p.returnWindow), replyPeriod: label(p.replyPeriod), urgentReplyPeriod: label(p.urgentReplyPeriod) },
+    labels: {
+      returnWindow: label(p.returnWindow),
+      replyPeriod: label(p.replyPeriod),
+      urgentReplyPeriod: label(p.urgentReplyPeriod),
+      feedbackPeriod: label(p.feedbackPeriod),
+      replyReminders: p.replyReminders.map(label),
+      returnWindowReminders: p.returnWindowReminders.map(label),
+      overdueReminderEvery: label(p.overdueReminderEvery),
+      coUnitOpinionLeadTime: label(p.coUnitOpinionLeadTime),
+    },
   };
+}
+
+const normalize = (s: string) => s.trim().toUpperCase();
+
+/** The changes a PUT asks for, normalised ('p15d' → 'P15D'); fields left out are not changes. */
+export function policyChanges(dto: UpdatePolicyDto): Partial<Omit<Policy, 'version'>> {
+  const changes: Partial<Omit<Policy, 'version'>> = {};
+  for (const f of POLICY_PERIOD_FIELDS) if (dto[f] !== undefined) changes[f] = normalize(dto[f]!);
+  for (const f of POLICY_REMINDER_FIELDS) if (dto[f] !== undefined) changes[f] = dto[f]!.map(normalize);
+  if (dto.progressReportDays !== undefined) changes.progressReportDays = { co: dto.progressReportDays.co, lead: dto.progressReportDays.lead };
+  return changes;
+}
+
+/** Fields holding a period in seconds (test-only), as `field` or `field.<i>` for lists. */
+export function secondsFields(changes: Partial<Omit<Policy, 'version'>>): string[] {
+  const fields: string[] = [];
+  for (const f of POLICY_PERIOD_FIELDS) if (changes[f] !== undefined && isSecondsPeriod(changes[f]!)) fields.push(f);
+  for (const f of POLICY_REMINDER_FIELDS) (changes[f] ?? []).forEach((v, i) => isSecondsPeriod(v) && fields.push(`${f}.${i}`));
+  return fields;
 }
 
 @Injectable()
@@ -52,18 +84,15 @@ export class PolicyAdminService {
   }
 
   async publish(dto: UpdatePolicyDto, user: AuthUser): Promise<PolicyDto> {
-    const changes: Partial<Record<(typeof POLICY_PERIOD_FIELDS)[number], string>> = {};
-    for (const f of POLICY_PERIOD_FIELDS) if (dto[f] !== undefined) changes[f] = dto[f]!.trim().toUpperCase();
+    const changes = policyChanges(dto);
     if (Object.keys(changes).length === 0) {
       throw validationFailed(
-        [{ field: 'body', errors: [`至少提供一项：${POLICY_PERIOD_FIELDS.join('、')}`] }],
-        `请求体至少须包含 ${POLICY_PERIOD_FIELDS.join('、')} 中的一项`,
+        [{ field: 'body', errors: [`至少提供一项：${POLICY_FIELDS.join('、')}`] }],
+        `请求体至少须包含 ${POLICY_FIELDS.join('、')} 中的一项`,
       );
     }
     if (this.config.production) {
-      const bad: FieldError[] = Object.entries(changes)
-        .filter(([, v]) => isSecondsPeriod(v))
-        .map(([field]) => ({ field, errors: [`${field}：以秒计的期间（PT…S）仅供测试，生产环境不可使用`] }));
+      const bad: FieldError[] = secondsFields(changes).map((field) => ({ field, errors: [`${field}：以秒计的期间（PT…S）仅供测试，生产环境不可使用`] }));
       if (bad.length) throw validationFailed(bad, bad.map((b) => b.errors[0]).join('；'));
     }
     const published = await publishPolicy(this.infra.pool, changes, user.username);
@@ -76,7 +105,10 @@ export class PolicyAdminService {
 export class CalendarAdminService {
   private readonly logger = new Logger('CalendarAdmin');
 
-  constructor(private readonly infra: Infrastructure) {}
+  constructor(
+    private readonly infra: Infrastructure,
+    private readonly recompute: RunningItemsRecompute,
+  ) {}
 
   async overview(now = Date.now()): Promise<CalendarOverviewDto> {
     const stored = await calendarYears(this.infra.pool);
@@ -104,7 +136,7 @@ export class CalendarAdminService {
     return calendarYear(this.infra.pool, year);
   }
 
-  async replaceYear(year: number, dto: PutCalendarYearDto, user: AuthUser): Promise<CalendarYearSavedDto> {
+  async replaceYear(year: number, dto: PutCalendarYearDto, user: AuthUser, meta: CommandMeta): Promise<CalendarYearSavedDto> {
     const days = dto.days.map((d) => ({ date: d.date, kind: d.kind, name: d.name.trim() }));
     const { errors, warnings } = checkCalendarYear(year, days);
     if (errors.length) throw validationFailed(errors, `${year} 年节假日数据无效：${errors.map((e) => `${e.field} ${e.errors[0]}`).join('；')}`);
@@ -112,11 +144,17 @@ export class CalendarAdminService {
     await replaceYears(this.infra.pool, [year], days, source);
     this.logger.log(`holiday calendar ${year} replaced by ${user.username} (${days.length} days, source ${source})`);
     const saved = await calendarYear(this.infra.pool, year);
-    return {
-      ...saved,
-      warnings,
-      recomputeRunningItems: 'not_yet_supported',
-      message: `已保存 ${year} 年节假日安排。注意：在办件的期限暂不自动重新计算，此后交办的件按新日历计算。`,
-    };
+    // SPEC §5: the running items' deadlines follow the amended calendar (after it is stored, so
+    // each item's workflow loads the new data).
+    const recomputed = await this.recompute.afterAmendment(year, user, meta);
+    return { ...saved, warnings, recomputeRunningItems: recomputed, message: savedMessage(year, recomputed) };
   }
+}
+
+/** What the administrator reads after saving a year (Chinese). */
+export function savedMessage(year: number, r: RecomputeReport): string {
+  const head = `已保存 ${year} 年节假日安排，此后交办的件按新日历计算。`;
+  if (r.items === 0) return `${head}没有期限涉及该年的在办件。`;
+  const failed = r.failed.length ? `；${r.failed.length} 件未能重新计算（${r.failed.map((f) => f.number).join('、')}），可稍后再次保存该年以重试` : '';
+  return `${head}期限涉及该年的在办件 ${r.items} 件已按新日历重新计算，其中 ${r.changed} 件期限有变化${failed}。`;
 }

@@ -4,8 +4,10 @@ import { createValidationPipe } from '../common/validation';
 import type { AppConfig } from '@jyta/config';
 import type { AuthUser } from '../auth/auth-user';
 import type { Infrastructure } from '../infrastructure/infrastructure';
-import { PolicyAdminService, shanghaiYear } from './admin.service';
-import { checkCalendarYear, isSecondsPeriod, periodProblem } from './checks';
+import { DEFAULT_POLICY } from '@jyta/proposal-domain';
+import { PolicyAdminService, policyChanges, savedMessage, secondsFields, shanghaiYear, toPolicyDto } from './admin.service';
+import { checkCalendarYear, isSecondsPeriod, periodProblem, reminderListProblem, reminderPeriodProblem } from './checks';
+import { amendmentReason, forEachLimited } from './recompute-running-items.service';
 import { PutCalendarYearDto } from './dto/calendar.dto';
 import { UpdatePolicyDto } from './dto/policy.dto';
 import { YearPipe } from './year.pipe';
@@ -42,6 +44,90 @@ describe('policy periods', () => {
     expect(await fieldsOf({ replyPeriod: 'three months' }, UpdatePolicyDto)).toEqual(['replyPeriod']);
     expect(await fieldsOf({ urgentReplyPeriod: null }, UpdatePolicyDto)).toEqual(['urgentReplyPeriod']);
     expect(await fieldsOf({ returnWindow: 'P15D', version: 7 }, UpdatePolicyDto)).toEqual(['version']);
+  });
+});
+
+describe('reminders, feedback and the other policy fields', () => {
+  it('reminder lead times are days or seconds: months and working days would be ignored by the timers', () => {
+    for (const ok of ['P30D', 'P7D', 'PT10S', 'PT0S']) expect(reminderPeriodProblem(ok)).toBeUndefined();
+    expect(reminderPeriodProblem('P1M')).toContain('不能用月或工作日');
+    expect(reminderPeriodProblem('P5WD')).toContain('不能用月或工作日');
+    expect(reminderPeriodProblem('PT0S', true)).toBe('间隔须大于零');
+    expect(reminderPeriodProblem('P400D')).toContain('期间过长');
+  });
+
+  it('a reminder list: at most five, no repeats, each a lead time; empty means none', () => {
+    expect(reminderListProblem([])).toBeUndefined();
+    expect(reminderListProblem(['P30D', 'P7D', 'PT5S'])).toBeUndefined();
+    expect(reminderListProblem('P30D')).toEqual(expect.any(String));
+    expect(reminderListProblem(['P30D', 'p30d'])).toBe('P30D 重复');
+    expect(reminderListProblem(['P30D', 'P1M'])).toMatch(/^第 2 项/);
+    expect(reminderListProblem(['P1D', 'P2D', 'P3D', 'P4D', 'P5D', 'P6D'])).toBe('最多 5 次提醒');
+  });
+
+  it('the DTO takes every field and names the bad one', async () => {
+    const all = {
+      feedbackPeriod: 'P30D',
+      replyReminders: ['P30D', 'P7D'],
+      returnWindowReminders: [],
+      overdueReminderEvery: 'P7D',
+      coUnitOpinionLeadTime: 'P20D',
+      progressReportDays: { co: 20, lead: 25 },
+    };
+    expect(await pipe.transform(all, body(UpdatePolicyDto))).toBeInstanceOf(UpdatePolicyDto);
+    expect(await fieldsOf({ replyReminders: ['P1M'] }, UpdatePolicyDto)).toEqual(['replyReminders']);
+    expect(await fieldsOf({ returnWindowReminders: 'P3D' }, UpdatePolicyDto)).toEqual(['returnWindowReminders']);
+    expect(await fieldsOf({ overdueReminderEvery: 'PT0S' }, UpdatePolicyDto)).toEqual(['overdueReminderEvery']);
+    expect(await fieldsOf({ feedbackPeriod: 'P30' }, UpdatePolicyDto)).toEqual(['feedbackPeriod']);
+    expect(await fieldsOf({ coUnitOpinionLeadTime: null }, UpdatePolicyDto)).toEqual(['coUnitOpinionLeadTime']);
+    expect(await fieldsOf({ progressReportDays: { co: 0, lead: 25 } }, UpdatePolicyDto)).toEqual(['progressReportDays.co']);
+    expect(await fieldsOf({ progressReportDays: { co: 22 } }, UpdatePolicyDto)).toEqual(['progressReportDays.lead']);
+    expect(await fieldsOf({ progressReportDays: 22 }, UpdatePolicyDto)).toContain('progressReportDays');
+  });
+
+  it('normalises the changes and finds every period in seconds, list entries included', () => {
+    const changes = policyChanges({ replyReminders: ['p30d', ' pt5s '], overdueReminderEvery: 'pt4s', progressReportDays: { co: 20, lead: 24 } });
+    expect(changes).toEqual({ replyReminders: ['P30D', 'PT5S'], overdueReminderEvery: 'PT4S', progressReportDays: { co: 20, lead: 24 } });
+    expect(secondsFields(changes)).toEqual(['overdueReminderEvery', 'replyReminders.1']);
+  });
+
+  it('a version stored before a field existed reads with its default; every period has a Chinese label', () => {
+    const dto = toPolicyDto({ policy: { version: 2, returnWindow: 'P10D', replyPeriod: 'P3M', urgentReplyPeriod: 'P1M' }, createdAt: null, createdBy: 'admin' });
+    expect(dto).toMatchObject({ version: 2, returnWindow: 'P10D', feedbackPeriod: DEFAULT_POLICY.feedbackPeriod, replyReminders: ['P30D', 'P7D'] });
+    expect(dto.labels).toMatchObject({ returnWindow: '10日', replyReminders: ['30日', '7日'], returnWindowReminders: ['3日'], overdueReminderEvery: '7日' });
+  });
+});
+
+describe('recomputing running items after a calendar amendment', () => {
+  const admin = { id: 'u', username: 'admin', role: 'admin', unitId: null, displayName: '管理员' } as AuthUser;
+
+  it('the reason names the year and the administrator', () => {
+    expect(amendmentReason(2027, admin)).toBe('节假日安排调整：2027 年（管理员 admin）');
+  });
+
+  it('the message says how many items were recomputed, changed and failed', () => {
+    expect(savedMessage(2027, { items: 0, changed: 0, failed: [] })).toBe('已保存 2027 年节假日安排，此后交办的件按新日历计算。没有期限涉及该年的在办件。');
+    expect(savedMessage(2027, { items: 5, changed: 2, failed: [] })).toContain('在办件 5 件已按新日历重新计算，其中 2 件期限有变化。');
+    const failed = savedMessage(2027, { items: 5, changed: 2, failed: [{ id: 'x', number: '2026-建议-0001', code: 'COMMAND_TIMEOUT', message: '…' }] });
+    expect(failed).toContain('1 件未能重新计算（2026-建议-0001），可稍后再次保存该年以重试');
+  });
+
+  it('runs at most `limit` at a time, and every item once', async () => {
+    let running = 0;
+    let most = 0;
+    const seen: number[] = [];
+    await forEachLimited([...Array(20).keys()], 3, async (i) => {
+      running++;
+      most = Math.max(most, running);
+      await new Promise((r) => setTimeout(r, 2));
+      seen.push(i);
+      running--;
+    });
+    expect(most).toBe(3);
+    expect(seen.sort((a, b) => a - b)).toEqual([...Array(20).keys()]);
+    await forEachLimited([], 3, async () => {
+      throw new Error('never called');
+    });
   });
 });
 
@@ -103,9 +189,11 @@ describe('publishing a policy', () => {
   };
 
   it('refuses seconds in production, naming every such field', async () => {
-    const res = await refusal(service(true).publish({ returnWindow: 'P15D', replyPeriod: 'PT30S', urgentReplyPeriod: 'pt5s' }, user));
+    const res = await refusal(
+      service(true).publish({ returnWindow: 'P15D', replyPeriod: 'PT30S', urgentReplyPeriod: 'pt5s', returnWindowReminders: ['P3D', 'PT5S'] }, user),
+    );
     expect(res).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
-    expect(res.details.fields.map((f) => f.field)).toEqual(['replyPeriod', 'urgentReplyPeriod']);
+    expect(res.details.fields.map((f) => f.field)).toEqual(['replyPeriod', 'urgentReplyPeriod', 'returnWindowReminders.1']);
   });
 
   it('refuses an empty change', async () => {

@@ -10,6 +10,7 @@ import {
 } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, Roles } from '../auth/decorators';
+import { Meta, type CommandMeta } from '../common/command-meta';
 import { ErrorDto } from '../common/error.dto';
 import { CalendarAdminService } from './admin.service';
 import { CalendarOverviewDto, CalendarYearDto, CalendarYearSavedDto, PutCalendarYearDto } from './dto/calendar.dto';
@@ -51,11 +52,19 @@ export class CalendarAdminController {
     description:
       '以提交的 days 整体替换该年数据，并将该年标记为已录入。校验：日期须在该年内、不得重复；' +
       'workday（调休上班）须在周六或周日；holiday 通常在工作日，落在周末的会在 warnings 中提示。' +
-      '注意：在办件的期限暂不会按修改后的日历自动重新计算（后续实现，响应中 recomputeRunningItems = not_yet_supported）；' +
+      '保存后，期限涉及该年的在办件（未归档、已交办）按修改后的日历重新计算期限（第七条、第十九条，SPEC §5）：' +
+      '每件以其登记时的政策、自接办之日起重新计算尚未届满的退转期限和答复期限，有变化的记录 DeadlinesRecomputed 事件' +
+      '（写明原因“节假日安排调整：<年> 年（管理员 <账号>）”），计时随之调整。已届满的期限（已关闭的退转期限、已过的答复期限）不变，' +
+      '按新日历会提前到已过去时刻的期限也不变。响应中 recomputeRunningItems 给出重新计算的件数、有变化的件数和失败的件（一件失败不影响其他件）。' +
       '此后交办的件按新数据计算。',
   })
   @ApiOkResponse({ type: CalendarYearSavedDto })
-  replace(@Param('year', YearPipe) year: number, @Body() dto: PutCalendarYearDto, @CurrentUser() user: AuthUser): Promise<CalendarYearSavedDto> {
-    return this.calendar.replaceYear(year, dto, user);
+  replace(
+    @Param('year', YearPipe) year: number,
+    @Body() dto: PutCalendarYearDto,
+    @CurrentUser() user: AuthUser,
+    @Meta() meta: CommandMeta,
+  ): Promise<CalendarYearSavedDto> {
+    return this.calendar.replaceYear(year, dto, user, meta);
   }
 }

@@ -5,9 +5,23 @@
 import { parsePeriod, validateCalendar, type CalendarOverride, type Period, type PeriodUnit } from '@jyta/calendar-domain';
 import type { FieldError } from '../common/app-exception';
 
-/** The policy fields an administrator may set: all are durations (SPEC §5). */
-export const POLICY_PERIOD_FIELDS = ['returnWindow', 'replyPeriod', 'urgentReplyPeriod'] as const;
+/** The policy fields an administrator may set that are one duration each (SPEC §5). */
+export const POLICY_PERIOD_FIELDS = [
+  'returnWindow',
+  'replyPeriod',
+  'urgentReplyPeriod',
+  'feedbackPeriod',
+  'overdueReminderEvery',
+  'coUnitOpinionLeadTime',
+] as const;
 export type PolicyPeriodField = (typeof POLICY_PERIOD_FIELDS)[number];
+/** 催办 lead times: lists of durations before a deadline (SPEC §5: 30 and 7 days before the reply, 3 before the window closes). */
+export const POLICY_REMINDER_FIELDS = ['replyReminders', 'returnWindowReminders'] as const;
+export type PolicyReminderField = (typeof POLICY_REMINDER_FIELDS)[number];
+/** Every field of PUT /api/admin/policy. */
+export const POLICY_FIELDS = [...POLICY_PERIOD_FIELDS, ...POLICY_REMINDER_FIELDS, 'progressReportDays'] as const;
+/** At most this many reminders before one deadline. */
+export const MAX_REMINDERS = 5;
 
 /**
  * At most about a year: the workflow loads the calendar of the assignment year and the next, so a
@@ -26,6 +40,35 @@ export function periodProblem(value: unknown): string | undefined {
     return `无效的期间 ${JSON.stringify(value)}：应为 P15D（日）、P3M（月）、P10WD（工作日）或 PT30S（秒，仅测试环境）`;
   }
   if (p.amount > PERIOD_LIMITS[p.unit]) return `期间过长：最多 ${PERIOD_LIMITS[p.unit]}${UNIT_LABEL[p.unit]}`;
+  return undefined;
+}
+
+/**
+ * Why `value` is not usable as a reminder's lead time or interval (Chinese), or undefined. The
+ * reminder timers count plain lengths of time, so only days (or seconds, for tests) are accepted:
+ * a month or working days would be ignored by them. An interval (`overdueReminderEvery`) must
+ * also be longer than zero.
+ */
+export function reminderPeriodProblem(value: unknown, interval = false): string | undefined {
+  const problem = periodProblem(value);
+  if (problem) return problem;
+  const p = parsePeriod(value as string);
+  if (p.unit !== 'day' && p.unit !== 'second') return `须以日（如 P7D）或秒（PT30S，仅测试环境）计，不能用月或工作日：${String(value)}`;
+  if (interval && p.amount === 0) return '间隔须大于零';
+  return undefined;
+}
+
+/** Why `value` is not a usable list of reminder lead times, or undefined (an empty list means no reminders). */
+export function reminderListProblem(value: unknown): string | undefined {
+  if (!Array.isArray(value)) return '须为期间数组，如 ["P30D", "P7D"]；空数组表示不提醒';
+  if (value.length > MAX_REMINDERS) return `最多 ${MAX_REMINDERS} 次提醒`;
+  for (const [i, v] of value.entries()) {
+    const problem = reminderPeriodProblem(v);
+    if (problem) return `第 ${i + 1} 项：${problem}`;
+  }
+  const normalized = value.map((v: string) => v.trim().toUpperCase());
+  const dup = normalized.find((v, i) => normalized.indexOf(v) !== i);
+  if (dup) return `${dup} 重复`;
   return undefined;
 }
 

@@ -23,7 +23,12 @@ export class PolicyAdminController {
   constructor(private readonly policies: PolicyAdminService) {}
 
   @Get()
-  @ApiOperation({ summary: '当前办理政策（期限）', description: '尚未发布过任何版本时为内置默认值（版本 1：退转 15 日，答复 3 个月，紧急件 1 个月）。' })
+  @ApiOperation({
+    summary: '当前办理政策（期限）',
+    description:
+      '尚未发布过任何版本时为内置默认值（版本 1：退转 15 日，答复 3 个月，紧急件 1 个月，反馈 30 日；' +
+      '答复期限前 30 日、7 日和退转期限前 3 日催办，超期后每 7 日催办；会办意见在主办单位期限前 30 日；每月 22 日、25 日报送进展）。',
+  })
   @ApiOkResponse({ type: PolicyDto })
   current(): Promise<PolicyDto> {
     return this.policies.current();
@@ -43,6 +48,8 @@ export class PolicyAdminController {
     description:
       '提交任意几项期间（未提交的保持不变），发布为新版本（版本号 +1）并返回。' +
       '新版本只适用于此后登记的件：在办件在登记时已复制当时的政策版本，继续按原版本计算期限。' +
+      '可设：退转期限、答复期限、紧急件答复期限、征求意见表反馈期限（feedbackPeriod）、催办（replyReminders、returnWindowReminders、' +
+      'overdueReminderEvery，只能以日或秒计）、会办意见期限（coUnitOpinionLeadTime）、督办台账报送日（progressReportDays）。' +
       '期间写法：P15D（日）、P3M（月）、P10WD（工作日）；PT30S（秒）仅在非生产环境可用，供测试。每项最长约一年。',
   })
   @ApiCreatedResponse({ type: PolicyDto })

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { listUnits, unknownUnits, type Unit } from '@jyta/directory';
+import { findUserByUsername, listUnits, unknownUnits, type Unit } from '@jyta/directory';
 import { Infrastructure } from '../infrastructure/infrastructure';
 
 /** Units (cached; they change rarely) and unit checks. */
@@ -24,6 +24,19 @@ export class DirectoryService {
   async unitNames(): Promise<Map<string, string>> {
     const m = await this.unitMap();
     return new Map([...m.values()].map((u) => [u.code, u.name]));
+  }
+
+  /** 'department' (政府组成部门), 'organization', …; undefined when unknown. */
+  async unitKind(code: string): Promise<string | undefined> {
+    let u = (await this.unitMap()).get(code);
+    if (!u) u = (await this.unitMap(true)).get(code);
+    return u?.kind;
+  }
+
+  /** Is `username` an account of a vice mayor (分管副市长)? */
+  async isViceMayor(username: string): Promise<boolean> {
+    const u = await findUserByUsername(this.infra.pool, username);
+    return u?.role === 'vice_mayor';
   }
 
   /** Codes that are not units (checked against the database, not the cache). */

@@ -1,6 +1,8 @@
 import type { StoredEvent } from '@jyta/event-store';
 import { currentStage, isReturnWindowClosed, type ProposalState } from '@jyta/proposal-domain';
 import type { ProposalDetailDto, ProposalEventDto, UnitAssignmentDto } from './dto/responses.dto';
+import { supervisionViewOf } from './handling-view';
+import { mergingView, replyMergingView } from './merging-view';
 
 /** The detail of SPEC §10 from the folded state. `now` decides whether a window has closed. */
 export function toDetail(
@@ -35,6 +37,8 @@ export function toDetail(
     delayedWithExplanation: !!u.replyDeadlinePassed?.explained,
     overdue: !!u.replyDeadlinePassed && !u.replyDeadlinePassed.explained,
     accountabilityFlagged: !!u.replyDeadlinePassed?.accountabilityFlagged,
+    // 会办意见, 请示 (Art. 5), 督办台账 (SPEC §4.2–§4.3)
+    ...supervisionViewOf(u, state),
     returnRequests: u.returnRequests.map((r) => ({
       reason: r.reason,
       requestedAt: r.requestedAt,
@@ -77,8 +81,28 @@ export function toDetail(
       feedback: r.feedback ? { ...r.feedback } : null,
       feedbackMissingAt: r.feedbackMissingAt ?? null,
       sentBack: !!r.sentBack,
+      documents: (r.documents ?? []).map((doc, i, all) => ({
+        round: doc.round,
+        documentNumber: doc.documentNumber ?? null,
+        title: doc.title,
+        body: doc.body,
+        status: doc.status,
+        stages: doc.stages,
+        currentStage: i === all.length - 1 ? (currentStage(r) ?? null) : null,
+        reviews: doc.reviews.map((v) => ({ ...v })),
+        compiledAt: doc.compiledAt,
+        signedAt: doc.signedAt ?? null,
+        sentAt: doc.sentAt ?? null,
+        cc: doc.cc ?? [],
+      })),
+      disclosure: r.disclosure ? { ...r.disclosure } : null,
+      reading: r.reading ? { ...r.reading } : null,
+      merging: replyMergingView(r),
     })),
     archivedAt: state.archivedAt ?? null,
+    majorApproval: state.majorApproval ? { ...state.majorApproval } : null,
+    // 并案办理 (merging-view.ts)
+    ...mergingView(state),
     version,
   };
 }

@@ -86,6 +86,17 @@ describe('toDetail', () => {
       delayedWithExplanation: false,
       overdue: false,
       accountabilityFlagged: false,
+      // 会办意见, 请示, 督办台账: none yet; the lead's first monthly report is due on 25 April.
+      opinionDueAt: null,
+      opinionDueLastDay: null,
+      opinionDueExplanation: '',
+      coUnitOpinions: [],
+      opinionOverdueAt: null,
+      instructionRequests: [],
+      instructionsPending: false,
+      progressReports: [],
+      progressReportsMissed: [],
+      nextProgressReport: { month: '2026-04', dueAt: '2026-04-25T16:00:00.000Z' },
     });
     expect(d.assignments[1]).toMatchObject({ unitId: 'zfbzj', unitName: 'zfbzj', status: 'returned', signedAt: null });
     expect(d.assignments[1].returnRequests[0].decision).toEqual({ approve: true, comment: '同意', decidedAt: '2026-03-04T00:00:00.000Z' });

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { WithStartWorkflowOperation } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { v5 as uuidv5 } from 'uuid';
+import { AFTER_ARCHIVE } from '@jyta/proposal-domain';
 import type { Actor, AssignProposal, ProposalCommand, RegisterProposal, UserCommandType } from '@jyta/proposal-domain';
 import { commandUpdates, proposalWorkflowId, type CommandEnvelope, type CommandOutcome } from '@jyta/workflows';
 import { AppException, notYourItem, notYourUnit, validationFailed, type FieldError } from '../common/app-exception';
@@ -144,9 +145,10 @@ export class ProposalCommands {
   async sendAs(id: string, command: ProposalCommand, actor: Actor, meta: CommandMeta, updateId: string): Promise<ProposalDetailDto> {
     const type = command.type as UserCommandType;
     // An archived item is read-only (Art. 17); answer as the domain would. Disclosure (Art. 20)
-    // is not a change of the handling and goes on through the workflow, which stays open.
+    // and the vice mayor's reading (Art. 9) are not changes of the handling and go on through
+    // the workflow, which stays open.
     const item = await this.queries.load(id);
-    if (item.state.status === 'archived' && command.type !== 'ChooseDisclosure') throw new AppException(409, 'ARCHIVED', '该件已归档，不能再更改（第十七条）');
+    if (item.state.status === 'archived' && !AFTER_ARCHIVE.has(command.type)) throw new AppException(409, 'ARCHIVED', '该件已归档，不能再更改（第十七条）');
     const handle = this.infra.client.workflow.getHandle(proposalWorkflowId(id));
     const outcome = await this.infra.withCommandDeadline(() =>
       handle.executeUpdate(commandUpdates[type], {
@@ -155,6 +157,21 @@ export class ProposalCommands {
       }),
     );
     return this.answer(id, outcome);
+  }
+
+  /**
+   * For batch work (e.g. recomputing deadlines after a calendar amendment): sends the command as
+   * `user` and answers which events it appended, once the read models have them, without
+   * building the detail. The domain refuses what the item's state does not allow.
+   */
+  async sendForOutcome(id: string, command: ProposalCommand, user: AuthUser, meta: CommandMeta): Promise<CommandOutcome> {
+    const type = command.type as UserCommandType;
+    const handle = this.infra.client.workflow.getHandle(proposalWorkflowId(id));
+    const outcome = await this.infra.withCommandDeadline(() =>
+      handle.executeUpdate(commandUpdates[type], { args: [this.envelope(command, user, meta)], updateId: updateIdFor(type, user, meta) }),
+    );
+    await this.infra.waitForReadModel(outcome.position);
+    return outcome;
   }
 
   private async answer(id: string, outcome: CommandOutcome): Promise<ProposalDetailDto> {

@@ -3,14 +3,20 @@ import { DirectoryModule } from '../directory/directory.module';
 import { ProposalCommands } from './proposal-commands.service';
 import { ProposalQueries } from './proposal-queries.service';
 import { ProposalsController } from './proposals.controller';
+import { LeadershipController } from './leadership.controller';
+import { LeadershipCommands } from './leadership.service';
 import { PublicController } from './public.controller';
 import { ReplyCommands } from './reply-commands.service';
 import { FeedbackController, RepliesController } from './replies.controller';
+import { HandlingController } from './handling.controller';
+import { HandlingCommands } from './handling-commands.service';
+import { MergingController } from './merging.controller';
+import { MergingCommands } from './merging-commands.service';
 
 @Module({
   imports: [DirectoryModule],
-  controllers: [ProposalsController, RepliesController, FeedbackController, PublicController],
-  providers: [ProposalQueries, ProposalCommands, ReplyCommands],
+  controllers: [ProposalsController, RepliesController, FeedbackController, PublicController, LeadershipController, HandlingController, MergingController],
+  providers: [ProposalQueries, ProposalCommands, ReplyCommands, LeadershipCommands, HandlingCommands, MergingCommands],
   exports: [ProposalCommands, ProposalQueries],
 })
 export class ProposalsModule {}

@@ -1,12 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, Public, Roles } from '../auth/decorators';
 import { Meta, type CommandMeta } from '../common/command-meta';
 import { ErrorDto } from '../common/error.dto';
 import { ProposalIdPipe } from '../common/params';
 import { ChooseDisclosureDto } from './dto/disclosure.dto';
-import { DraftReplyDto, FeedbackDto, ReviewReplyDto } from './dto/reply.dto';
+import { CompileGovernmentDocumentDto, DraftReplyDto, FeedbackDto, ReviewReplyDto, SendReplyDto } from './dto/reply.dto';
 import { ProposalDetailDto } from './dto/responses.dto';
 import { ReplyCommands } from './reply-commands.service';
 
@@ -18,21 +18,27 @@ export class RepliesController {
 
   @Post()
   @Roles('unit_handler')
-  @ApiOperation({ summary: '起草答复（第九、十条）', description: '签收后由主办或分别办理单位起草；送单位分管领导审查。' })
+  @ApiOperation({
+    summary: '起草答复（第九、十条）',
+    description: '签收后由主办或分别办理单位起草；送单位分管领导审查。省级、全国件（省政府办公厅交办）起草的是办理和答复意见，先送代表委员征求意见，满意后由建议提案处整理成市政府正式文件。',
+  })
   @ApiCreatedResponse({ type: ProposalDetailDto })
-  @ApiConflictResponse({ type: ErrorDto, description: 'NOT_SIGNED / NOT_ANSWERING_UNIT / REPLY_IN_PROGRESS / PROVINCIAL_PATH_NOT_BUILT / ARCHIVED' })
+  @ApiConflictResponse({ type: ErrorDto, description: 'NOT_SIGNED / NOT_ANSWERING_UNIT / REPLY_IN_PROGRESS / ARCHIVED' })
   draft(@Param('id', ProposalIdPipe) id: string, @Body() dto: DraftReplyDto, @CurrentUser() user: AuthUser, @Meta() meta: CommandMeta) {
     return this.replies.draft(id, dto, user, meta);
   }
 
   @Post(':replyId/review')
   @HttpCode(200)
-  @Roles('unit_leader', 'vice_mayor', 'office')
+  @Roles('unit_leader', 'vice_mayor', 'office', 'office_reviewer')
   @ApiOperation({
     summary: '审查答复（第九、十八条）',
-    description: '单位分管领导 → （多单位办理时）分管副市长 → 建议提案处质量审查；任何一级可退回修改，每轮均保留。',
+    description:
+      '本级件：单位分管领导 → （多单位办理时）分管副市长 → 建议提案处质量审查。省级、全国件的办理和答复意见：单位分管领导 → （多单位办理时）分管副市长；' +
+      '其市政府正式文件：办公厅相关处室（office_reviewer）审查 → 分管副市长审核签发。环节由角色确定；任何一级可退回（须写明意见），每轮均保留。分管副市长须为交办时指定的分管领导。',
   })
   @ApiOkResponse({ type: ProposalDetailDto })
+  @ApiForbiddenResponse({ type: ErrorDto, description: 'NOT_YOUR_UNIT / NOT_IN_CHARGE' })
   @ApiConflictResponse({ type: ErrorDto, description: 'WRONG_REVIEW_STAGE / NOT_IN_REVIEW' })
   review(
     @Param('id', ProposalIdPipe) id: string,
@@ -46,12 +52,42 @@ export class RepliesController {
 
   @Post(':replyId/send')
   @HttpCode(200)
-  @Roles('unit_handler')
-  @ApiOperation({ summary: '函复（第十条）', description: '审查通过后发出，附征求意见表；抄送按第十条。' })
+  @Roles('unit_handler', 'office')
+  @ApiOperation({
+    summary: '函复（第十条）',
+    description:
+      '承办单位：审查通过后发出，附征求意见表；抄送按第十条。省级、全国件由承办单位将办理和答复意见先送代表委员征求意见。' +
+      '建议提案处：发出已签发的市政府正式文件（省级、全国件），抄报省人大选任联工委、省政府办公厅、省政协提案委；本单位办结，全部办结后归档。',
+  })
   @ApiOkResponse({ type: ProposalDetailDto })
-  @ApiConflictResponse({ type: ErrorDto, description: 'REPLY_NOT_APPROVED' })
-  send(@Param('id', ProposalIdPipe) id: string, @Param('replyId') replyId: string, @CurrentUser() user: AuthUser, @Meta() meta: CommandMeta) {
-    return this.replies.send(id, replyId, user, meta);
+  @ApiConflictResponse({ type: ErrorDto, description: 'REPLY_NOT_APPROVED / DOCUMENT_NOT_SIGNED / NOT_PROVINCIAL' })
+  send(
+    @Param('id', ProposalIdPipe) id: string,
+    @Param('replyId') replyId: string,
+    @Body() dto: SendReplyDto,
+    @CurrentUser() user: AuthUser,
+    @Meta() meta: CommandMeta,
+  ) {
+    return this.replies.send(id, replyId, dto ?? {}, user, meta);
+  }
+
+  @Post(':replyId/government-document')
+  @Roles('office')
+  @ApiOperation({
+    summary: '整理形成市政府正式文件（第九、十条）',
+    description:
+      '省级、全国件：代表委员对办理和答复意见满意（或基本满意）后——逾期未反馈的亦须答复——由建议提案处整理成正式文件，送办公厅相关处室审查、分管副市长审核签发；被退回的重新整理，每轮均保留。',
+  })
+  @ApiCreatedResponse({ type: ProposalDetailDto })
+  @ApiConflictResponse({ type: ErrorDto, description: 'NOT_PROVINCIAL / NOT_AWAITING_DOCUMENT / ARCHIVED' })
+  compileDocument(
+    @Param('id', ProposalIdPipe) id: string,
+    @Param('replyId') replyId: string,
+    @Body() dto: CompileGovernmentDocumentDto,
+    @CurrentUser() user: AuthUser,
+    @Meta() meta: CommandMeta,
+  ) {
+    return this.replies.compileDocument(id, replyId, dto, user, meta);
   }
 
   @Post(':replyId/disclosure')

@@ -1,23 +1,33 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { v5 as uuidv5 } from 'uuid';
-import { currentStage, findReply, type ReviewStage } from '@jyta/proposal-domain';
+import { currentStage, findReply, STAGE_LABEL, type Reply, type ReviewStage } from '@jyta/proposal-domain';
 import { findFeedbackToken } from '@jyta/proposal-registry';
-import { AppException, notYourItem, notYourUnit } from '../common/app-exception';
+import { AppException, invalidField, notYourItem, notYourUnit } from '../common/app-exception';
 import type { CommandMeta } from '../common/command-meta';
 import type { AuthUser } from '../auth/auth-user';
 import { Infrastructure } from '../infrastructure/infrastructure';
 import type { ChooseDisclosureDto } from './dto/disclosure.dto';
-import type { DraftReplyDto, FeedbackDto, ReviewReplyDto } from './dto/reply.dto';
+import type { CompileGovernmentDocumentDto, DraftReplyDto, FeedbackDto, ReviewReplyDto, SendReplyDto } from './dto/reply.dto';
 import { ProposalCommands, REGISTRATION_ID_NAMESPACE } from './proposal-commands.service';
 import { ProposalQueries } from './proposal-queries.service';
 
-/** Which review stage a role may decide (Art. 9, 18). */
-const STAGE_OF_ROLE: Partial<Record<AuthUser['role'], ReviewStage>> = {
-  unit_leader: 'unit_leader',
-  vice_mayor: 'vice_mayor',
-  office: 'office',
-};
+/**
+ * Which review stage a role may decide (Art. 9, 18). The vice mayor approves a joint reply or
+ * opinion, and signs a provincial/national item's government document: whichever the reply waits for.
+ */
+function stageOfRole(role: AuthUser['role'], reply: Reply): ReviewStage | undefined {
+  switch (role) {
+    case 'unit_leader':
+    case 'office':
+    case 'office_reviewer':
+      return role;
+    case 'vice_mayor':
+      return currentStage(reply) === 'vice_mayor_signature' ? 'vice_mayor_signature' : 'vice_mayor';
+    default:
+      return undefined;
+  }
+}
 
 const replyNotFound = (replyId: string) => new AppException(404, 'REPLY_NOT_FOUND', `答复 ${replyId} 不存在`);
 const tokenNotFound = () => new AppException(404, 'FEEDBACK_TOKEN_NOT_FOUND', '征求意见表链接无效');
@@ -51,16 +61,17 @@ export class ReplyCommands {
     const item = await this.queries.load(id);
     const reply = findReply(item.state, replyId);
     if (!reply) throw replyNotFound(replyId);
-    const stage = STAGE_OF_ROLE[user.role]!;
+    const stage = stageOfRole(user.role, reply);
+    if (!stage) throw new AppException(403, 'FORBIDDEN_ROLE', '当前角色无权执行此操作');
     if (stage === 'unit_leader' && user.unitId !== reply.unitId) throw notYourUnit(reply.unitId);
-    // The vice mayor in charge, when the assignment named one.
+    // The vice mayor in charge, when the assignment named one — for approving and for signing (Art. 9, 10).
     const inCharge = item.state.assignment?.leaderInCharge;
-    if (stage === 'vice_mayor' && inCharge && inCharge !== user.username) {
-      throw new AppException(403, 'NOT_IN_CHARGE', `此件由 ${inCharge} 分管，应由其审核`);
+    if ((stage === 'vice_mayor' || stage === 'vice_mayor_signature') && inCharge && inCharge !== user.username) {
+      throw new AppException(403, 'NOT_IN_CHARGE', `此件由 ${inCharge} 分管，应由其${stage === 'vice_mayor' ? '审核' : '审核签发'}`);
     }
     const waiting = currentStage(reply);
     if (waiting && waiting !== stage) {
-      throw new AppException(409, 'WRONG_REVIEW_STAGE', '该答复正等待其他环节审查', { stage: waiting });
+      throw new AppException(409, 'WRONG_REVIEW_STAGE', `该答复正等待「${STAGE_LABEL[waiting]}」`, { stage: waiting });
     }
     return this.commands.send(
       id,
@@ -71,12 +82,47 @@ export class ReplyCommands {
     );
   }
 
-  async send(id: string, replyId: string, user: AuthUser, meta: CommandMeta) {
+  /**
+   * 函复 (Art. 10): the unit sends its approved reply — for a provincial/national item, its opinion
+   * to the proposer; the office sends a provincial/national item's signed government document.
+   */
+  async send(id: string, replyId: string, dto: SendReplyDto, user: AuthUser, meta: CommandMeta) {
     const item = await this.queries.load(id);
     const reply = findReply(item.state, replyId);
     if (!reply) throw replyNotFound(replyId);
+    if (user.role === 'office') {
+      return this.commands.send(
+        id,
+        { type: 'SendGovernmentDocument', data: { replyId, ...(dto.documentNumber !== undefined ? { documentNumber: dto.documentNumber } : {}) } },
+        user,
+        meta,
+        replyId,
+      );
+    }
     if (user.unitId !== reply.unitId) throw notYourUnit(reply.unitId);
+    if (dto.documentNumber !== undefined) throw invalidField('documentNumber', '文号仅由建议提案处发出正式文件时填写');
     return this.commands.send(id, { type: 'SendReply', data: { replyId } }, user, meta, replyId);
+  }
+
+  /** 整理形成政府正式文件 (Art. 9, 10): the office, once the proposer accepted the opinion (or gave no feedback). */
+  async compileDocument(id: string, replyId: string, dto: CompileGovernmentDocumentDto, user: AuthUser, meta: CommandMeta) {
+    const item = await this.queries.load(id);
+    if (!findReply(item.state, replyId)) throw replyNotFound(replyId);
+    return this.commands.send(
+      id,
+      {
+        type: 'CompileGovernmentDocument',
+        data: {
+          replyId,
+          body: dto.body,
+          ...(dto.documentNumber !== undefined ? { documentNumber: dto.documentNumber } : {}),
+          ...(dto.title !== undefined ? { title: dto.title } : {}),
+        },
+      },
+      user,
+      meta,
+      replyId,
+    );
   }
 
   /** 办理结果公开 (Art. 20): the reply's unit chooses; the office may review the choice. */

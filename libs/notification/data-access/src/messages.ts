@@ -5,6 +5,10 @@
  */
 import type { Deadline } from '@jyta/calendar-domain';
 import type { AssignedUnit, ProposalAssigned, ReplyDeadlinePassed, ReturnApproved, ReturnRejected, ReturnRequested, ReturnWindowClosed } from '@jyta/proposal-domain';
+import { PROVINCIAL_NOTIFIED_EVENT_TYPES, provincialAudience, provincialMessage } from './provincial-messages';
+import { SUPERVISION_NOTIFIED_EVENT_TYPES, supervisionAudience, supervisionMessage } from './supervision-messages';
+import { MERGING_NOTIFIED_EVENT_TYPES, mergingAudience, mergingMessage } from './merging-messages';
+import { DEADLINE_NOTIFIED_EVENT_TYPES, deadlineAudience, deadlineMessage } from './deadline-messages';
 
 /** The part of a stored event the rules read. */
 export interface NotifiableEvent {
@@ -44,7 +48,22 @@ export type NotificationKind =
   | 'reply_overdue'
   | 'reply_delayed'
   | 'reminder'
-  | 'reply_sent';
+  | 'reply_sent'
+  // the provincial/national path (provincial-messages.ts)
+  | 'document_to_compile'
+  | 'document_to_review'
+  | 'document_to_sign'
+  | 'document_returned'
+  | 'document_signed'
+  | 'document_sent'
+  // 会办意见 and 督办台账 (supervision-messages.ts)
+  | 'co_opinion_received'
+  | 'co_opinion_overdue'
+  | 'progress_report_missed'
+  // 并案办理 (merging-messages.ts; copies of replies are 'reply_sent')
+  | 'merged'
+  // 节假日安排调整 (deadline-messages.ts)
+  | 'deadline_changed';
 
 export interface NotificationMessage {
   kind: NotificationKind;
@@ -73,6 +92,10 @@ export const NOTIFIED_EVENT_TYPES = [
   'ReplyDeadlinePassed',
   'ReminderIssued',
   'ReplySent',
+  ...PROVINCIAL_NOTIFIED_EVENT_TYPES,
+  ...SUPERVISION_NOTIFIED_EVENT_TYPES,
+  ...MERGING_NOTIFIED_EVENT_TYPES,
+  ...DEADLINE_NOTIFIED_EVENT_TYPES,
 ] as const;
 
 /** 函复: the reply left the unit (the feedback form's token is kept out of events). */
@@ -115,13 +138,20 @@ const HANDLERS_AND_LEADERS = ['unit_handler', 'unit_leader'];
  * nobody new of them. No repeats; directory order.
  */
 export function recipientsFor(event: NotifiableEvent, directory: readonly DirectoryUser[], proposal?: ProposalRef): DirectoryUser[] {
-  const e = known(event);
-  if (!e) return [];
+  const audience = provincialAudience(event) ?? mergingAudience(event);
+  const e = audience ? undefined : known(event);
+  const deadline = deadlineAudience(event);
+  if (!audience && !e && !deadline) return [];
   let units: string[] = [];
   let roles: string[] = HANDLERS;
   let office = false;
   let proposers: readonly string[] | undefined;
-  switch (e.type) {
+  /** Every user of these roles (only `onlyUser` if set), for the provincial path. */
+  let wide: readonly string[] | undefined;
+  let onlyUser: string | undefined;
+  if (audience && 'proposers' in audience) proposers = proposal?.proposerUsernames ?? [];
+  else if (audience) [wide, onlyUser] = [audience.roles, audience.username];
+  if (e) switch (e.type) {
     case 'ProposalAssigned':
       units = e.data.units.map((u) => u.unitId);
       roles = HANDLERS_AND_LEADERS;
@@ -143,12 +173,17 @@ export function recipientsFor(event: NotifiableEvent, directory: readonly Direct
       proposers = proposal?.proposerUsernames ?? [];
       break;
   }
+  const supervision = supervisionAudience(event);
+  if (supervision) [units, roles] = [supervision.units, supervision.roles];
+  if (deadline) [units, roles] = [deadline.units, deadline.roles];
   const recordedAt = event.recordedAt ? Date.parse(event.recordedAt) : undefined;
   const seen = new Set<string>();
   return directory.filter((u) => {
     const concerned = proposers
       ? u.role === 'proposer' && proposers.includes(u.username)
-      : office
+      : wide
+        ? wide.includes(u.role) && (!onlyUser || u.username === onlyUser)
+        : office
         ? u.role === 'office'
         : u.unitId !== null && units.includes(u.unitId) && roles.includes(u.role);
     if (!concerned || seen.has(u.id)) return false;
@@ -217,6 +252,14 @@ export function messageFor(
   proposal: ProposalRef | undefined,
   opts: { recipient?: Pick<DirectoryUser, 'unitId'>; unitNames?: ReadonlyMap<string, string> } = {},
 ): NotificationMessage | undefined {
+  const provincial = provincialMessage(event, proposal, (code) => opts.unitNames?.get(code) ?? code, formatDueAt);
+  if (provincial) return provincial;
+  const supervision = supervisionMessage(event, proposal, opts.recipient, (code) => opts.unitNames?.get(code) ?? code, formatDueAt);
+  if (supervision) return supervision;
+  const merging = mergingMessage(event, proposal, (code) => opts.unitNames?.get(code) ?? code, formatDueAt);
+  if (merging) return merging;
+  const deadline = deadlineMessage(event, proposal, opts.recipient, (code) => opts.unitNames?.get(code) ?? code, formatDueAt);
+  if (deadline) return deadline;
   const e = known(event);
   if (!e) return undefined;
   const item = proposal ? `《${proposal.title}》${proposal.number ? `（${proposal.number}）` : ''}` : '（标题未知的件）';
@@ -236,7 +279,9 @@ export function messageFor(
           `${item}已${verb}${unitName(mine.unitId)}${ROLE_TEXT[mine.role] ?? mine.role}，接办日期 ${e.data.assignedOn}。` +
           (others.length ? `同件办理单位：${others.join('、')}。` : '') +
           `退转期限 ${formatDeadline(mine.returnWindow)}（不属于本单位职责的，须在此前提出退转申请），` +
-          `答复期限 ${formatDeadline(mine.replyDue)}。请及时签收并与代表委员沟通联系。`,
+          `答复期限 ${formatDeadline(mine.replyDue)}。` +
+          (mine.opinionDue ? `会办意见请于 ${formatDeadline(mine.opinionDue)} 前送主办单位。` : '') +
+          '请及时签收并与代表委员沟通联系。',
       };
     }
     case 'ReturnRequested':

@@ -23,6 +23,8 @@ export interface NotificationsProjectionOptions {
 
 const DEFAULT_EMAIL_MAX_AGE_MS = 3 * 24 * 3600_000;
 const NOTIFIED = new Set<string>(NOTIFIED_EVENT_TYPES);
+/** Events whose notice goes to the item's proposers. */
+const TO_PROPOSERS = new Set<string>(['ReplySent', 'OpinionSentToProposer', 'GovernmentDocumentSent', 'MergedReplyReceived', 'MergedIntoProposal']);
 
 interface UserRow {
   id: string;
@@ -33,11 +35,11 @@ interface UserRow {
   created_at: Date;
 }
 
-/** The users the rules may pick: office, the units' handlers and leaders, and the proposers named. */
+/** The users the rules may pick: office, office divisions, vice mayors, the units' handlers and leaders, and the proposers named. */
 export async function loadRecipientDirectory(client: Pick<pg.ClientBase, 'query'>, proposerUsernames: string[] = []): Promise<DirectoryUser[]> {
   const { rows } = await client.query<UserRow>(
     `SELECT id, username, role, unit_code, email, created_at FROM users
-      WHERE role IN ('office', 'unit_handler', 'unit_leader') OR (role = 'proposer' AND username = ANY($1::text[]))
+      WHERE role IN ('office', 'office_reviewer', 'vice_mayor', 'unit_handler', 'unit_leader') OR (role = 'proposer' AND username = ANY($1::text[]))
       ORDER BY username`,
     [proposerUsernames],
   );
@@ -104,7 +106,7 @@ export function createNotificationsProjection(opts: NotificationsProjectionOptio
         for (const r of rows) titles.set(r.proposal_id, { title: r.title, number: r.number, proposerUsernames: r.proposer_usernames });
       }
       const proposerUsernames = [
-        ...new Set(notify.filter((n) => n.event.type === 'ReplySent').flatMap((n) => titles.get(n.proposalId)?.proposerUsernames ?? [])),
+        ...new Set(notify.filter((n) => TO_PROPOSERS.has(n.event.type)).flatMap((n) => titles.get(n.proposalId)?.proposerUsernames ?? [])),
       ];
       const directory = await loadRecipientDirectory(client, proposerUsernames);
       const { rows: unitRows } = await client.query<{ code: string; name: string }>('SELECT code, name FROM units');

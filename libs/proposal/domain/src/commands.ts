@@ -114,10 +114,32 @@ export interface ChooseDisclosure {
   data: { replyId: string; mode: import('./disclosure').DisclosureMode; summary?: string; reason?: string };
 }
 
+/** 整理形成政府正式文件 (Art. 9, 10): the office compiles a provincial/national item's accepted opinion. */
+export interface CompileGovernmentDocument {
+  type: 'CompileGovernmentDocument';
+  data: { replyId: string; documentNumber?: string; title?: string; body: string };
+}
+
+/** The office sends the signed government document to the proposer, cc per Art. 10. */
+export interface SendGovernmentDocument {
+  type: 'SendGovernmentDocument';
+  /** documentNumber (文号): required here unless the compilation gave it. */
+  data: { replyId: string; documentNumber?: string };
+}
+
 /** Issued by the item's timer when the feedback period of a sent reply ends unanswered. */
 export interface RecordMissingFeedback {
   type: 'RecordMissingFeedback';
   data: { replyId: string };
+}
+
+/**
+ * 节假日安排调整 (SPEC §5): issued by the system on an administrator's behalf after the holiday
+ * calendar was amended; running deadlines are counted again (recompute.ts). `reason` says why.
+ */
+export interface RecomputeDeadlines {
+  type: 'RecomputeDeadlines';
+  data: { reason: string };
 }
 
 /** Issued by the item's timer when a unit's return window ends. */
@@ -126,7 +148,64 @@ export interface CloseReturnWindow {
   data: { unitId: string };
 }
 
+/** 会办意见 (SPEC §4.2): a co-unit sends its opinion to the lead unit (handling.ts). */
+export interface SubmitCoUnitOpinion {
+  type: 'SubmitCoUnitOpinion';
+  data: { unitId: string; opinion: string };
+}
+
+/** Issued by the item's timer when a co-unit's opinion deadline ends without an opinion. */
+export interface RecordCoUnitOpinionOverdue {
+  type: 'RecordCoUnitOpinionOverdue';
+  data: { unitId: string };
+}
+
+/** 请示 (Art. 5): a matter within a higher authority's powers; `requestId` is allocated by the caller. */
+export interface RequestInstructions {
+  type: 'RequestInstructions';
+  data: { unitId: string; requestId: string; authority: string; matter: string };
+}
+
+/** The higher authority's answer to a request for instructions (批复), received `on` (YYYY-MM-DD). */
+export interface RecordInstructions {
+  type: 'RecordInstructions';
+  data: { unitId: string; requestId: string; answer: string; on: string };
+}
+
+/** 督办台账 (SPEC §4.3): a unit's progress report for `month` (YYYY-MM, the month it falls due in). */
+export interface SubmitProgressReport {
+  type: 'SubmitProgressReport';
+  data: { unitId: string; month: string; progress: string };
+}
+
+/** Issued by the item's timer when a month's progress report did not come by its due time. */
+export interface RecordMissedProgressReport {
+  type: 'RecordMissedProgressReport';
+  data: { unitId: string; month: string };
+}
+
+/** 提请阅批 (Art. 6): the office puts a major item before a vice mayor before assigning it. */
+export interface SubmitMajorItemForApproval {
+  type: 'SubmitMajorItemForApproval';
+  data: { viceMayor: string; note?: string };
+}
+
+/** 阅批 (Art. 6): the vice mayor it was put before approves, with instructions (批示) if any. */
+export interface ApproveMajorItem {
+  type: 'ApproveMajorItem';
+  data: { instructions?: string };
+}
+
+/** 阅示 (Art. 9): the vice mayor in charge reads a satisfied reply of a government department. */
+export interface ReadSatisfiedReply {
+  type: 'ReadSatisfiedReply';
+  data: { replyId: string; by: string; comment?: string };
+}
+
 export type ProposalCommand =
+  | SubmitMajorItemForApproval
+  | ApproveMajorItem
+  | ReadSatisfiedReply
   | RegisterProposal
   | AssignProposal
   | SignReceipt
@@ -142,12 +221,26 @@ export type ProposalCommand =
   | SendReply
   | SubmitFeedback
   | RecordMissingFeedback
-  | ChooseDisclosure;
+  | CompileGovernmentDocument
+  | SendGovernmentDocument
+  | ChooseDisclosure
+  | RecomputeDeadlines
+  | SubmitCoUnitOpinion
+  | RecordCoUnitOpinionOverdue
+  | RequestInstructions
+  | RecordInstructions
+  | SubmitProgressReport
+  | RecordMissedProgressReport
+  // 并案办理 (merging.ts)
+  | import('./merging').MergingCommand;
 
 export type ProposalCommandType = ProposalCommand['type'];
 
 /** Commands a person may send (the rest come from timers). */
 export const USER_COMMANDS = [
+  'SubmitMajorItemForApproval',
+  'ApproveMajorItem',
+  'ReadSatisfiedReply',
   'RegisterProposal',
   'AssignProposal',
   'SignReceipt',
@@ -159,7 +252,19 @@ export const USER_COMMANDS = [
   'ReviewReply',
   'SendReply',
   'SubmitFeedback',
+  'CompileGovernmentDocument',
+  'SendGovernmentDocument',
   'ChooseDisclosure',
+  'RecomputeDeadlines',
+  'SubmitCoUnitOpinion',
+  'RequestInstructions',
+  'RecordInstructions',
+  'SubmitProgressReport',
+  // 并案办理 (merging.ts); the office's merge and split, sent by the API to each item
+  'MergeIntoProposal',
+  'AcceptMergedProposals',
+  'SplitMergedProposal',
+  'SplitFromProposal',
 ] as const;
 export type UserCommandType = (typeof USER_COMMANDS)[number];
 

@@ -3,7 +3,12 @@ import type { DecideContext, ProposalCommand } from './commands';
 import { DomainError, ErrorCodes, invalid } from './errors';
 import type { AssignedUnit, DecidedEvent } from './events';
 import { assertDisclosureAllowed, decideDisclosure, evolveDisclosure } from './disclosure';
-import { assertReplyAllowed, awaitingReply, decideReply, evolveReply } from './replies';
+import { assertLeadershipAllowed, assertMajorItemApproved, decideLeadership, evolveLeadership } from './leadership';
+import { assertReplyAllowed, awaitingReply, decideReply, evolveReply, findReply } from './replies';
+import { assertHandlingAllowed, assertInstructionsAnswered, decideHandling, evolveHandling, handlingTimers, withOpinionDues } from './handling';
+import { assertDocumentAllowed, evolveDocument } from './government-document';
+import { assertRecomputeAllowed, decideRecompute, evolveRecompute } from './recompute';
+import { assertMergingAllowed, assertNotMergedAway, decideMerging, evolveMerging, withMergedCopies } from './merging';
 import {
   activeUnits,
   answersForItself,
@@ -24,6 +29,9 @@ import {
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** Not changes of the handling: publication (Art. 20) and the vice mayor's reading (Art. 9) mostly come after archiving. */
+export const AFTER_ARCHIVE: ReadonlySet<ProposalCommand['type']> = new Set(['ChooseDisclosure', 'ReadSatisfiedReply']);
+
 /**
  * Checks that a command may run on this state, without computing anything that needs the
  * calendar. The workflow's update validators call it, so a refused step is answered at once and
@@ -31,15 +39,22 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
  */
 export function assertAllowed(command: ProposalCommand, state: ProposalState, now: string): void {
   // Publication (Art. 20) is not a change of the handling and mostly comes after archiving.
-  if (state.status === 'archived' && command.type !== 'ChooseDisclosure') throw new DomainError(ErrorCodes.ARCHIVED, '该件已归档，不能再更改（第十七条）');
+  if (state.status === 'archived' && !AFTER_ARCHIVE.has(command.type)) throw new DomainError(ErrorCodes.ARCHIVED, '该件已归档，不能再更改（第十七条）');
   if (command.type !== 'RegisterProposal' && state.status === 'unregistered') {
     throw new DomainError(ErrorCodes.NOT_REGISTERED, '建议提案尚未登记');
   }
+  // 并案办理: a merged item follows its main item and takes no step of its own handling (merging.ts).
+  assertNotMergedAway(command, state);
   switch (command.type) {
     case 'RegisterProposal':
       return checkRegistration(command.data, state);
     case 'AssignProposal':
-      return checkAssignment(command.data, state, now);
+      checkAssignment(command.data, state, now);
+      return assertMajorItemApproved(state);
+    case 'SubmitMajorItemForApproval':
+    case 'ApproveMajorItem':
+    case 'ReadSatisfiedReply':
+      return assertLeadershipAllowed(command, state);
     case 'SignReceipt': {
       const unit = requireActiveUnit(state, command.data.unitId);
       if (unit.signedAt) throw new DomainError(ErrorCodes.ALREADY_SIGNED, '该单位已签收');
@@ -98,12 +113,36 @@ export function assertAllowed(command: ProposalCommand, state: ProposalState, no
       return;
     }
     case 'DraftReply':
-    case 'ReviewReply':
     case 'SendReply':
+      // Art. 5 (不得越权答复), before replies.ts's own checks: no reply is drafted or sent while the
+      // unit's (or, for a lead, a co-unit's) request for instructions is unanswered (handling.ts).
+      assertInstructionsAnswered(command.type === 'DraftReply' ? command.data.unitId : findReply(state, command.data.replyId)?.unitId, state);
+      return assertReplyAllowed(command, state);
+    case 'ReviewReply':
     case 'SubmitFeedback':
       return assertReplyAllowed(command, state);
+    case 'SubmitCoUnitOpinion':
+    case 'RequestInstructions':
+    case 'RecordInstructions':
+    case 'SubmitProgressReport':
+    case 'RecordCoUnitOpinionOverdue':
+    case 'RecordMissedProgressReport':
+      return assertHandlingAllowed(command, state, now);
+    case 'CompileGovernmentDocument':
+    case 'SendGovernmentDocument':
+      return assertDocumentAllowed(command, state);
     case 'ChooseDisclosure':
       return assertDisclosureAllowed(command, state);
+    case 'RecomputeDeadlines':
+      return assertRecomputeAllowed(command);
+    case 'MergeIntoProposal':
+    case 'AcceptMergedProposals':
+    case 'SplitMergedProposal':
+    case 'SplitFromProposal':
+    case 'ReceiveMergedReply':
+    case 'ReopenForMergedItem':
+    case 'MergedItemDone':
+      return assertMergingAllowed(command, state);
     case 'CloseReturnWindow':
     case 'PassReplyDeadline':
     case 'IssueReminder':
@@ -170,7 +209,8 @@ export function decide(command: ProposalCommand, state: ProposalState, ctx: Deci
             assignedOn: d.assignedOn,
             leaderInCharge: d.leaderInCharge,
             division: d.division,
-            units,
+            // Co-units also get their opinion deadline (SPEC §4.2, handling.ts).
+            units: withOpinionDues(units, { assignedOn: d.assignedOn, at, policy, calendar: ctx.calendar }),
             reassignment: state.status === 'awaiting_reassignment',
           },
         },
@@ -195,6 +235,8 @@ export function decide(command: ProposalCommand, state: ProposalState, ctx: Deci
         },
       ];
     }
+    case 'RecomputeDeadlines':
+      return decideRecompute(command, state, ctx);
     case 'CloseReturnWindow': {
       const unit = findActiveUnit(state, command.data.unitId);
       // Already closed, or the unit left: nothing to record (a timer may fire twice around a change).
@@ -212,14 +254,37 @@ export function decide(command: ProposalCommand, state: ProposalState, ctx: Deci
         { type: 'ExplanationFiled', occurredAt: at, data: { unitId, reasons: reasons.trim(), measures: measures.trim(), expectedOn } },
       ];
     }
+    case 'SendReply':
+      // 并案办理: a main item's reply is copied to the items merged into it (merging.ts).
+      return withMergedCopies(state, decideReply(command, state, ctx));
+    case 'MergeIntoProposal':
+    case 'AcceptMergedProposals':
+    case 'SplitMergedProposal':
+    case 'SplitFromProposal':
+    case 'ReceiveMergedReply':
+    case 'ReopenForMergedItem':
+    case 'MergedItemDone':
+      return decideMerging(command, state, ctx);
     case 'DraftReply':
     case 'ReviewReply':
-    case 'SendReply':
     case 'SubmitFeedback':
     case 'RecordMissingFeedback':
+    case 'CompileGovernmentDocument':
+    case 'SendGovernmentDocument':
       return decideReply(command, state, ctx);
     case 'ChooseDisclosure':
       return decideDisclosure(command, state, at);
+    case 'SubmitCoUnitOpinion':
+    case 'RecordCoUnitOpinionOverdue':
+    case 'RequestInstructions':
+    case 'RecordInstructions':
+    case 'SubmitProgressReport':
+    case 'RecordMissedProgressReport':
+      return decideHandling(command, state, ctx);
+    case 'SubmitMajorItemForApproval':
+    case 'ApproveMajorItem':
+    case 'ReadSatisfiedReply':
+      return decideLeadership(command, state, at);
     case 'IssueReminder': {
       const d = command.data;
       const unit = findActiveUnit(state, d.unitId);
@@ -269,6 +334,7 @@ export function evolve(state: ProposalState, event: DecidedEvent): ProposalState
         contacts: [],
         assignedAt: event.occurredAt,
         remindersIssued: [],
+        ...(u.opinionDue ? { opinionDue: u.opinionDue } : {}),
       }));
       return {
         ...state,
@@ -318,10 +384,38 @@ export function evolve(state: ProposalState, event: DecidedEvent): ProposalState
     case 'ReplySent':
     case 'FeedbackReceived':
     case 'FeedbackMissing':
+    case 'OpinionSentToProposer':
     case 'ProposalArchived':
       return evolveReply(state, event) ?? state;
+    case 'GovernmentDocumentCompiled':
+    case 'GovernmentDocumentReviewed':
+    case 'GovernmentDocumentSigned':
+    case 'GovernmentDocumentSent':
+      return evolveDocument(state, event) ?? state;
     case 'DisclosureChosen':
       return evolveDisclosure(state, event);
+    case 'MajorItemSubmittedForApproval':
+    case 'MajorItemApproved':
+    case 'SatisfiedReplyRead':
+      return evolveLeadership(state, event) ?? state;
+    case 'DeadlinesRecomputed':
+      return evolveRecompute(state, event);
+    case 'ProposalsMerged':
+    case 'MergedIntoProposal':
+    case 'ReplyCopiedToMergedItems':
+    case 'MergedReplyReceived':
+    case 'MergedItemReopened':
+    case 'MergedItemCompleted':
+    case 'MergedProposalSplit':
+    case 'ProposalSplitOff':
+      return evolveMerging(state, event);
+    case 'CoUnitOpinionSubmitted':
+    case 'CoUnitOpinionOverdue':
+    case 'InstructionsRequested':
+    case 'InstructionsReceived':
+    case 'ProgressReportSubmitted':
+    case 'ProgressReportMissed':
+      return evolveHandling(state, event);
     case 'ReminderIssued':
       return updateActiveUnit(state, event.data.unitId, (u) => ({
         ...u,
@@ -344,6 +438,10 @@ export interface TimerOptions {
   replyDeadlines?: boolean;
   /** Reminders (催办) run timers; likewise. */
   reminders?: boolean;
+  /** Co-units' opinion deadlines (SPEC §4.2) run timers; off unless set (callers that predate them keep their plans). */
+  coUnitOpinions?: boolean;
+  /** Monthly progress reports (SPEC §4.3) run timers; off unless set, likewise. */
+  progressReports?: boolean;
 }
 
 /** The next timer the item must wake up for, if any. */
@@ -368,6 +466,7 @@ export function nextDeadline(
       due.push({ at: u.replyDue.dueAt, command: { type: 'PassReplyDeadline', data: { unitId: u.unitId } } });
     }
   }
+  due.push(...handlingTimers(state, opts));
   return due.reduce<(typeof due)[number] | undefined>((a, b) => (!a || Date.parse(b.at) < Date.parse(a.at) ? b : a), undefined);
 }
 

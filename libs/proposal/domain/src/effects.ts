@@ -6,6 +6,8 @@
 import type { ProposalCommand } from './commands';
 import type { DecidedEvent } from './events';
 import type { ProposalState } from './model';
+import { recomputeCalendarYears } from './recompute';
+import { mergingContextNeeds, mergingEffects } from './merging';
 
 export interface ContextNeeds {
   /** The policy in force now (registration keeps it for the item's life). */
@@ -33,6 +35,12 @@ export function contextNeeds(command: ProposalCommand, now: string): ContextNeed
       const year = Number(now.slice(0, 4));
       return { calendar: { fromYear: year, toYear: year + 1 } };
     }
+    case 'RecomputeDeadlines':
+      // Every year a running deadline may count through (see recomputeCalendarYears).
+      return { calendar: recomputeCalendarYears(now) };
+    case 'ReceiveMergedReply':
+      // 并案办理: a merged item's copy has its own feedback deadline (merging.ts).
+      return mergingContextNeeds(command);
     default:
       return {};
   }
@@ -53,9 +61,12 @@ export function effectsOf(events: DecidedEvent[], state: ProposalState): Effect[
   const effects: Effect[] = [];
   for (const e of events) {
     // The form's link goes to the first-named proposer (领衔人).
-    if (e.type === 'ReplySent') {
+    // A provincial/national item's opinion goes to the proposer with the form too (Art. 10, 11).
+    if (e.type === 'ReplySent' || e.type === 'OpinionSentToProposer') {
       effects.push({ type: 'IssueFeedbackToken', replyId: e.data.replyId, proposerUsername: state.details?.proposers[0]?.username ?? null });
     }
+    // 并案办理: copies to merged items, their own forms, send-backs and completion to the main item (merging.ts).
+    effects.push(...mergingEffects(e, state));
   }
   return effects;
 }

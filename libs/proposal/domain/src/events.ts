@@ -13,6 +13,8 @@ export interface AssignedUnit {
   responsiblePerson?: string;
   returnWindow: Deadline;
   replyDue: Deadline;
+  /** Co-units (SPEC §4.2): when their opinion to the lead is due. Absent on items assigned before it existed (no timer). */
+  opinionDue?: Deadline;
 }
 
 export interface ProposalAssigned {
@@ -109,13 +111,58 @@ export interface ReplySent {
 
 export interface FeedbackReceived {
   type: 'FeedbackReceived';
-  data: { replyId: string; unitId: string } & Omit<import('./model').Feedback, 'at'>;
+  data: { replyId: string; unitId: string } & Omit<import('./model').Feedback, 'at'> & {
+      /**
+       * Provincial/national items only: true — satisfied (or basically), the opinion awaits the
+       * office's government document; false — dissatisfied or sent back, the unit handles it again.
+       */
+      awaitingDocument?: boolean;
+    };
 }
 
 /** 逾期未反馈 (Art. 11): recorded as no feedback, never as satisfied. */
 export interface FeedbackMissing {
   type: 'FeedbackMissing';
-  data: { replyId: string; unitId: string };
+  /** awaitingDocument: a provincial/national opinion goes on to the office all the same (see government-document.ts). */
+  data: { replyId: string; unitId: string; awaitingDocument?: boolean };
+}
+
+/** The unit sent its approved handling opinion (办理和答复意见) of a provincial/national item to the proposer first, with the feedback form (Art. 10, 11). */
+export interface OpinionSentToProposer {
+  type: 'OpinionSentToProposer';
+  data: { replyId: string; unitId: string; feedbackDueAt: string };
+}
+
+/** 整理形成政府正式文件 (Art. 9): round counts the compilations of this opinion. */
+export interface GovernmentDocumentCompiled {
+  type: 'GovernmentDocumentCompiled';
+  data: {
+    replyId: string;
+    unitId: string;
+    round: number;
+    documentNumber?: string;
+    title: string;
+    body: string;
+    stages: import('./model').ReviewStage[];
+  };
+}
+
+/** A review of the document: approved by the office division, or sent back to the office by it or by the vice mayor. leaderInCharge: who signs next. */
+export interface GovernmentDocumentReviewed {
+  type: 'GovernmentDocumentReviewed';
+  data: { replyId: string; unitId: string; round: number; stage: import('./model').ReviewStage; approve: boolean; comment: string; leaderInCharge?: string };
+}
+
+/** 审核签发 (Art. 9, 10): the vice mayor in charge signed the document. */
+export interface GovernmentDocumentSigned {
+  type: 'GovernmentDocumentSigned';
+  data: { replyId: string; unitId: string; round: number; comment: string };
+}
+
+/** The office sent the signed document to the proposer as a municipal government document, cc per Art. 10. */
+export interface GovernmentDocumentSent {
+  type: 'GovernmentDocumentSent';
+  data: { replyId: string; unitId: string; round: number; documentNumber: string; title: string; cc: string[] };
 }
 
 /** 办理结果公开 (Art. 20): the disclosure chosen for a reply; a later one replaces it, all are kept. */
@@ -130,7 +177,73 @@ export interface ProposalArchived {
   data: Record<string, never>;
 }
 
+export interface MajorItemSubmittedForApproval {
+  type: 'MajorItemSubmittedForApproval';
+  data: { viceMayor: string; note?: string };
+}
+
+/** 阅批 done (Art. 6): the item may now be assigned; the instructions go with it. */
+export interface MajorItemApproved {
+  type: 'MajorItemApproved';
+  data: { viceMayor: string; instructions?: string };
+}
+
+/** 阅示 (Art. 9): `by` is the vice mayor's username. */
+export interface SatisfiedReplyRead {
+  type: 'SatisfiedReplyRead';
+  data: { replyId: string; unitId: string; by: string; comment?: string };
+}
+
+/**
+ * 节假日安排调整 (SPEC §5): running deadlines counted again with the amended holiday calendar;
+ * only those that changed are listed (units' deadlines, sent replies' feedback periods), each
+ * from → to. `reason` says who amended what.
+ */
+export interface DeadlinesRecomputed {
+  type: 'DeadlinesRecomputed';
+  data: { reason: string; units: import('./recompute').RecomputedUnit[]; feedback?: import('./recompute').RecomputedFeedback[] };
+}
+
+/** 会办意见 (SPEC §4.2): a co-unit's opinion, to the lead units named; late: after its deadline. */
+export interface CoUnitOpinionSubmitted {
+  type: 'CoUnitOpinionSubmitted';
+  data: { unitId: string; opinion: string; late: boolean; leadUnitIds: string[] };
+}
+
+/** A co-unit's opinion deadline ended without an opinion: both it and the lead are reminded. occurredAt = the true end. */
+export interface CoUnitOpinionOverdue {
+  type: 'CoUnitOpinionOverdue';
+  data: { unitId: string; dueAt: string; leadUnitIds: string[] };
+}
+
+/** 请示 (Art. 5): the unit asked a higher government or department; its reply waits for the answer. */
+export interface InstructionsRequested {
+  type: 'InstructionsRequested';
+  data: { requestId: string; unitId: string; authority: string; matter: string };
+}
+
+/** The higher authority's answer (批复) to a request for instructions, received `on`. */
+export interface InstructionsReceived {
+  type: 'InstructionsReceived';
+  data: { requestId: string; unitId: string; answer: string; on: string };
+}
+
+/** 督办台账 (SPEC §4.3): a month's progress report; co-units report to the lead, the others to the office. */
+export interface ProgressReportSubmitted {
+  type: 'ProgressReportSubmitted';
+  data: { unitId: string; month: string; progress: string; dueAt: string; late: boolean; reportsTo: 'lead' | 'office' };
+}
+
+/** A month's report did not come by its due time: a supervision finding, never a blocker. occurredAt = dueAt. */
+export interface ProgressReportMissed {
+  type: 'ProgressReportMissed';
+  data: { unitId: string; month: string; dueAt: string; reportsTo: 'lead' | 'office'; leadUnitIds?: string[] };
+}
+
 export type ProposalEvent =
+  | MajorItemSubmittedForApproval
+  | MajorItemApproved
+  | SatisfiedReplyRead
   | ProposalRegistered
   | ProposalAssigned
   | ReceiptSigned
@@ -147,8 +260,22 @@ export type ProposalEvent =
   | ReplySent
   | FeedbackReceived
   | FeedbackMissing
+  | OpinionSentToProposer
+  | GovernmentDocumentCompiled
+  | GovernmentDocumentReviewed
+  | GovernmentDocumentSigned
+  | GovernmentDocumentSent
   | ProposalArchived
-  | DisclosureChosen;
+  | DisclosureChosen
+  | DeadlinesRecomputed
+  | CoUnitOpinionSubmitted
+  | CoUnitOpinionOverdue
+  | InstructionsRequested
+  | InstructionsReceived
+  | ProgressReportSubmitted
+  | ProgressReportMissed
+  // 并案办理 (merging.ts)
+  | import('./merging').MergingEvent;
 
 export type ProposalEventType = ProposalEvent['type'];
 

@@ -38,6 +38,12 @@ export interface Policy {
   overdueReminderEvery?: string;
   /** How long the proposer has to answer the feedback form (征求意见表); then "no feedback". */
   feedbackPeriod?: string;
+  /** 会办意见 (SPEC §4.2): how long before the lead's reply deadline a co-unit's opinion is due ('P30D'). */
+  coUnitOpinionLeadTime?: string;
+  /** 督办台账 (SPEC §4.3): the day of each month by which co-units report to the lead (co) and the other units to the office (lead). */
+  progressReportDays?: { co: number; lead: number };
+  /** Test policies only ('PT10S'): a unit's first monthly report falls due this long after its assignment was recorded. */
+  progressReportFirstDueAfter?: string;
 }
 
 export const DEFAULT_POLICY: Policy = {
@@ -49,6 +55,8 @@ export const DEFAULT_POLICY: Policy = {
   returnWindowReminders: ['P3D'],
   overdueReminderEvery: 'P7D',
   feedbackPeriod: 'P30D',
+  coUnitOpinionLeadTime: 'P30D',
+  progressReportDays: { co: 22, lead: 25 },
 };
 
 /** 答复类别 (Art. 10): A 已解决或基本解决 / B 正在解决或列入计划 / C 不能解决 / D 留作参考. */
@@ -56,7 +64,13 @@ export type ReplyCategory = 'A' | 'B' | 'C' | 'D';
 export const REPLY_CATEGORIES: readonly ReplyCategory[] = ['A', 'B', 'C', 'D'];
 
 /** Who reviews a draft, in order (Art. 9, 18): the unit's leader, the vice mayor for multi-unit items, the office. */
-export type ReviewStage = 'unit_leader' | 'vice_mayor' | 'office';
+export type ReviewStage =
+  | 'unit_leader'
+  | 'vice_mayor'
+  | 'office'
+  // A provincial/national item's government document (Art. 9): the office division reviews, the vice mayor signs.
+  | 'office_reviewer'
+  | 'vice_mayor_signature';
 
 export type Satisfaction = 'satisfied' | 'basically_satisfied' | 'dissatisfied';
 export const SATISFACTION: readonly Satisfaction[] = ['satisfied', 'basically_satisfied', 'dissatisfied'];
@@ -84,7 +98,11 @@ export type ReplyStatus =
   | 'returned_for_revision' // 退回修改（保留本轮）
   | 'approved' // 审查通过，待发出
   | 'sent' // 已函复，待反馈
-  | 'closed'; // 已反馈或逾期未反馈
+  | 'closed' // 已反馈或逾期未反馈；省级、全国件：正式文件已发出，或不满意退回重办
+  // Provincial/national items only (Art. 9, 10; see government-document.ts):
+  | 'awaiting_document' // 代表委员满意（或逾期未反馈），待建议提案处整理正式文件
+  | 'document_in_review' // 正式文件审查、签发中
+  | 'document_signed'; // 正式文件已签发，待建议提案处发出
 
 export interface Reply {
   replyId: string;
@@ -104,13 +122,22 @@ export interface Reply {
   /** Set when the feedback period ended unanswered: "no feedback", never satisfied (Art. 11). */
   feedbackMissingAt?: string;
   sentBack?: boolean;
+  /** 阅示 by the vice mayor in charge (Art. 9), for satisfied replies of departments. */
+  reading?: import('./leadership').ReplyReading;
   /** The latest disclosure choice (Art. 20). */
   disclosure?: import('./disclosure').Disclosure;
+  /** Provincial/national items: the office's government documents compiled from this opinion, every round (Art. 9, 10). */
+  documents?: import('./government-document').GovernmentDocument[];
+  /** 并案办理: a merged item's copy of the main item's reply, or a main item's reply copied to merged items (merging.ts). */
+  merging?: import('./merging').ReplyMerging;
 }
 
-/** The stage a reply in review waits for. */
-export const currentStage = (r: Reply): ReviewStage | undefined =>
-  r.status === 'in_review' ? r.stages[r.reviews.filter((v) => v.approve).length] : undefined;
+/** The stage a reply in review waits for — or, for a provincial/national item, its government document. */
+export const currentStage = (r: Reply): ReviewStage | undefined => {
+  if (r.status === 'in_review') return r.stages[r.reviews.filter((v) => v.approve).length];
+  const doc = r.status === 'document_in_review' ? r.documents?.at(-1) : undefined;
+  return doc ? doc.stages[doc.reviews.filter((v) => v.approve).length] : undefined;
+};
 
 /** 催办 kinds: before the reply deadline, before the return window closes, while overdue. */
 export type ReminderKind = 'reply' | 'return_window' | 'overdue';
@@ -181,6 +208,15 @@ export interface UnitAssignment {
    * "delayed with explanation", without one it is overdue and accountability is flagged (Art. 19).
    */
   replyDeadlinePassed?: { at: string; explained: boolean; accountabilityFlagged: boolean };
+  /** Co-units (SPEC §4.2): when the opinion to the lead is due; the opinions sent; the deadline passing without one. */
+  opinionDue?: Deadline;
+  coUnitOpinions?: import('./handling').CoUnitOpinion[];
+  opinionOverdue?: { dueAt: string; at: string };
+  /** 请示 (Art. 5): while one is unanswered the unit's reply waits. */
+  instructionRequests?: import('./handling').InstructionRequest[];
+  /** 督办台账 (SPEC §4.3): monthly progress reports, and the months missed (findings). */
+  progressReports?: import('./handling').ProgressReport[];
+  progressReportsMissed?: import('./handling').MissedProgressReport[];
 }
 
 export type ProposalStatus =
@@ -188,6 +224,7 @@ export type ProposalStatus =
   | 'registered' // 已登记，待交办
   | 'assigned' // 已交办
   | 'awaiting_reassignment' // 主办单位全部退转，待重新交办
+  | 'merged' // 已并入主件办理（并案办理，merging.ts）
   | 'archived'; // 已归档（第十七条），只读
 
 export interface ProposalDetails {
@@ -221,6 +258,12 @@ export interface ProposalState {
   /** Every reply draft and round, kept (Art. 9, 10). */
   replies?: Reply[];
   archivedAt?: string;
+  /** 阅批 of a major item before assignment (Art. 6). */
+  majorApproval?: import('./leadership').MajorItemApproval;
+  /** 并案办理: on a merged item, the main item it follows (merging.ts). */
+  mergedInto?: import('./merging').MergedInto;
+  /** 并案办理: on the main item, the items merged into it, as they stand (merging.ts). */
+  mergedItems?: import('./merging').MergedItem[];
 }
 
 export const initialState = (): ProposalState => ({ status: 'unregistered', units: [] });

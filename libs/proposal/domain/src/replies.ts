@@ -5,9 +5,11 @@
  * stays 'closed' with sentBack, and the unit handles the item again and replies in a new round.
  */
 import { computeDeadlineReported, parsePeriod } from '@jyta/calendar-domain';
-import type { DecideContext, DraftReply, ReviewReply, SendReply, SubmitFeedback } from './commands';
+import type { CompileGovernmentDocument, DecideContext, DraftReply, ReviewReply, SendGovernmentDocument, SendReply, SubmitFeedback } from './commands';
 import { DomainError, ErrorCodes, invalid } from './errors';
 import type { DecidedEvent } from './events';
+import { decideDocument, decideDocumentReview, isProvincialItem, opinionAccepted, opinionStages } from './government-document';
+import { sentBackByMergedItem, withMergedArchive } from './merging';
 import {
   activeUnits,
   answersForItself,
@@ -32,14 +34,20 @@ function requireReply(s: ProposalState, replyId: string): Reply {
   return r;
 }
 
-/** Art. 9: the unit's leader always; the vice mayor in charge when several units handle it together; the office's check last (Art. 18). */
+/**
+ * Art. 9: the unit's leader always; the vice mayor in charge when several units handle it together; the office's check last (Art. 18).
+ * A provincial/national item's opinion has no office check: the office compiles it into a government document later.
+ */
 export function reviewStages(s: ProposalState, unit: UnitAssignment): ReviewStage[] {
   const jointly = s.assignment?.mode === 'lead' && activeUnits(s).length > 1 && unit.role === 'lead';
+  if (isProvincialItem(s)) return opinionStages(jointly);
   return jointly ? ['unit_leader', 'vice_mayor', 'office'] : ['unit_leader', 'office'];
 }
 
 /** Art. 10: municipal replies go to the proposer, cc the vice mayor in charge, the liaison committee and the office. */
 export function defaultCc(s: ProposalState): string[] {
+  // A provincial/national opinion goes to the proposer and the office, which compiles the document (cc of Art. 10 then).
+  if (isProvincialItem(s)) return ['市政府办公厅建议提案处'];
   const liaison = s.details?.kind === 'npc_suggestion' ? '市人大选任联工委' : '市政协提案委';
   return [s.assignment?.leaderInCharge ? `分管副市长（${s.assignment.leaderInCharge}）` : '分管副市长', liaison, '市政府办公厅建议提案处'];
 }
@@ -54,9 +62,6 @@ export function assertReplyAllowed(command: DraftReply | ReviewReply | SendReply
       const unit = findActiveUnit(state, d.unitId);
       if (!unit) throw new DomainError(ErrorCodes.NOT_ASSIGNED_TO_UNIT, `单位 ${d.unitId} 未承办此件或已退转`, 409, { unitId: d.unitId });
       if (!answersForItself(unit)) throw new DomainError(ErrorCodes.NOT_ANSWERING_UNIT, '会办单位不单独答复，会办意见送主办单位', 409);
-      if (state.details?.level !== 'municipal') {
-        throw new DomainError(ErrorCodes.PROVINCIAL_PATH_NOT_BUILT, '省级、全国建议提案的答复须形成市政府正式文件（第九、十条），该流程尚未上线', 409);
-      }
       if (!unit.signedAt) throw new DomainError(ErrorCodes.NOT_SIGNED, '请先签收再起草答复（第十七条）');
       if (!awaitingReply(unit)) throw new DomainError(ErrorCodes.REPLY_IN_PROGRESS, '本轮答复已发出，等待代表委员反馈');
       if (replies(state).some((r) => r.unitId === d.unitId && (r.status === 'in_review' || r.status === 'approved'))) {
@@ -79,6 +84,9 @@ export function assertReplyAllowed(command: DraftReply | ReviewReply | SendReply
     }
     case 'SendReply': {
       const r = requireReply(state, command.data.replyId);
+      if (r.status === 'document_signed') {
+        throw new DomainError(ErrorCodes.REPLY_NOT_APPROVED, '正式文件由市政府办公厅建议提案处发出（第十条）', 409, { status: r.status });
+      }
       if (r.status !== 'approved') throw new DomainError(ErrorCodes.REPLY_NOT_APPROVED, '答复尚未审查通过，不能发出', 409, { status: r.status });
       return;
     }
@@ -94,10 +102,23 @@ export function assertReplyAllowed(command: DraftReply | ReviewReply | SendReply
   }
 }
 
-export const STAGE_LABEL: Record<ReviewStage, string> = { unit_leader: '单位分管领导', vice_mayor: '分管副市长', office: '建议提案处质量审查' };
+export const STAGE_LABEL: Record<ReviewStage, string> = {
+  unit_leader: '单位分管领导',
+  vice_mayor: '分管副市长',
+  office: '建议提案处质量审查',
+  office_reviewer: '办公厅相关处室审查',
+  vice_mayor_signature: '分管副市长审核签发',
+};
 
 export function decideReply(
-  command: DraftReply | ReviewReply | SendReply | SubmitFeedback | { type: 'RecordMissingFeedback'; data: { replyId: string } },
+  command:
+    | DraftReply
+    | ReviewReply
+    | SendReply
+    | SubmitFeedback
+    | CompileGovernmentDocument
+    | SendGovernmentDocument
+    | { type: 'RecordMissingFeedback'; data: { replyId: string } },
   state: ProposalState,
   ctx: DecideContext,
 ): DecidedEvent[] {
@@ -106,7 +127,8 @@ export function decideReply(
     case 'DraftReply': {
       const d = command.data;
       const unit = findActiveUnit(state, d.unitId)!;
-      const round = replies(state).filter((r) => r.unitId === d.unitId && r.sentBack).length + 1;
+      // A reply sent back by the proposer, or by a merged item's proposer (并案办理, merging.ts), opens a new round.
+      const round = replies(state).filter((r) => r.unitId === d.unitId && (r.sentBack || sentBackByMergedItem(r))).length + 1;
       return [
         {
           type: 'ReplyDrafted',
@@ -125,6 +147,7 @@ export function decideReply(
     }
     case 'ReviewReply': {
       const r = findReply(state, command.data.replyId)!;
+      if (r.status === 'document_in_review') return decideDocumentReview(command, r, state, at);
       const approvedForSending = command.data.approve && r.reviews.filter((v) => v.approve).length + 1 === r.stages.length;
       return [
         {
@@ -144,25 +167,48 @@ export function decideReply(
         period,
         calendar: ctx.calendar ?? { coveredYears: [], overrides: [] },
       });
+      // A provincial/national opinion goes to the proposer first (Art. 10); the answer proper is the government document.
+      if (isProvincialItem(state)) return [{ type: 'OpinionSentToProposer', occurredAt: at, data: { replyId: r.replyId, unitId: r.unitId, feedbackDueAt: due.dueAt } }];
       return [{ type: 'ReplySent', occurredAt: at, data: { replyId: r.replyId, unitId: r.unitId, cc: r.cc, feedbackDueAt: due.dueAt } }];
     }
     case 'SubmitFeedback': {
       const r = findReply(state, command.data.replyId)!;
       const { replyId, attitude, result, contact, comments } = command.data;
+      const provincial = isProvincialItem(state);
       const events: DecidedEvent[] = [
         {
           type: 'FeedbackReceived',
           occurredAt: at,
-          data: { replyId, unitId: r.unitId, attitude, result, contact, ...(comments?.trim() ? { comments: comments.trim() } : {}), sendBack: !!command.data.sendBack },
+          data: {
+            replyId,
+            unitId: r.unitId,
+            attitude,
+            result,
+            contact,
+            ...(comments?.trim() ? { comments: comments.trim() } : {}),
+            sendBack: !!command.data.sendBack,
+            ...(provincial ? { awaitingDocument: opinionAccepted(command.data) } : {}),
+          },
         },
       ];
-      return command.data.sendBack ? events : withArchive(state, events, r.unitId, at);
+      // A provincial/national item is answered by the government document, not by the opinion.
+      return command.data.sendBack || provincial ? events : withArchive(state, events, r.unitId, at);
     }
     case 'RecordMissingFeedback': {
       const r = findReply(state, command.data.replyId);
       if (!r || r.status !== 'sent') return [];
+      // Provincial/national: "no feedback" is recorded and the opinion still goes on to the office (government-document.ts).
+      if (isProvincialItem(state)) {
+        return [{ type: 'FeedbackMissing', occurredAt: r.feedbackDueAt!, data: { replyId: r.replyId, unitId: r.unitId, awaitingDocument: true } }];
+      }
       const events: DecidedEvent[] = [{ type: 'FeedbackMissing', occurredAt: r.feedbackDueAt!, data: { replyId: r.replyId, unitId: r.unitId } }];
       return withArchive(state, events, r.unitId, r.feedbackDueAt!);
+    }
+    case 'CompileGovernmentDocument':
+      return decideDocument(command, state, at);
+    case 'SendGovernmentDocument': {
+      const events = decideDocument(command, state, at);
+      return withArchive(state, events, findReply(state, command.data.replyId)!.unitId, at);
     }
   }
 }
@@ -171,6 +217,9 @@ export function decideReply(
 function withArchive(state: ProposalState, events: DecidedEvent[], finishing: string, at: string): DecidedEvent[] {
   const answering = activeUnits(state).filter(answersForItself);
   const allDone = answering.every((u) => u.unitId === finishing || u.status === 'done');
+  // 并案办理: merged items hold the main item's archive; a merged item closes on its copies (merging.ts).
+  const merged = withMergedArchive(state, events, finishing, at, allDone);
+  if (merged) return merged;
   return allDone ? [...events, { type: 'ProposalArchived', occurredAt: at, data: {} }] : events;
 }
 
@@ -205,8 +254,26 @@ export function evolveReply(state: ProposalState, event: DecidedEvent): Proposal
       const s = { ...state, replies: update(d.replyId, (r) => ({ ...r, status: 'sent' as const, sentAt: event.occurredAt, feedbackDueAt: d.feedbackDueAt })) };
       return setUnit(s, d.unitId, 'replied');
     }
+    case 'OpinionSentToProposer': {
+      const d = event.data;
+      const s = { ...state, replies: update(d.replyId, (r) => ({ ...r, status: 'sent' as const, sentAt: event.occurredAt, feedbackDueAt: d.feedbackDueAt })) };
+      return setUnit(s, d.unitId, 'replied');
+    }
     case 'FeedbackReceived': {
-      const { replyId, unitId, ...f } = event.data;
+      const { replyId, unitId, awaitingDocument, ...f } = event.data;
+      if (awaitingDocument !== undefined) {
+        // Provincial/national: accepted → the office compiles; otherwise the unit handles it again (a new round).
+        const s = {
+          ...state,
+          replies: update(replyId, (r) => ({
+            ...r,
+            status: awaitingDocument ? ('awaiting_document' as const) : ('closed' as const),
+            feedback: { ...f, at: event.occurredAt },
+            ...(awaitingDocument ? {} : { sentBack: true }),
+          })),
+        };
+        return awaitingDocument ? s : setUnit(s, unitId, 'handling');
+      }
       const s = {
         ...state,
         replies: update(replyId, (r) => ({ ...r, status: 'closed' as const, feedback: { ...f, at: event.occurredAt }, sentBack: f.sendBack })),
@@ -216,6 +283,9 @@ export function evolveReply(state: ProposalState, event: DecidedEvent): Proposal
     }
     case 'FeedbackMissing': {
       const d = event.data;
+      if (d.awaitingDocument) {
+        return { ...state, replies: update(d.replyId, (r) => ({ ...r, status: 'awaiting_document' as const, feedbackMissingAt: event.occurredAt })) };
+      }
       const s = { ...state, replies: update(d.replyId, (r) => ({ ...r, status: 'closed' as const, feedbackMissingAt: event.occurredAt })) };
       return setUnit(s, d.unitId, 'done');
     }

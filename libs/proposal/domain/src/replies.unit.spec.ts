@@ -73,11 +73,10 @@ describe('review chain (Art. 9, 18)', () => {
     ]);
   });
 
-  it('refuses a draft before signing, from a co-unit, while another is in review, or on a provincial item', () => {
+  it('refuses a draft before signing, from a co-unit, or while another is in review', () => {
     expect(refusal(() => given(register(), single, draft('r1')))).toMatchObject({ code: 'NOT_SIGNED' });
     expect(refusal(() => given(register(), jointly, sign('sthjj'), draft('r1', 'sthjj')))).toMatchObject({ code: 'NOT_ANSWERING_UNIT' });
     expect(refusal(() => given(register(), single, sign(), draft('r1'), draft('r2')))).toMatchObject({ code: 'REPLY_IN_PROGRESS' });
-    expect(refusal(() => given(register('provincial'), single, sign(), draft('r1')))).toMatchObject({ code: 'PROVINCIAL_PATH_NOT_BUILT' });
   });
 });
 

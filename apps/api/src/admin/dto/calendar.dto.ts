@@ -95,14 +95,28 @@ export class CalendarWarningDto {
   @ApiProperty() message: string;
 }
 
+export class RecomputeFailureDto {
+  @ApiProperty({ format: 'uuid', description: '件的 id' }) id: string;
+  @ApiProperty({ example: '2026-建议-0042' }) number: string;
+  @ApiProperty({ example: 'COMMAND_TIMEOUT', description: '错误代码（同错误响应的 code）' }) code: string;
+  @ApiProperty({ example: '操作仍在处理中，暂未得到结果' }) message: string;
+}
+
+export class RecomputeReportDto {
+  @ApiProperty({ example: 12, description: '期限涉及该年的在办件数（均已发送 RecomputeDeadlines）' }) items: number;
+  @ApiProperty({ example: 3, description: '其中期限有变化（记录了 DeadlinesRecomputed 事件）的件数' }) changed: number;
+  @ApiProperty({ type: RecomputeFailureDto, isArray: true, description: '未能重新计算的件；可再次保存该年以重试（无变化的件不会重复记录）' })
+  failed: RecomputeFailureDto[];
+}
+
 export class CalendarYearSavedDto extends CalendarYearDto {
   @ApiProperty({ type: CalendarWarningDto, isArray: true, description: '已接受但值得核对的条目（如落在周末的节假日）' })
   warnings: CalendarWarningDto[];
   @ApiProperty({
-    enum: ['not_yet_supported'],
-    description: '在办件的期限尚不会按修改后的日历重新计算（后续实现）；只有此后交办的件使用新数据',
+    type: RecomputeReportDto,
+    description: '在办件按修改后的日历重新计算期限的结果（SPEC §5）：已届满的期限不变，其余尚未届满的期限随新日历移动',
   })
-  recomputeRunningItems: 'not_yet_supported';
-  @ApiProperty({ example: '已保存 2027 年节假日安排。注意：在办件的期限暂不自动重新计算，此后交办的件按新日历计算。' })
+  recomputeRunningItems: RecomputeReportDto;
+  @ApiProperty({ example: '已保存 2027 年节假日安排，此后交办的件按新日历计算。期限涉及该年的在办件 12 件已按新日历重新计算，其中 3 件期限有变化。' })
   message: string;
 }

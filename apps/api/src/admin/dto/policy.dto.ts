@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { registerDecorator, ValidateIf, type ValidationOptions } from 'class-validator';
-import { periodProblem } from '../checks';
+import { Type } from 'class-transformer';
+import { IsDefined, IsInt, IsObject, Max, Min, registerDecorator, ValidateIf, ValidateNested, type ValidationOptions } from 'class-validator';
+import { MAX_REMINDERS, periodProblem, reminderListProblem, reminderPeriodProblem } from '../checks';
 
 /** A policy period: 'P15D', 'P3M', 'P10WD', 'PT30S' (parsePeriod), at most about a year. */
 export function IsPolicyPeriod(options?: ValidationOptions) {
@@ -15,6 +16,47 @@ export function IsPolicyPeriod(options?: ValidationOptions) {
       },
       validator: { validate: (v: unknown) => periodProblem(v) === undefined },
     });
+}
+
+/** A reminder interval: days or seconds, more than zero (reminderPeriodProblem). */
+export function IsReminderInterval(options?: ValidationOptions) {
+  return (object: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isReminderInterval',
+      target: object.constructor,
+      propertyName,
+      options: { message: (args) => `${propertyName}：${reminderPeriodProblem(args.value, true) ?? '无效的间隔'}`, ...options },
+      validator: { validate: (v: unknown) => reminderPeriodProblem(v, true) === undefined },
+    });
+}
+
+/** A list of reminder lead times (reminderListProblem). */
+export function IsReminderList(options?: ValidationOptions) {
+  return (object: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isReminderList',
+      target: object.constructor,
+      propertyName,
+      options: { message: (args) => `${propertyName}：${reminderListProblem(args.value) ?? '无效的提醒设置'}`, ...options },
+      validator: { validate: (v: unknown) => reminderListProblem(v) === undefined },
+    });
+}
+
+/** 督办台账 (SPEC §4.3): the day of each month progress reports are due. */
+export class ProgressReportDaysDto {
+  @ApiProperty({ example: 22, minimum: 1, maximum: 31, description: '会办单位向主办单位报送进展的日期（每月几日；小月取月末）' })
+  @IsDefined({ message: 'co 为必填项' })
+  @IsInt({ message: 'co 须为 1–31 的整数' })
+  @Min(1, { message: 'co 须为 1–31 的整数' })
+  @Max(31, { message: 'co 须为 1–31 的整数' })
+  co: number;
+
+  @ApiProperty({ example: 25, minimum: 1, maximum: 31, description: '主办、单独或分别办理的单位向建议提案处报送进展的日期（每月几日）' })
+  @IsDefined({ message: 'lead 为必填项' })
+  @IsInt({ message: 'lead 须为 1–31 的整数' })
+  @Min(1, { message: 'lead 须为 1–31 的整数' })
+  @Max(31, { message: 'lead 须为 1–31 的整数' })
+  lead: number;
 }
 
 /** Present means set (null is refused, not "unchanged"). */
@@ -38,12 +80,59 @@ export class UpdatePolicyDto {
   @Given()
   @IsPolicyPeriod()
   urgentReplyPeriod?: string;
+
+  @ApiPropertyOptional({ example: 'P30D', description: `征求意见表反馈期限（第十一条，自函复之日起算），届满未反馈记为“逾期未反馈”。${PERIOD_HELP}` })
+  @Given()
+  @IsPolicyPeriod()
+  feedbackPeriod?: string;
+
+  @ApiPropertyOptional({
+    type: String,
+    isArray: true,
+    example: ['P30D', 'P7D'],
+    description: `催办：答复期限届满前多久提醒承办单位（可多次，最多 ${MAX_REMINDERS} 次；空数组表示不提醒）。只能以日（P7D）或秒（PT30S，仅非生产环境）计。`,
+  })
+  @Given()
+  @IsReminderList()
+  replyReminders?: string[];
+
+  @ApiPropertyOptional({
+    type: String,
+    isArray: true,
+    example: ['P3D'],
+    description: `催办：退转期限届满前多久提醒（最多 ${MAX_REMINDERS} 次；空数组表示不提醒）。只能以日或秒计。`,
+  })
+  @Given()
+  @IsReminderList()
+  returnWindowReminders?: string[];
+
+  @ApiPropertyOptional({ example: 'P7D', description: '超期未答复时每隔多久催办一次（第十九条）。只能以日（P7D）或秒（仅非生产环境）计，须大于零。' })
+  @Given()
+  @IsReminderInterval()
+  overdueReminderEvery?: string;
+
+  @ApiPropertyOptional({ example: 'P30D', description: `会办意见期限：主办单位答复期限届满前多久（SPEC §4.2）；不少于主办单位期限的一半。${PERIOD_HELP}` })
+  @Given()
+  @IsPolicyPeriod()
+  coUnitOpinionLeadTime?: string;
+
+  @ApiPropertyOptional({ type: ProgressReportDaysDto, description: '督办台账：每月报送办理进展的日期（SPEC §4.3），两项须一并提交' })
+  @Given()
+  @IsObject({ message: 'progressReportDays 须为对象 {co, lead}' })
+  @ValidateNested()
+  @Type(() => ProgressReportDaysDto)
+  progressReportDays?: ProgressReportDaysDto;
 }
 
 export class PolicyLabelsDto {
   @ApiProperty({ example: '15日' }) returnWindow: string;
   @ApiProperty({ example: '3个月' }) replyPeriod: string;
   @ApiProperty({ example: '1个月' }) urgentReplyPeriod: string;
+  @ApiProperty({ example: '30日' }) feedbackPeriod: string;
+  @ApiProperty({ type: String, isArray: true, example: ['30日', '7日'] }) replyReminders: string[];
+  @ApiProperty({ type: String, isArray: true, example: ['3日'] }) returnWindowReminders: string[];
+  @ApiProperty({ example: '7日' }) overdueReminderEvery: string;
+  @ApiProperty({ example: '30日' }) coUnitOpinionLeadTime: string;
 }
 
 export class PolicyDto {
@@ -51,6 +140,12 @@ export class PolicyDto {
   @ApiProperty({ example: 'P15D', description: '退转期限' }) returnWindow: string;
   @ApiProperty({ example: 'P3M', description: '答复期限' }) replyPeriod: string;
   @ApiProperty({ example: 'P1M', description: '紧急件答复期限' }) urgentReplyPeriod: string;
+  @ApiProperty({ example: 'P30D', description: '征求意见表反馈期限' }) feedbackPeriod: string;
+  @ApiProperty({ type: String, isArray: true, example: ['P30D', 'P7D'], description: '答复期限届满前催办' }) replyReminders: string[];
+  @ApiProperty({ type: String, isArray: true, example: ['P3D'], description: '退转期限届满前提醒' }) returnWindowReminders: string[];
+  @ApiProperty({ example: 'P7D', description: '超期后每隔多久催办' }) overdueReminderEvery: string;
+  @ApiProperty({ example: 'P30D', description: '会办意见期限（主办单位答复期限前）' }) coUnitOpinionLeadTime: string;
+  @ApiProperty({ type: ProgressReportDaysDto, description: '督办台账每月报送日' }) progressReportDays: ProgressReportDaysDto;
   @ApiProperty({ nullable: true, type: String, format: 'date-time', description: '发布时间；内置默认值为 null' })
   createdAt: string | null;
   @ApiProperty({ nullable: true, type: String, example: 'admin', description: '发布人账号；内置默认值为 null' })

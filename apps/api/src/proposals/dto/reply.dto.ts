@@ -73,3 +73,37 @@ export class FeedbackDto {
   @IsBoolean({ message: 'sendBack 须为 true 或 false' })
   sendBack?: boolean;
 }
+
+/** 整理形成政府正式文件 (Art. 9, 10): the office compiles a provincial/national item's accepted opinion. */
+export class CompileGovernmentDocumentDto {
+  @ApiPropertyOptional({ example: '郑政文〔2026〕12号', description: '文号；可在发出时再填' })
+  @IsOptional()
+  @IsString({ message: 'documentNumber 须为字符串' })
+  @Matches(/\S/, { message: '文号不能为空' })
+  @MaxLength(100, { message: '文号不能超过 100 字' })
+  documentNumber?: string;
+
+  @ApiPropertyOptional({ example: '市人民政府关于省十四届人大三次会议第0031号建议的答复', description: '不填则按件名生成' })
+  @IsOptional()
+  @IsString({ message: 'title 须为字符串' })
+  @Matches(/\S/, { message: '文件标题不能为空' })
+  @MaxLength(500, { message: '文件标题不能超过 500 字' })
+  title?: string;
+
+  @ApiProperty({ example: '省人大代表某某：您提出的关于……的建议收悉，现答复如下：……' })
+  @IsDefined({ message: '正式文件正文为必填项' })
+  @IsString({ message: 'body 须为字符串' })
+  @Matches(/\S/, { message: '正式文件正文不能为空' })
+  @MaxLength(50_000, { message: '正式文件正文不能超过 50000 字' })
+  body: string;
+}
+
+/** 函复 (Art. 10): the unit sends its approved reply or opinion; the office sends a signed government document. */
+export class SendReplyDto {
+  @ApiPropertyOptional({ example: '郑政文〔2026〕12号', description: '仅建议提案处发出正式文件时：文号（整理时未填的须在此填写）' })
+  @IsOptional()
+  @IsString({ message: 'documentNumber 须为字符串' })
+  @Matches(/\S/, { message: '文号不能为空' })
+  @MaxLength(100, { message: '文号不能超过 100 字' })
+  documentNumber?: string;
+}

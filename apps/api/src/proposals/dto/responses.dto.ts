@@ -1,6 +1,8 @@
 /** Response shapes, for the OpenAPI document (SPEC §10 detail / events / list). */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { UnitSupervisionViewDto } from './handling.dto';
 import { ProposerDto } from './register.dto';
+import { MergedIntoViewDto, MergedItemViewDto, ReplyMergingViewDto } from './merging.dto';
 
 export class ReturnDecisionViewDto {
   @ApiProperty() approve: boolean;
@@ -14,12 +16,28 @@ export class ReturnRequestViewDto {
   @ApiPropertyOptional({ type: ReturnDecisionViewDto }) decision?: ReturnDecisionViewDto;
 }
 
+/** 市政府正式文件 of a provincial/national item (Art. 9, 10): one round of the office's compilation. */
+export class GovernmentDocumentViewDto {
+  @ApiProperty({ description: '第几次整理（退回后重新整理 +1）' }) round: number;
+  @ApiPropertyOptional({ type: String, nullable: true, example: '郑政文〔2026〕12号', description: '文号' }) documentNumber: string | null;
+  @ApiProperty() title: string;
+  @ApiProperty() body: string;
+  @ApiProperty({ enum: ['in_review', 'returned', 'signed', 'sent'] }) status: string;
+  @ApiProperty({ type: [String], description: 'office_reviewer 办公厅相关处室审查 → vice_mayor_signature 分管副市长审核签发' }) stages: string[];
+  @ApiPropertyOptional({ type: String, nullable: true }) currentStage: string | null;
+  @ApiProperty({ type: Object, isArray: true, description: '审查、签发意见：stage，approve，comment，at' }) reviews: unknown[];
+  @ApiProperty({ format: 'date-time' }) compiledAt: string;
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'date-time', description: '签发时间' }) signedAt: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'date-time', description: '发出时间' }) sentAt: string | null;
+  @ApiProperty({ type: [String], description: '抄报：省人大选任联工委、省政府办公厅、省政协提案委（第十条）' }) cc: string[];
+}
+
 export class ReplyViewDto {
   @ApiProperty() id: string;
   @ApiProperty() unitId: string;
   @ApiProperty() round: number;
   @ApiProperty({ enum: ['A', 'B', 'C', 'D'] }) category: string;
-  @ApiProperty({ enum: ['in_review', 'returned_for_revision', 'approved', 'sent', 'closed'] }) status: string;
+  @ApiProperty({ enum: ['in_review', 'returned_for_revision', 'approved', 'sent', 'closed', 'awaiting_document', 'document_in_review', 'document_signed'] }) status: string;
   @ApiProperty() body: string;
   @ApiProperty({ type: [String] }) cc: string[];
   @ApiProperty({ type: [String] }) stages: string[];
@@ -31,6 +49,11 @@ export class ReplyViewDto {
   @ApiPropertyOptional({ type: Object, nullable: true }) feedback: unknown;
   @ApiPropertyOptional({ type: String, nullable: true }) feedbackMissingAt: string | null;
   @ApiProperty() sentBack: boolean;
+  @ApiPropertyOptional({ type: Object, nullable: true, description: '公开方式（第二十条）：mode full/summary/withheld，summary，reason，chosenAt' }) disclosure: unknown;
+  @ApiPropertyOptional({ type: Object, nullable: true, description: '分管副市长阅示（第九条）：by，comment，at' }) reading: unknown;
+  @ApiProperty({ type: GovernmentDocumentViewDto, isArray: true, description: '省级、全国件：由本办理和答复意见整理的市政府正式文件，每轮均保留（本级件为空）' })
+  documents: GovernmentDocumentViewDto[];
+  @ApiPropertyOptional({ type: ReplyMergingViewDto, nullable: true, description: '并案办理：主件答复的副本，或已送达的并案件' }) merging: ReplyMergingViewDto | null;
   @ApiPropertyOptional({ description: '仅提出人本人可见：征求意见表链接的令牌' }) feedbackToken?: string;
 }
 
@@ -48,7 +71,7 @@ export class ExplanationViewDto {
   @ApiProperty() filedAt: string;
 }
 
-export class UnitAssignmentDto {
+export class UnitAssignmentDto extends UnitSupervisionViewDto {
   @ApiProperty({ example: 'cjj' }) unitId: string;
   @ApiProperty({ example: '市城建局' }) unitName: string;
   @ApiProperty({ enum: ['lead', 'co', 'separate'] }) role: string;
@@ -86,7 +109,7 @@ export class ProposalDetailDto {
   @ApiProperty({ example: '2026-建议-0001' }) number: string;
   @ApiProperty({ enum: ['npc_suggestion', 'cppcc_proposal', 'cppcc_recommendation'] }) kind: string;
   @ApiProperty({ enum: ['municipal', 'provincial', 'national'] }) level: string;
-  @ApiProperty({ example: 'assigned', description: 'registered 待交办 / assigned 已交办 / awaiting_reassignment 待重新交办' }) status: string;
+  @ApiProperty({ example: 'assigned', description: 'registered 待交办 / assigned 已交办 / awaiting_reassignment 待重新交办 / merged 已并入主件办理（并案办理） / archived 已归档' }) status: string;
   @ApiProperty() title: string;
   @ApiProperty() content: string;
   @ApiPropertyOptional({ type: String }) topic?: string;
@@ -102,6 +125,9 @@ export class ProposalDetailDto {
   @ApiProperty({ type: UnitAssignmentDto, isArray: true }) assignments: UnitAssignmentDto[];
   @ApiProperty({ type: ReplyViewDto, isArray: true, description: '答复（每轮、每次审查均保留）' }) replies: ReplyViewDto[];
   @ApiPropertyOptional({ type: String, nullable: true, description: '归档时间（第十七条）' }) archivedAt: string | null;
+  @ApiPropertyOptional({ type: Object, nullable: true, description: '重大事项阅批（第六条）：viceMayor，submittedAt，note，approvedAt，instructions' }) majorApproval: unknown;
+  @ApiProperty({ type: MergedItemViewDto, isArray: true, description: '并案办理：并入本件（主件）办理的件' }) mergedItems: MergedItemViewDto[];
+  @ApiPropertyOptional({ type: MergedIntoViewDto, nullable: true, description: '并案办理：本件已并入的主件' }) mergedInto: MergedIntoViewDto | null;
   @ApiProperty({ description: '事件流版本' }) version: number;
 }
 
