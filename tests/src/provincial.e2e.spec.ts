@@ -167,7 +167,7 @@ describe('Art. 9/10/11/17: a complete provincial item, from registration to arch
     const again = await as.office.post(`/api/proposals/${id}/replies/${opinions[1]}/government-document`, {
       documentNumber: '郑政文〔2026〕12号',
       title: '郑州市人民政府关于省人大代表建议的答复',
-      body: '市人民政府关于……的答复（第二稿，已补充办理时限）',
+      body: '省人大代表甲：市人民政府关于……的答复（第二稿，已补充办理时限）。联系人电话 0371-67171234。',
     });
     expect(again.status).toBe(201);
     expect(again.body.replies.find((x: any) => x.id === opinions[1]).documents.map((d: any) => [d.round, d.status])).toEqual([
@@ -252,6 +252,25 @@ describe('Art. 9/10/11/17: a complete provincial item, from registration to arch
     // The form's token never enters the events.
     for (const token of tokens) expect(JSON.stringify(events)).not.toContain(token.slice(0, 8));
     expect(of('ReplySent')).toEqual([]);
+  });
+
+  it('Art. 20: what is published is the government document, redacted, never the opinion the proposer saw first', async () => {
+    const detail = await detailOf(id);
+    const rsjOpinions = detail.replies.filter((r: any) => r.unitId === 'rsj');
+    // The first opinion was sent back: it never became a government document.
+    const first = await as['rsj-handler'].post(`/api/proposals/${id}/replies/${rsjOpinions[0].id}/disclosure`, { mode: 'full' });
+    expect(first.status).toBe(409);
+    expect(first.body.code).toBe('REPLY_NOT_SENT');
+    expect((await as['rsj-handler'].post(`/api/proposals/${id}/replies/${opinions[1]}/disclosure`, { mode: 'full' })).status).toBe(200);
+    const rows = await eventually('the published reply', async () => {
+      const res = await new ApiClient(stack.baseUrl).get(`/api/public/replies?q=${encodeURIComponent(detail.number)}&pageSize=100`);
+      return res.body.items?.length ? (res.body.items as any[]) : undefined;
+    });
+    expect(rows).toHaveLength(1);
+    expect(detail.replies.find((r: any) => r.id === opinions[1]).documents.at(-1).body).toContain('省人大代表甲');
+    expect(rows[0].text).toContain('市人民政府关于……的答复（第二稿，已补充办理时限）');
+    expect(rows[0].text).not.toContain('办理和答复意见（第二稿）');
+    expect(JSON.stringify(rows)).not.toMatch(/省人大代表甲|0371-67171234|省人大选任联工委|deputy-1/);
   });
 });
 

@@ -12,6 +12,7 @@
 import type { ChooseDisclosure } from './commands';
 import { DomainError, ErrorCodes, invalid } from './errors';
 import type { DecidedEvent, DisclosureChosen } from './events';
+import { isProvincialItem, latestDocument } from './government-document';
 import type { ProposalState, Reply } from './model';
 
 export type DisclosureMode = 'full' | 'summary' | 'withheld';
@@ -31,6 +32,13 @@ export function assertDisclosureAllowed(command: ChooseDisclosure, state: Propos
   if (!r) throw new DomainError(ErrorCodes.REPLY_NOT_FOUND, '没有这份答复', 404, { replyId: d.replyId });
   if (r.status !== 'sent' && r.status !== 'closed') {
     throw new DomainError(ErrorCodes.REPLY_NOT_SENT, '答复发出后才能选择公开方式（第二十条）', 409, { status: r.status });
+  }
+  // A provincial/national item is answered by the government document, not by the unit's opinion
+  // that went to the proposer first (Art. 9, 10): what is published is the document, once sent.
+  if (isProvincialItem(state) && latestDocument(r)?.status !== 'sent') {
+    throw new DomainError(ErrorCodes.REPLY_NOT_SENT, '省级、全国建议提案以市政府正式文件答复，正式文件发出后才能选择公开方式（第十、二十条）', 409, {
+      status: r.status,
+    });
   }
   if (!DISCLOSURE_MODES.includes(d.mode)) throw invalid('mode', 'mode 须为 full / summary / withheld');
   if (d.mode === 'summary' && !d.summary?.trim()) throw invalid('summary', '摘要公开须填写摘要');
@@ -114,7 +122,11 @@ export function publishedText(state: ProposalState, reply: Reply): { mode: Discl
   const d = reply.disclosure;
   if (!d) return undefined;
   if (d.mode === 'full') {
-    return { mode: 'full', text: redactForPublication(reply.body, { proposers: state.details?.proposers ?? [], cc: reply.cc ?? [] }), reason: null };
+    // The letter the proposer received: the government document for provincial/national items.
+    const doc = latestDocument(reply);
+    const letter = doc?.status === 'sent' ? doc.body : reply.body;
+    const cc = [...(reply.cc ?? []), ...(doc?.cc ?? [])];
+    return { mode: 'full', text: redactForPublication(letter, { proposers: state.details?.proposers ?? [], cc }), reason: null };
   }
   if (d.mode === 'summary') {
     return { mode: 'summary', text: redactForPublication(d.summary ?? '', { proposers: state.details?.proposers ?? [], cc: reply.cc ?? [] }), reason: null };

@@ -99,6 +99,32 @@ describe('what is published', () => {
   });
 });
 
+describe('provincial and national items (Art. 9, 10, 20)', () => {
+  const provincial = { ...register, data: { ...register.data, level: 'provincial' } } as ProposalCommand;
+  const reviewDoc = (stage: string): ProposalCommand => ({ type: 'ReviewReply', data: { replyId: 'r1', stage, approve: true } }) as ProposalCommand;
+  const DOC = '张伟委员：您转来的提案，经市政府研究，现正式答复如下：已列入明年计划。联系电话 13812345678。';
+  const opinionWithProposer = () => given(provincial, single, sign, draft, review('unit_leader'), send);
+  const documentSent = () =>
+    given(
+      provincial, single, sign, draft, review('unit_leader'), send, feedback,
+      { type: 'CompileGovernmentDocument', data: { replyId: 'r1', documentNumber: '郑政文〔2026〕12号', body: DOC } },
+      reviewDoc('office_reviewer'), reviewDoc('vice_mayor_signature'),
+      { type: 'SendGovernmentDocument', data: { replyId: 'r1' } },
+    );
+
+  it('the opinion that went to the proposer first is not published: 409 REPLY_NOT_SENT until the government document is sent', () => {
+    expect(refusal(() => apply(opinionWithProposer(), choose('full'))).code).toBe('REPLY_NOT_SENT');
+  });
+
+  it('full text publishes the government document, redacted, not the opinion', () => {
+    const s = apply(documentSent(), choose('full'));
+    const text = publishedText(s, s.replies![0])!.text!;
+    expect(text).toContain('现正式答复如下');
+    expect(text).not.toContain('收悉');
+    expect(text).not.toMatch(/张伟|13812345678/);
+  });
+});
+
 describe('redactForPublication', () => {
   const none = { proposers: [], cc: [] };
 
