@@ -4,7 +4,6 @@ import {
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiForbiddenResponse,
-  ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -19,9 +18,7 @@ import { ProposalIdPipe, UnitIdPipe } from '../common/params';
 import { CoUnitOpinionDto, InstructionsAnswerDto, InstructionsRequestDto, ProgressReportDto } from './dto/handling.dto';
 import { ProposalDetailDto } from './dto/responses.dto';
 import { HandlingCommands } from './handling-commands.service';
-
-const IdempotencyKey = () =>
-  ApiHeader({ name: 'Idempotency-Key', required: false, description: '重试同一操作时携带相同的值，操作只执行一次（1–200 个可见 ASCII 字符）' });
+import { IdempotencyKey } from '../common/api-docs';
 
 /** 会办意见, 请示, 督办台账: by the unit's handlers, for their own unit only; everyone who may read the item sees them in its detail. */
 @ApiTags('handling 会办·请示·督办台账')

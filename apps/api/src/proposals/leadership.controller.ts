@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiOkResponse
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, Roles } from '../auth/decorators';
 import { Meta, type CommandMeta } from '../common/command-meta';
+import { IdempotencyKey } from '../common/api-docs';
 import { ErrorDto } from '../common/error.dto';
 import { ProposalIdPipe } from '../common/params';
 import { ApproveMajorItemDto, ReadReplyDto, SubmitMajorItemDto } from './dto/leadership.dto';
@@ -17,6 +18,7 @@ export class LeadershipController {
 
   @Post('major-approval/submission')
   @HttpCode(200)
+  @IdempotencyKey()
   @Roles('office')
   @ApiOperation({ summary: '提请阅批（第六条）', description: '涉及改革、开放和经济发展全局以及群众生活重大事项的，提请政府分管领导阅批后交办。' })
   @ApiOkResponse({ type: ProposalDetailDto })
@@ -27,6 +29,7 @@ export class LeadershipController {
 
   @Post('major-approval')
   @HttpCode(200)
+  @IdempotencyKey()
   @Roles('vice_mayor')
   @ApiOperation({ summary: '阅批（第六条）', description: '提请的分管副市长阅批，可附批示；阅批后方可交办。' })
   @ApiOkResponse({ type: ProposalDetailDto })
@@ -38,6 +41,7 @@ export class LeadershipController {
 
   @Post('replies/:replyId/reading')
   @HttpCode(200)
+  @IdempotencyKey()
   @Roles('vice_mayor')
   @ApiOperation({ summary: '阅示（第九条）', description: '政府组成部门办结且代表委员满意（含基本满意）的答复，报分管副市长阅示；归档后仍可阅示。' })
   @ApiOkResponse({ type: ProposalDetailDto })

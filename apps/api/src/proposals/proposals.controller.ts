@@ -5,11 +5,9 @@ import {
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiForbiddenResponse,
-  ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user';
@@ -24,15 +22,7 @@ import { ProposalDetailDto, ProposalEventDto, ProposalListPageDto } from './dto/
 import { ContactDto, ExplanationDto, ReturnDecisionDto, ReturnRequestDto } from './dto/unit-actions.dto';
 import { ProposalCommands } from './proposal-commands.service';
 import { ProposalQueries } from './proposal-queries.service';
-
-const IdempotencyKey = () =>
-  ApiHeader({
-    name: 'Idempotency-Key',
-    required: false,
-    description: '重试同一操作时携带相同的值，操作只执行一次（1–200 个可见 ASCII 字符）',
-  });
-const IdParam = () => ApiParam({ name: 'id', format: 'uuid', description: '建议提案 id' });
-const UnitParam = () => ApiParam({ name: 'unitId', example: 'rsj', description: '单位代码' });
+import { IdempotencyKey, IdParam, UnitParam } from '../common/api-docs';
 
 @ApiTags('proposals 建议提案')
 @ApiBearerAuth()
