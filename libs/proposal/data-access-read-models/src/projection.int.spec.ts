@@ -109,6 +109,28 @@ describe('proposal_list projection', () => {
     expect(p2.items).toHaveLength(1);
   });
 
+  it('overdue is Art. 19 overdue: past the deadline with neither reply nor explanation; not a co-unit, not once explained', async () => {
+    const past = '2026-01-01T16:00:00.000Z';
+    const [silent, explained, future] = [randomUUID(), randomUUID(), randomUUID()];
+    for (const [id, replyDue] of [[silent, past], [explained, past], [future, '2999-01-01T16:00:00.000Z']] as const) {
+      await store.append(`proposal-${id}`, [registered(id, { number: `2026-建议-9${id.slice(0, 3)}` }), assigned([['jtj', 'lead'], ['cjj', 'co']], '2025-10-01', replyDue)], {
+        expectedVersion: 0,
+      });
+    }
+    await store.append(`proposal-${explained}`, [ev('ExplanationFiled', { unitId: 'jtj', reasons: '涉及多部门', measures: '已协调', expectedOn: '2026-03-01' })], {
+      expectedVersion: 2,
+    });
+    await runner.catchUp();
+    const overdue = (await listProposals(db.pool, { overdue: true, page: 1, pageSize: 50 })).items.map((i) => i.id);
+    expect(overdue).toContain(silent);
+    expect(overdue).not.toContain(explained);
+    expect(overdue).not.toContain(future);
+    const notOverdue = (await listProposals(db.pool, { overdue: false, page: 1, pageSize: 50 })).items.map((i) => i.id);
+    expect(notOverdue).toEqual(expect.arrayContaining([explained, future]));
+    expect(notOverdue).not.toContain(silent);
+    expect((await findProposalSummary(db.pool, silent))?.overdue).toBe(true);
+  });
+
   it('all units returned: awaiting reassignment; a rebuild gives the same rows', async () => {
     await store.append(`proposal-${a}`, [ev('ReturnRequested', { unitId: 'cjj', reason: 'y' })], { expectedVersion: 5 });
     await store.append(`proposal-${a}`, [ev('ReturnApproved', { unitId: 'cjj', comment: '', awaitingReassignment: true })], { expectedVersion: 6 });

@@ -83,10 +83,21 @@ interface Row {
   version: number;
 }
 
+/**
+ * Overdue in the sense of Art. 19: a unit that answers for the item (lead / single / separate)
+ * has neither replied nor filed an explanation, and its reply deadline has passed. Read from the
+ * stored state so that it holds from the deadline itself, before the timer records it; a unit
+ * that replied, or explained in time ("delayed with explanation"), is not overdue.
+ */
+const OVERDUE = `(status = 'assigned' AND EXISTS (
+    SELECT 1 FROM jsonb_array_elements(coalesce(state->'units', '[]'::jsonb)) u
+    WHERE u->>'role' IN ('lead', 'separate') AND u->>'status' IN ('assigned', 'handling')
+      AND u->'explanation' IS NULL AND (u->'replyDue'->>'dueAt')::timestamptz <= now()))`;
+
 const COLUMNS = `proposal_id, number, kind, level, session_year, period, title, topic, status, key, major, urgent,
   proposer_names, unit_ids, active_unit_ids, lead_unit_ids, leader_in_charge, registered_at,
   to_char(assigned_on, 'YYYY-MM-DD') AS assigned_on, reply_due_at,
-  (reply_due_at IS NOT NULL AND reply_due_at <= now()) AS overdue, updated_at, version`;
+  ${OVERDUE} AS overdue, updated_at, version`;
 
 function toItem(r: Row): ProposalListItem {
   return {
@@ -135,8 +146,8 @@ export function buildWhere(f: Omit<ProposalListFilters, 'page' | 'pageSize'>): {
   if (f.unitId !== undefined) conds.push(`unit_ids @> ARRAY[${p(f.unitId)}::text]`);
   if (f.activeUnitId !== undefined) conds.push(`active_unit_ids @> ARRAY[${p(f.activeUnitId)}::text]`);
   if (f.key !== undefined) conds.push(`key = ${p(f.key)}`);
-  if (f.overdue === true) conds.push(`(reply_due_at IS NOT NULL AND reply_due_at <= now())`);
-  if (f.overdue === false) conds.push(`(reply_due_at IS NULL OR reply_due_at > now())`);
+  if (f.overdue === true) conds.push(OVERDUE);
+  if (f.overdue === false) conds.push(`NOT ${OVERDUE}`);
   if (f.proposerUsername !== undefined) conds.push(`proposer_usernames @> ARRAY[${p(f.proposerUsername)}::text]`);
   if (f.q !== undefined && f.q.trim() !== '') {
     const pattern = p(`%${escapeLike(f.q.trim())}%`);
