@@ -3,7 +3,7 @@
  * 阅批 of a major item before it may be assigned (Art. 6), and 阅示 of the satisfied replies of
  * government departments (Art. 9).
  */
-import { ApiClient, shanghaiDay } from './http';
+import { ApiClient, eventually, shanghaiDay } from './http';
 import { registration } from './fixtures';
 import { startStack, type Stack } from './stack';
 
@@ -45,6 +45,13 @@ describe('Art. 6 阅批: a major item is assigned only after its leader in charg
     expect(r.body.majorApproval).toMatchObject({ viceMayor: 'vice-mayor-1', note: '涉及全市交通全局' });
     expect(r.body.majorApproval.approvedAt).toBeUndefined();
     expect((await as.office.post(`/api/proposals/${id}/assignment`, assignment('jtj'))).body.code).toBe('MAJOR_APPROVAL_REQUIRED');
+  });
+
+  it('Art. 6: the vice mayor it was put before finds the 阅批 request in the inbox; another vice mayor does not', async () => {
+    const mine = (c: ApiClient) => c.get('/api/me/inbox?pageSize=100').then((r) => (r.body.items as any[]).filter((n) => n.proposalId === id));
+    const notice = await eventually('阅批 notice', async () => (await mine(as['vice-mayor-1'])).find((n) => n.kind === 'major_approval_requested'));
+    expect(notice.title).toContain('待阅批');
+    expect(await mine(as['vice-mayor-2'])).toEqual([]);
   });
 
   it('Art. 6: only the vice mayor it was put before approves (another gets 403 NOT_IN_CHARGE, the office 403)', async () => {

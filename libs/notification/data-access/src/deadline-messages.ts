@@ -1,14 +1,11 @@
 /**
  * Notices of deadlines moved by an amended holiday calendar (节假日安排调整, SPEC §5): each unit
- * whose deadline moved is told its new dates and why (the event's reason). Pure, like messages.ts.
+ * whose deadline moved is told its new dates and why (the event's reason). Pure, like every rule
+ * (rules.ts).
  */
-import type { NotifiableEvent, NotificationMessage, ProposalRef } from './messages';
+import { isObject, type EventData, type NoticeRule } from './rules';
 
-export const DEADLINE_NOTIFIED_EVENT_TYPES = ['DeadlinesRecomputed'] as const;
-
-type Data = Record<string, unknown>;
-const isObject = (v: unknown): v is Data => typeof v === 'object' && v !== null;
-const list = (v: unknown): Data[] => (Array.isArray(v) ? v.filter(isObject) : []);
+const list = (v: unknown): EventData[] => (Array.isArray(v) ? v.filter(isObject) : []);
 
 interface Moved {
   what: string;
@@ -16,13 +13,8 @@ interface Moved {
   to: string;
 }
 
-function relevant(e: NotifiableEvent): Data | undefined {
-  if (!(DEADLINE_NOTIFIED_EVENT_TYPES as readonly string[]).includes(e.type) || !isObject(e.data)) return undefined;
-  return typeof e.data.reason === 'string' ? e.data : undefined;
-}
-
 /** What moved for `unitId`, as people read the dates. */
-function movedFor(d: Data, unitId: string, formatDueAt: (iso: string) => string): Moved[] {
+function movedFor(d: EventData, unitId: string, formatDueAt: (iso: string) => string): Moved[] {
   const day = (x: unknown) => (isObject(x) ? (typeof x.lastDay === 'string' ? x.lastDay : typeof x.dueAt === 'string' ? formatDueAt(x.dueAt) : '') : '');
   const moved: Moved[] = [];
   for (const u of list(d.units).filter((x) => x.unitId === unitId)) {
@@ -42,34 +34,26 @@ function movedFor(d: Data, unitId: string, formatDueAt: (iso: string) => string)
   return moved;
 }
 
-const unitsOf = (d: Data) => [...new Set([...list(d.units), ...list(d.feedback)].map((x) => x.unitId).filter((x): x is string => typeof x === 'string'))];
+const unitsOf = (d: EventData) => [...new Set([...list(d.units), ...list(d.feedback)].map((x) => x.unitId).filter((x): x is string => typeof x === 'string'))];
 
-/** The handlers and leaders of every unit a deadline of which moved; undefined for other events. */
-export function deadlineAudience(e: NotifiableEvent): { units: string[]; roles: string[] } | undefined {
-  const d = relevant(e);
-  return d ? { units: unitsOf(d), roles: ['unit_handler', 'unit_leader'] } : undefined;
-}
+export const deadlineRule: NoticeRule = {
+  types: ['DeadlinesRecomputed'],
 
-/** The notice as `recipient` reads it: their own unit's dates. */
-export function deadlineMessage(
-  e: NotifiableEvent,
-  proposal: ProposalRef | undefined,
-  recipient: { unitId: string | null } | undefined,
-  unitName: (code: string) => string,
-  formatDueAt: (iso: string) => string,
-): NotificationMessage | undefined {
-  const d = relevant(e);
-  if (!d) return undefined;
-  const item = proposal ? `《${proposal.title}》${proposal.number ? `（${proposal.number}）` : ''}` : '（标题未知的件）';
-  const shortTitle = proposal ? `《${proposal.title}》` : '（标题未知的件）';
-  const unit = recipient?.unitId ?? unitsOf(d)[0];
-  const moved = unit ? movedFor(d, unit, formatDueAt) : [];
-  const changes = moved.map((m) => (m.from === m.to ? `${m.what}仍为 ${m.to}（已按新日历核定）` : `${m.what}由 ${m.from} 调整为 ${m.to}`));
-  return {
-    kind: 'deadline_changed',
-    title: `期限调整：${shortTitle}`,
-    body:
-      `因${d.reason as string}，${item}${unit ? `（${unitName(unit)}）` : ''}的期限已按新的节假日安排重新计算：` +
-      `${changes.join('；') || '期限有调整，请查看详情'}。已届满的期限不变。`,
-  };
-}
+  /** The handlers and leaders of every unit a deadline of which moved (an event without a reason is not of this shape). */
+  audience: ({ data: d }) => (typeof d.reason === 'string' ? { units: unitsOf(d), roles: ['unit_handler', 'unit_leader'] } : undefined),
+
+  /** The notice as the recipient reads it: their own unit's dates. */
+  message({ data: d }, { item, shortTitle, recipient, unitName, formatDueAt }) {
+    if (typeof d.reason !== 'string') return undefined;
+    const unit = recipient?.unitId ?? unitsOf(d)[0];
+    const moved = unit ? movedFor(d, unit, formatDueAt) : [];
+    const changes = moved.map((m) => (m.from === m.to ? `${m.what}仍为 ${m.to}（已按新日历核定）` : `${m.what}由 ${m.from} 调整为 ${m.to}`));
+    return {
+      kind: 'deadline_changed',
+      title: `期限调整：${shortTitle}`,
+      body:
+        `因${d.reason}，${item}${unit ? `（${unitName(unit)}）` : ''}的期限已按新的节假日安排重新计算：` +
+        `${changes.join('；') || '期限有调整，请查看详情'}。已届满的期限不变。`,
+    };
+  },
+};

@@ -1,6 +1,6 @@
 import { messageFor, NOTIFIED_EVENT_TYPES, recipientsFor, type DirectoryUser, type NotifiableEvent } from './messages';
+import { names, user } from './testing/directory';
 
-const user = (username: string, role: string, unitId: string | null = null): DirectoryUser => ({ id: `id-${username}`, username, role, unitId, email: null });
 const directory: DirectoryUser[] = [
   user('office', 'office'),
   user('deputy-1', 'proposer'),
@@ -9,7 +9,6 @@ const directory: DirectoryUser[] = [
   user('cjj-handler', 'unit_handler', 'cjj'),
   user('rsj-handler', 'unit_handler', 'rsj'),
 ];
-const names = (users: DirectoryUser[]) => users.map((u) => u.username);
 const unitNames = new Map([
   ['jtj', '市交通局'],
   ['cjj', '市城建局'],

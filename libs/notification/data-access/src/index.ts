@@ -8,6 +8,7 @@ export { notificationMigrations } from './migrations';
 export {
   recipientsFor,
   messageFor,
+  noticesFor,
   formatDueAt,
   formatDeadline,
   NOTIFIED_EVENT_TYPES,
@@ -17,6 +18,10 @@ export {
   type NotificationKind,
   type NotificationMessage,
   type ReminderKind,
+  type NoticeLookups,
+  type NoticeRule,
+  type NoticeContext,
+  type Audience,
 } from './messages';
 export {
   createNotificationsProjection,

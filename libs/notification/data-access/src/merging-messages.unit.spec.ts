@@ -1,7 +1,7 @@
-import { messageFor, recipientsFor, type DirectoryUser, type NotifiableEvent } from './messages';
+import { messageFor, recipientsFor, type NotifiableEvent } from './messages';
+import { user } from './testing/directory';
 
 // 并案办理: the merged item's own proposers hear of their item's merge and of each copy of a reply.
-const user = (username: string, role: string, unitId: string | null = null): DirectoryUser => ({ id: `id-${username}`, username, role, unitId, email: null });
 const directory = [user('office', 'office'), user('deputy-1', 'proposer'), user('deputy-2', 'proposer'), user('rsj-handler', 'unit_handler', 'rsj')];
 const merged = { title: '关于加装电梯的建议', number: '2026-建议-0002', proposerUsernames: ['deputy-2'] };
 const ev = (type: string, data: unknown): NotifiableEvent => ({ eventId: 'e-1', type, data });

@@ -1,75 +1,21 @@
 /**
- * Who hears of an event, and what they read: pure functions of the event, the directory and the
- * item's title (no I/O), so the rules are unit-tested on their own and the projection only
- * loads, calls and writes.
+ * Who hears of an event, and what they read. Each rule module (rules.ts gives the one shape)
+ * speaks for some event types; this file holds the core rules of handling (assignment, returns,
+ * deadlines, reminders, replies), the list of rules, and the functions that apply them
+ * (recipientsFor, messageFor, and both at once: noticesFor): pure functions of the event, the
+ * directory and the item (no I/O), so the rules are unit-tested on their own and the projection
+ * only loads, calls and writes.
  */
 import type { Deadline } from '@jyta/calendar-domain';
 import type { AssignedUnit, ProposalAssigned, ReplyDeadlinePassed, ReturnApproved, ReturnRejected, ReturnRequested, ReturnWindowClosed } from '@jyta/proposal-domain';
-import { PROVINCIAL_NOTIFIED_EVENT_TYPES, provincialAudience, provincialMessage } from './provincial-messages';
-import { SUPERVISION_NOTIFIED_EVENT_TYPES, supervisionAudience, supervisionMessage } from './supervision-messages';
-import { MERGING_NOTIFIED_EVENT_TYPES, mergingAudience, mergingMessage } from './merging-messages';
-import { DEADLINE_NOTIFIED_EVENT_TYPES, deadlineAudience, deadlineMessage } from './deadline-messages';
+import { isObject, type Audience, type DirectoryUser, type NoticeContext, type NoticeEvent, type NoticeRule, type NotifiableEvent, type NotificationMessage, type ProposalRef } from './rules';
+import { provincialRule } from './provincial-messages';
+import { supervisionRule } from './supervision-messages';
+import { mergingRule } from './merging-messages';
+import { deadlineRule } from './deadline-messages';
+import { leadershipRule } from './leadership-messages';
 
-/** The part of a stored event the rules read. */
-export interface NotifiableEvent {
-  eventId: string;
-  type: string;
-  data: unknown;
-  /** When the store recorded it (ISO); users created after it are not told of it. */
-  recordedAt?: string;
-}
-
-/** A user as the rules see them. */
-export interface DirectoryUser {
-  id: string;
-  username: string;
-  role: string;
-  /** unit code, for unit_handler / unit_leader */
-  unitId: string | null;
-  email: string | null;
-  /** ISO; when set, the user only hears of events recorded at or after it. */
-  createdAt?: string;
-}
-
-/** The item as the texts name it. */
-export interface ProposalRef {
-  title: string;
-  number?: string | null;
-  /** accounts of the item's proposers (those linked to one), 领衔人 first */
-  proposerUsernames?: readonly string[];
-}
-
-export type NotificationKind =
-  | 'assigned'
-  | 'return_requested'
-  | 'return_approved'
-  | 'return_rejected'
-  | 'return_window_closed'
-  | 'reply_overdue'
-  | 'reply_delayed'
-  | 'reminder'
-  | 'reply_sent'
-  // the provincial/national path (provincial-messages.ts)
-  | 'document_to_compile'
-  | 'document_to_review'
-  | 'document_to_sign'
-  | 'document_returned'
-  | 'document_signed'
-  | 'document_sent'
-  // 会办意见 and 督办台账 (supervision-messages.ts)
-  | 'co_opinion_received'
-  | 'co_opinion_overdue'
-  | 'progress_report_missed'
-  // 并案办理 (merging-messages.ts; copies of replies are 'reply_sent')
-  | 'merged'
-  // 节假日安排调整 (deadline-messages.ts)
-  | 'deadline_changed';
-
-export interface NotificationMessage {
-  kind: NotificationKind;
-  title: string;
-  body: string;
-}
+export type { Audience, DirectoryUser, NoticeContext, NoticeRule, NotifiableEvent, NotificationKind, NotificationMessage, ProposalRef } from './rules';
 
 /**
  * 催办 (SPEC §5 reminders), appended by the reminder timers. `kind` says which deadline it is
@@ -81,22 +27,6 @@ interface ReminderIssuedEvent {
   type: 'ReminderIssued';
   data: { unitId: string; kind?: ReminderKind; reminder?: string; key?: string; dueAt: string };
 }
-
-/** The event types this module speaks about; every other type is ignored. */
-export const NOTIFIED_EVENT_TYPES = [
-  'ProposalAssigned',
-  'ReturnRequested',
-  'ReturnApproved',
-  'ReturnRejected',
-  'ReturnWindowClosed',
-  'ReplyDeadlinePassed',
-  'ReminderIssued',
-  'ReplySent',
-  ...PROVINCIAL_NOTIFIED_EVENT_TYPES,
-  ...SUPERVISION_NOTIFIED_EVENT_TYPES,
-  ...MERGING_NOTIFIED_EVENT_TYPES,
-  ...DEADLINE_NOTIFIED_EVENT_TYPES,
-] as const;
 
 /** 函复: the reply left the unit (the feedback form's token is kept out of events). */
 interface ReplySentEvent {
@@ -114,11 +44,8 @@ type Known =
   | ReminderIssuedEvent
   | ReplySentEvent;
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
-
-/** The event as one of the known types, or undefined (unknown type, or data not of the expected shape). */
-function known(e: NotifiableEvent): Known | undefined {
-  if (!(NOTIFIED_EVENT_TYPES as readonly string[]).includes(e.type) || !isObject(e.data)) return undefined;
+/** The event as one of the handling events, or undefined (data not of the expected shape). */
+function known(e: NoticeEvent): Known | undefined {
   if (e.type === 'ProposalAssigned') {
     const units = e.data.units;
     return Array.isArray(units) && units.every((u) => isObject(u) && typeof u.unitId === 'string') ? (e as unknown as Known) : undefined;
@@ -130,68 +57,6 @@ function known(e: NotifiableEvent): Known | undefined {
 
 const HANDLERS = ['unit_handler'];
 const HANDLERS_AND_LEADERS = ['unit_handler', 'unit_leader'];
-
-/**
- * Who is told of `event`: the handlers (and for some events the leaders) of the unit it concerns,
- * every office user for a return request, the item's proposers (from `proposal`) for a sent
- * reply. Users created after the event was recorded are left out, so replaying old events tells
- * nobody new of them. No repeats; directory order.
- */
-export function recipientsFor(event: NotifiableEvent, directory: readonly DirectoryUser[], proposal?: ProposalRef): DirectoryUser[] {
-  const audience = provincialAudience(event) ?? mergingAudience(event);
-  const e = audience ? undefined : known(event);
-  const deadline = deadlineAudience(event);
-  if (!audience && !e && !deadline) return [];
-  let units: string[] = [];
-  let roles: string[] = HANDLERS;
-  let office = false;
-  let proposers: readonly string[] | undefined;
-  /** Every user of these roles (only `onlyUser` if set), for the provincial path. */
-  let wide: readonly string[] | undefined;
-  let onlyUser: string | undefined;
-  if (audience && 'proposers' in audience) proposers = proposal?.proposerUsernames ?? [];
-  else if (audience) [wide, onlyUser] = [audience.roles, audience.username];
-  if (e) switch (e.type) {
-    case 'ProposalAssigned':
-      units = e.data.units.map((u) => u.unitId);
-      roles = HANDLERS_AND_LEADERS;
-      break;
-    case 'ReturnRequested':
-      office = true;
-      break;
-    case 'ReturnApproved':
-    case 'ReturnRejected':
-    case 'ReturnWindowClosed':
-      units = [e.data.unitId];
-      break;
-    case 'ReplyDeadlinePassed':
-    case 'ReminderIssued':
-      units = [e.data.unitId];
-      roles = HANDLERS_AND_LEADERS;
-      break;
-    case 'ReplySent':
-      proposers = proposal?.proposerUsernames ?? [];
-      break;
-  }
-  const supervision = supervisionAudience(event);
-  if (supervision) [units, roles] = [supervision.units, supervision.roles];
-  if (deadline) [units, roles] = [deadline.units, deadline.roles];
-  const recordedAt = event.recordedAt ? Date.parse(event.recordedAt) : undefined;
-  const seen = new Set<string>();
-  return directory.filter((u) => {
-    const concerned = proposers
-      ? u.role === 'proposer' && proposers.includes(u.username)
-      : wide
-        ? wide.includes(u.role) && (!onlyUser || u.username === onlyUser)
-        : office
-        ? u.role === 'office'
-        : u.unitId !== null && units.includes(u.unitId) && roles.includes(u.role);
-    if (!concerned || seen.has(u.id)) return false;
-    if (recordedAt !== undefined && u.createdAt && Date.parse(u.createdAt) > recordedAt) return false;
-    seen.add(u.id);
-    return true;
-  });
-}
 
 /** YYYY-MM-DD HH:mm:ss of an instant in Asia/Shanghai (UTC+8 all year, no DST). */
 function shanghai(iso: string): { date: string; time: string } {
@@ -242,102 +107,204 @@ function reminderText(data: ReminderIssuedEvent['data']): string | undefined {
   }
 }
 
+/** The core rules: a unit's handling (assignment, returns, deadlines, 催办) and the reply to the proposers. */
+export const handlingRule: NoticeRule = {
+  types: ['ProposalAssigned', 'ReturnRequested', 'ReturnApproved', 'ReturnRejected', 'ReturnWindowClosed', 'ReplyDeadlinePassed', 'ReminderIssued', 'ReplySent'],
+
+  /**
+   * The handlers (and for some events the leaders) of the unit it concerns, every office user for
+   * a return request, the item's proposers for a sent reply.
+   */
+  audience(event): Audience | undefined {
+    const e = known(event);
+    if (!e) return undefined;
+    switch (e.type) {
+      case 'ProposalAssigned':
+        return { units: e.data.units.map((u) => u.unitId), roles: HANDLERS_AND_LEADERS };
+      case 'ReturnRequested':
+        return { roles: ['office'] };
+      case 'ReplyDeadlinePassed':
+      case 'ReminderIssued':
+        return { units: [e.data.unitId], roles: HANDLERS_AND_LEADERS };
+      case 'ReplySent':
+        return { proposers: true };
+      default:
+        return { units: [e.data.unitId], roles: HANDLERS };
+    }
+  },
+
+  /** An assignment names the recipient's own unit, role and deadlines. */
+  message(event, { item, shortTitle, recipient, unitName }) {
+    const e = known(event);
+    if (!e) return undefined;
+    switch (e.type) {
+      case 'ProposalAssigned': {
+        const units = e.data.units;
+        const mine: AssignedUnit | undefined = units.find((u) => u.unitId === recipient?.unitId) ?? units[0];
+        if (!mine) return undefined;
+        const verb = e.data.reassignment ? '重新交办' : '新交办';
+        const others = units.filter((u) => u.unitId !== mine.unitId).map((u) => `${unitName(u.unitId)}（${ROLE_TEXT[u.role] ?? u.role}）`);
+        return {
+          kind: 'assigned',
+          title: `${verb}：${shortTitle}，答复期限 ${formatDeadline(mine.replyDue)}`,
+          body:
+            `${item}已${verb}${unitName(mine.unitId)}${ROLE_TEXT[mine.role] ?? mine.role}，接办日期 ${e.data.assignedOn}。` +
+            (others.length ? `同件办理单位：${others.join('、')}。` : '') +
+            `退转期限 ${formatDeadline(mine.returnWindow)}（不属于本单位职责的，须在此前提出退转申请），` +
+            `答复期限 ${formatDeadline(mine.replyDue)}。` +
+            (mine.opinionDue ? `会办意见请于 ${formatDeadline(mine.opinionDue)} 前送主办单位。` : '') +
+            '请及时签收并与代表委员沟通联系。',
+        };
+      }
+      case 'ReturnRequested':
+        return {
+          kind: 'return_requested',
+          title: `退转申请：${unitName(e.data.unitId)}申请退转${shortTitle}`,
+          body: `${unitName(e.data.unitId)}申请退转${item}。理由：${e.data.reason ?? '（未说明）'}。请及时审核。`,
+        };
+      case 'ReturnApproved':
+        return {
+          kind: 'return_approved',
+          title: `退转申请已同意：${shortTitle}`,
+          body: `办公厅已同意本单位（${unitName(e.data.unitId)}）退转${item}，本单位不再承办此件。${e.data.comment ? `意见：${e.data.comment}` : ''}`,
+        };
+      case 'ReturnRejected':
+        return {
+          kind: 'return_rejected',
+          title: `退转申请未同意：${shortTitle}`,
+          body: `办公厅未同意本单位（${unitName(e.data.unitId)}）退转${item}，请继续认真办理。${e.data.comment ? `意见：${e.data.comment}` : ''}`,
+        };
+      case 'ReturnWindowClosed':
+        return {
+          kind: 'return_window_closed',
+          title: `退转期限已届满：${shortTitle}`,
+          body: `${item}的退转期限已届满，由本单位（${unitName(e.data.unitId)}）负责办理，不再受理退转申请。`,
+        };
+      case 'ReplyDeadlinePassed': {
+        const due = formatDueAt(e.data.dueAt);
+        if (e.data.accountabilityFlagged) {
+          return {
+            kind: 'reply_overdue',
+            title: `答复超期：${shortTitle}`,
+            body:
+              `${item}的答复期限（${due}）已届满，本单位（${unitName(e.data.unitId)}）既未答复也未说明延期，已超期。` +
+              '按规定对本单位分管领导和承办人员追究责任。请尽快答复。',
+          };
+        }
+        return {
+          kind: 'reply_delayed',
+          title: `答复期限已届满（已说明延期）：${shortTitle}`,
+          body: `${item}的答复期限（${due}）已届满，本单位（${unitName(e.data.unitId)}）已说明延期。请按说明的预计日期尽快答复。`,
+        };
+      }
+      case 'ReminderIssued': {
+        const text = reminderText(e.data);
+        if (!text) return undefined;
+        return { kind: 'reminder', title: `催办：${shortTitle}`, body: `${item}：${text}` };
+      }
+      case 'ReplySent':
+        return {
+          kind: 'reply_sent',
+          title: `答复已送达：${shortTitle}`,
+          body:
+            `${unitName(e.data.unitId)}已就您提出的${item}作出答复，请登录系统查看答复内容，` +
+            `并填写征求意见表${e.data.feedbackDueAt ? `（请于 ${formatDueAt(e.data.feedbackDueAt)} 前反馈）` : ''}。` +
+            '如不满意或情况发生变化，可在征求意见表中退回重办。',
+        };
+    }
+  },
+};
+
+/** Every rule; for an event type two rules list, the first whose audience is defined speaks. */
+const RULES: readonly NoticeRule[] = [handlingRule, provincialRule, supervisionRule, mergingRule, deadlineRule, leadershipRule];
+
+/** The event types some rule speaks about; every other type is ignored. */
+export const NOTIFIED_EVENT_TYPES: readonly string[] = [...new Set(RULES.flatMap((r) => r.types))];
+
+/** What the projection knows besides the event: unit names and kinds by code. */
+export interface NoticeLookups {
+  unitNames?: ReadonlyMap<string, string>;
+  unitKinds?: ReadonlyMap<string, string>;
+}
+
+function contextOf(proposal: ProposalRef | undefined, lookups: NoticeLookups): NoticeContext {
+  return {
+    proposal,
+    unitName: (code) => lookups.unitNames?.get(code) ?? code,
+    unitKind: (code) => lookups.unitKinds?.get(code),
+    formatDueAt,
+    item: proposal ? `《${proposal.title}》${proposal.number ? `（${proposal.number}）` : ''}` : '（标题未知的件）',
+    shortTitle: proposal ? `《${proposal.title}》` : '（标题未知的件）',
+  };
+}
+
+/** The rule that speaks for the event, and its audience; undefined when no rule does. */
+function ruleFor(event: NotifiableEvent, ctx: NoticeContext): { rule: NoticeRule; e: NoticeEvent; audience: Audience } | undefined {
+  if (!isObject(event.data)) return undefined;
+  const e = event as NoticeEvent;
+  for (const rule of RULES) {
+    if (!rule.types.includes(e.type)) continue;
+    const audience = rule.audience(e, ctx);
+    if (audience) return { rule, e, audience };
+  }
+  return undefined;
+}
+
+function concerns(audience: Audience, u: DirectoryUser, proposal: ProposalRef | undefined): boolean {
+  if ('proposers' in audience) return u.role === 'proposer' && (proposal?.proposerUsernames ?? []).includes(u.username);
+  if ('units' in audience) return u.unitId !== null && audience.units.includes(u.unitId) && audience.roles.includes(u.role);
+  return audience.roles.includes(u.role) && (!audience.username || u.username === audience.username);
+}
+
+/** The directory's users in the audience: not created after the event was recorded, no repeats, directory order. */
+function audienceIn(event: NotifiableEvent, audience: Audience, directory: readonly DirectoryUser[], proposal: ProposalRef | undefined): DirectoryUser[] {
+  const recordedAt = event.recordedAt ? Date.parse(event.recordedAt) : undefined;
+  const seen = new Set<string>();
+  return directory.filter((u) => {
+    if (!concerns(audience, u, proposal) || seen.has(u.id)) return false;
+    // A replay of old events tells nobody new of them.
+    if (recordedAt !== undefined && u.createdAt && Date.parse(u.createdAt) > recordedAt) return false;
+    seen.add(u.id);
+    return true;
+  });
+}
+
 /**
- * The notice of `event` about `proposal`, as `recipient` reads it (an assignment names the
- * recipient's own unit, role and deadlines), or undefined for an event nobody is told of.
- * `unitNames` turns unit codes into names (the code is shown when a name is unknown).
+ * Who is told of `event` (see each rule's audience). Users created after the event was recorded
+ * are left out, so replaying old events tells nobody new of them. No repeats; directory order.
+ */
+export function recipientsFor(event: NotifiableEvent, directory: readonly DirectoryUser[], proposal?: ProposalRef, lookups: NoticeLookups = {}): DirectoryUser[] {
+  const found = ruleFor(event, contextOf(proposal, lookups));
+  return found ? audienceIn(event, found.audience, directory, proposal) : [];
+}
+
+/**
+ * The notice of `event` about `proposal`, as `recipient` reads it, or undefined for an event
+ * nobody is told of. `unitNames` turns unit codes into names (the code is shown when a name is
+ * unknown).
  */
 export function messageFor(
   event: NotifiableEvent,
   proposal: ProposalRef | undefined,
-  opts: { recipient?: Pick<DirectoryUser, 'unitId'>; unitNames?: ReadonlyMap<string, string> } = {},
+  opts: NoticeLookups & { recipient?: Pick<DirectoryUser, 'unitId'> } = {},
 ): NotificationMessage | undefined {
-  const provincial = provincialMessage(event, proposal, (code) => opts.unitNames?.get(code) ?? code, formatDueAt);
-  if (provincial) return provincial;
-  const supervision = supervisionMessage(event, proposal, opts.recipient, (code) => opts.unitNames?.get(code) ?? code, formatDueAt);
-  if (supervision) return supervision;
-  const merging = mergingMessage(event, proposal, (code) => opts.unitNames?.get(code) ?? code, formatDueAt);
-  if (merging) return merging;
-  const deadline = deadlineMessage(event, proposal, opts.recipient, (code) => opts.unitNames?.get(code) ?? code, formatDueAt);
-  if (deadline) return deadline;
-  const e = known(event);
-  if (!e) return undefined;
-  const item = proposal ? `《${proposal.title}》${proposal.number ? `（${proposal.number}）` : ''}` : '（标题未知的件）';
-  const shortTitle = proposal ? `《${proposal.title}》` : '（标题未知的件）';
-  const unitName = (code: string) => opts.unitNames?.get(code) ?? code;
-  switch (e.type) {
-    case 'ProposalAssigned': {
-      const units = e.data.units;
-      const mine: AssignedUnit | undefined = units.find((u) => u.unitId === opts.recipient?.unitId) ?? units[0];
-      if (!mine) return undefined;
-      const verb = e.data.reassignment ? '重新交办' : '新交办';
-      const others = units.filter((u) => u.unitId !== mine.unitId).map((u) => `${unitName(u.unitId)}（${ROLE_TEXT[u.role] ?? u.role}）`);
-      return {
-        kind: 'assigned',
-        title: `${verb}：${shortTitle}，答复期限 ${formatDeadline(mine.replyDue)}`,
-        body:
-          `${item}已${verb}${unitName(mine.unitId)}${ROLE_TEXT[mine.role] ?? mine.role}，接办日期 ${e.data.assignedOn}。` +
-          (others.length ? `同件办理单位：${others.join('、')}。` : '') +
-          `退转期限 ${formatDeadline(mine.returnWindow)}（不属于本单位职责的，须在此前提出退转申请），` +
-          `答复期限 ${formatDeadline(mine.replyDue)}。` +
-          (mine.opinionDue ? `会办意见请于 ${formatDeadline(mine.opinionDue)} 前送主办单位。` : '') +
-          '请及时签收并与代表委员沟通联系。',
-      };
-    }
-    case 'ReturnRequested':
-      return {
-        kind: 'return_requested',
-        title: `退转申请：${unitName(e.data.unitId)}申请退转${shortTitle}`,
-        body: `${unitName(e.data.unitId)}申请退转${item}。理由：${e.data.reason ?? '（未说明）'}。请及时审核。`,
-      };
-    case 'ReturnApproved':
-      return {
-        kind: 'return_approved',
-        title: `退转申请已同意：${shortTitle}`,
-        body: `办公厅已同意本单位（${unitName(e.data.unitId)}）退转${item}，本单位不再承办此件。${e.data.comment ? `意见：${e.data.comment}` : ''}`,
-      };
-    case 'ReturnRejected':
-      return {
-        kind: 'return_rejected',
-        title: `退转申请未同意：${shortTitle}`,
-        body: `办公厅未同意本单位（${unitName(e.data.unitId)}）退转${item}，请继续认真办理。${e.data.comment ? `意见：${e.data.comment}` : ''}`,
-      };
-    case 'ReturnWindowClosed':
-      return {
-        kind: 'return_window_closed',
-        title: `退转期限已届满：${shortTitle}`,
-        body: `${item}的退转期限已届满，由本单位（${unitName(e.data.unitId)}）负责办理，不再受理退转申请。`,
-      };
-    case 'ReplyDeadlinePassed': {
-      const due = formatDueAt(e.data.dueAt);
-      if (e.data.accountabilityFlagged) {
-        return {
-          kind: 'reply_overdue',
-          title: `答复超期：${shortTitle}`,
-          body:
-            `${item}的答复期限（${due}）已届满，本单位（${unitName(e.data.unitId)}）既未答复也未说明延期，已超期。` +
-            '按规定对本单位分管领导和承办人员追究责任。请尽快答复。',
-        };
-      }
-      return {
-        kind: 'reply_delayed',
-        title: `答复期限已届满（已说明延期）：${shortTitle}`,
-        body: `${item}的答复期限（${due}）已届满，本单位（${unitName(e.data.unitId)}）已说明延期。请按说明的预计日期尽快答复。`,
-      };
-    }
-    case 'ReminderIssued': {
-      const text = reminderText(e.data);
-      if (!text) return undefined;
-      return { kind: 'reminder', title: `催办：${shortTitle}`, body: `${item}：${text}` };
-    }
-    case 'ReplySent':
-      return {
-        kind: 'reply_sent',
-        title: `答复已送达：${shortTitle}`,
-        body:
-          `${unitName(e.data.unitId)}已就您提出的${item}作出答复，请登录系统查看答复内容，` +
-          `并填写征求意见表${e.data.feedbackDueAt ? `（请于 ${formatDueAt(e.data.feedbackDueAt)} 前反馈）` : ''}。` +
-          '如不满意或情况发生变化，可在征求意见表中退回重办。',
-      };
-  }
+  const ctx = contextOf(proposal, opts);
+  const found = ruleFor(event, ctx);
+  return found?.rule.message(found.e, { ...ctx, recipient: opts.recipient });
+}
+
+/** Every notice of `event`: each recipient with what they read (recipientsFor and messageFor in one pass). */
+export function noticesFor(
+  event: NotifiableEvent,
+  directory: readonly DirectoryUser[],
+  proposal: ProposalRef | undefined,
+  lookups: NoticeLookups = {},
+): { user: DirectoryUser; msg: NotificationMessage }[] {
+  const ctx = contextOf(proposal, lookups);
+  const found = ruleFor(event, ctx);
+  if (!found) return [];
+  return audienceIn(event, found.audience, directory, proposal).flatMap((user) => {
+    const msg = found.rule.message(found.e, { ...ctx, recipient: user });
+    return msg ? [{ user, msg }] : [];
+  });
 }

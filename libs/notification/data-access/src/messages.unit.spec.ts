@@ -1,13 +1,5 @@
 import { formatDeadline, formatDueAt, messageFor, recipientsFor, type DirectoryUser, type NotifiableEvent } from './messages';
-
-const user = (username: string, role: string, unitId: string | null = null, over: Partial<DirectoryUser> = {}): DirectoryUser => ({
-  id: `id-${username}`,
-  username,
-  role,
-  unitId,
-  email: null,
-  ...over,
-});
+import { names, user } from './testing/directory';
 
 const directory: DirectoryUser[] = [
   user('office', 'office'),
@@ -23,7 +15,6 @@ const directory: DirectoryUser[] = [
   user('jyj-leader', 'unit_leader', 'jyj'),
   user('cjj-handler', 'unit_handler', 'cjj'),
 ];
-const names = (users: DirectoryUser[]) => users.map((u) => u.username);
 const unitNames = new Map([
   ['rsj', '市人社局'],
   ['jyj', '市教育局'],

@@ -59,4 +59,15 @@ export const notificationMigrations: Migration[] = [
     id: '0510_user_email',
     sql: `ALTER TABLE users ADD COLUMN IF NOT EXISTS email text;`,
   },
+  {
+    // The vice mayor in charge (阅示, Art. 9), from the latest ProposalAssigned; items assigned
+    // before this column existed get it from their events here, so no rebuild is needed.
+    id: '0520_notification_leader_in_charge',
+    sql: `
+      ALTER TABLE notification_proposals ADD COLUMN IF NOT EXISTS leader_in_charge text NULL;
+      UPDATE notification_proposals np SET leader_in_charge = NULLIF(a.data->>'leaderInCharge', '')
+        FROM (SELECT DISTINCT ON (stream_id) stream_id, data FROM events WHERE type = 'ProposalAssigned' ORDER BY stream_id, version DESC) a
+       WHERE a.stream_id = 'proposal-' || np.proposal_id::text;
+    `,
+  },
 ];

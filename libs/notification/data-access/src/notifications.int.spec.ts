@@ -215,3 +215,86 @@ describe('e-mails are not queued for old news (a rebuild or a late first start)'
     expect((await db.pool.query('SELECT count(*)::int AS n FROM outbox')).rows[0].n).toBe(0);
   });
 });
+
+describe('阅批 and 阅示 through the projection (Art. 6, 9): the leader in charge from the assignment, unit kinds from `units`', () => {
+  const db = withFreshDatabase({ migrations });
+  let store: PostgresEventStore;
+  let runner: ProjectionRunner;
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    store = new PostgresEventStore(db.pool);
+    runner = new ProjectionRunner(db.pool, store, createNotificationsProjection());
+    await db.pool.query(`INSERT INTO units (code, name, kind) VALUES ('jtj', '市交通局', 'department'), ('cl', '市残联', 'organization')`);
+    const users: [string, string, string | null][] = [
+      ['office', 'office', null],
+      ['vice-mayor-1', 'vice_mayor', null],
+      ['vice-mayor-2', 'vice_mayor', null],
+      ['jtj-handler', 'unit_handler', 'jtj'],
+      ['cl-handler', 'unit_handler', 'cl'],
+      ['deputy-1', 'proposer', null],
+    ];
+    for (const [username, role, unit] of users) {
+      const { rows } = await db.pool.query<{ id: string }>(
+        `INSERT INTO users (username, password_hash, role, unit_code, display_name, created_at) VALUES ($1, 'x', $2, $3, $1, now() - interval '1 day') RETURNING id`,
+        [username, role, unit],
+      );
+      ids[username] = rows[0].id;
+    }
+  });
+
+  const kindsOf = async (username: string, proposalId: string) =>
+    (await listInbox(db.pool, ids[username], { pageSize: 100 })).items.filter((n) => n.proposalId === proposalId).map((n) => n.kind);
+  const assignedTo = (unitId: string, leaderInCharge?: string) =>
+    ev('ProposalAssigned', {
+      mode: 'single',
+      assignedOn: '2026-03-02',
+      reassignment: false,
+      ...(leaderInCharge ? { leaderInCharge } : {}),
+      units: [{ unitId, role: 'lead', returnWindow: deadline('2026-03-17'), replyDue: deadline('2026-06-02') }],
+    });
+  const satisfied = (unitId: string) =>
+    ev('FeedbackReceived', { replyId: 'r-1', unitId, attitude: 'satisfied', result: 'satisfied', contact: 'face_to_face', sendBack: false });
+
+  it('阅批: the request reaches the vice mayor it was put before, the approval the office; 阅示 of a department’s satisfied reply reaches the leader in charge', async () => {
+    const item = randomUUID();
+    await store.append(
+      `proposal-${item}`,
+      [
+        registered(item, '关于调整轨道交通线网规划的建议'),
+        ev('MajorItemSubmittedForApproval', { viceMayor: 'vice-mayor-1' }),
+        ev('MajorItemApproved', { viceMayor: 'vice-mayor-1', instructions: '请市交通局牵头' }),
+        assignedTo('jtj', 'vice-mayor-1'),
+      ],
+      { expectedVersion: 0 },
+    );
+    await runner.catchUp();
+    // The feedback comes in a later batch: the leader in charge is read back from notification_proposals.
+    await store.append(`proposal-${item}`, [satisfied('jtj')], { expectedVersion: 4 });
+    await runner.catchUp();
+    expect(await kindsOf('vice-mayor-1', item)).toEqual(['reading_requested', 'major_approval_requested']);
+    expect(await kindsOf('vice-mayor-2', item)).toEqual([]);
+    expect(await kindsOf('office', item)).toEqual(['major_item_approved']);
+  });
+
+  it('阅示: nothing for a body that is not a government department; every vice mayor when no leader was named', async () => {
+    const [cl, none] = [randomUUID(), randomUUID()];
+    await store.append(`proposal-${cl}`, [registered(cl, '关于完善残疾人就业扶持的建议'), assignedTo('cl', 'vice-mayor-1'), satisfied('cl')], { expectedVersion: 0 });
+    await store.append(`proposal-${none}`, [registered(none, '关于优化公交线路的建议'), assignedTo('jtj'), satisfied('jtj')], { expectedVersion: 0 });
+    await runner.catchUp();
+    for (const u of ['vice-mayor-1', 'vice-mayor-2', 'office']) expect(await kindsOf(u, cl)).toEqual([]);
+    for (const u of ['vice-mayor-1', 'vice-mayor-2']) expect(await kindsOf(u, none)).toEqual(['reading_requested']);
+  });
+
+  it('the migration gives items assigned before it their leader in charge, from their events', async () => {
+    await db.pool.query('UPDATE notification_proposals SET leader_in_charge = NULL');
+    const migration = notificationMigrations.find((m) => m.id === '0520_notification_leader_in_charge')!;
+    await db.pool.query(migration.sql);
+    const { rows } = await db.pool.query<{ title: string; leader_in_charge: string | null }>('SELECT title, leader_in_charge FROM notification_proposals');
+    expect(Object.fromEntries(rows.map((r) => [r.title, r.leader_in_charge]))).toEqual({
+      关于优化公交线路的建议: null,
+      关于完善残疾人就业扶持的建议: 'vice-mayor-1',
+      关于调整轨道交通线网规划的建议: 'vice-mayor-1',
+    });
+  });
+});

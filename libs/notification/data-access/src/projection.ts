@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { Projection, StoredEvent } from '@jyta/event-store';
 import { proposalIdOf } from '@jyta/proposal-read-models';
-import { NOTIFIED_EVENT_TYPES, messageFor, recipientsFor, type DirectoryUser, type NotificationMessage, type ProposalRef } from './messages';
+import { NOTIFIED_EVENT_TYPES, noticesFor, type DirectoryUser, type NotificationMessage, type ProposalRef } from './messages';
 
 export const NOTIFICATIONS_PROJECTION = 'notifications';
 
@@ -56,7 +56,8 @@ export async function loadRecipientDirectory(client: Pick<pg.ClientBase, 'query'
 /**
  * The `notifications` projection: for each event some user must hear of (see recipientsFor),
  * one inbox row per recipient and, for recipients with an e-mail address, one outbox row.
- * Titles come from the item's ProposalRegistered, kept in `notification_proposals`.
+ * Titles come from the item's ProposalRegistered and the vice mayor in charge from its latest
+ * ProposalAssigned, kept in `notification_proposals`.
  *
  * Idempotent by the tables' unique keys (user, event, kind) and (channel, user, event): a
  * replayed batch or a rebuild writes nothing twice. reset() empties only the title table, so a
@@ -73,7 +74,9 @@ export function createNotificationsProjection(opts: NotificationsProjectionOptio
 
     async handle(events: StoredEvent[], client: pg.PoolClient): Promise<void> {
       const titles = new Map<string, ProposalRef>();
-      const notify: { event: StoredEvent; proposalId: string }[] = [];
+      /** Each event with the leader in charge as of it, when this batch assigned the item before it. */
+      const notify: { event: StoredEvent; proposalId: string; leader?: string | null }[] = [];
+      const leaders = new Map<string, string | null>();
 
       for (const e of events) {
         const proposalId = proposalIdOf(e.streamId);
@@ -91,26 +94,34 @@ export function createNotificationsProjection(opts: NotificationsProjectionOptio
              ON CONFLICT (proposal_id) DO UPDATE SET title = EXCLUDED.title, number = EXCLUDED.number, proposer_usernames = EXCLUDED.proposer_usernames`,
             [proposalId, ref.title, ref.number, usernames],
           );
-        } else if (NOTIFIED.has(e.type)) {
-          notify.push({ event: e, proposalId });
         }
+        if (e.type === 'ProposalAssigned') {
+          // As evolve does: each assignment (a reassignment too) names the leader in charge anew.
+          const leader = (e.data as { leaderInCharge?: unknown } | null)?.leaderInCharge;
+          const leaderInCharge = typeof leader === 'string' && leader !== '' ? leader : null;
+          leaders.set(proposalId, leaderInCharge);
+          await client.query('UPDATE notification_proposals SET leader_in_charge = $2 WHERE proposal_id = $1', [proposalId, leaderInCharge]);
+        }
+        if (NOTIFIED.has(e.type)) notify.push({ event: e, proposalId, leader: leaders.get(proposalId) });
       }
       if (notify.length === 0) return;
 
       const missing = [...new Set(notify.map((n) => n.proposalId))].filter((id) => !titles.has(id));
       if (missing.length) {
-        const { rows } = await client.query<{ proposal_id: string; title: string; number: string; proposer_usernames: string[] }>(
-          'SELECT proposal_id, title, number, proposer_usernames FROM notification_proposals WHERE proposal_id = ANY($1::uuid[])',
+        const { rows } = await client.query<{ proposal_id: string; title: string; number: string; proposer_usernames: string[]; leader_in_charge: string | null }>(
+          'SELECT proposal_id, title, number, proposer_usernames, leader_in_charge FROM notification_proposals WHERE proposal_id = ANY($1::uuid[])',
           [missing],
         );
-        for (const r of rows) titles.set(r.proposal_id, { title: r.title, number: r.number, proposerUsernames: r.proposer_usernames });
+        for (const r of rows) {
+          titles.set(r.proposal_id, { title: r.title, number: r.number, proposerUsernames: r.proposer_usernames, leaderInCharge: r.leader_in_charge });
+        }
       }
       const proposerUsernames = [
         ...new Set(notify.filter((n) => TO_PROPOSERS.has(n.event.type)).flatMap((n) => titles.get(n.proposalId)?.proposerUsernames ?? [])),
       ];
       const directory = await loadRecipientDirectory(client, proposerUsernames);
-      const { rows: unitRows } = await client.query<{ code: string; name: string }>('SELECT code, name FROM units');
-      const unitNames = new Map(unitRows.map((u) => [u.code, u.name]));
+      const { rows: unitRows } = await client.query<{ code: string; name: string; kind: string }>('SELECT code, name, kind FROM units');
+      const lookups = { unitNames: new Map(unitRows.map((u) => [u.code, u.name])), unitKinds: new Map(unitRows.map((u) => [u.code, u.kind])) };
 
       const inbox = {
         user: [] as string[],
@@ -125,16 +136,15 @@ export function createNotificationsProjection(opts: NotificationsProjectionOptio
       const outbox = { recipient: [] as string[], user: [] as string[], subject: [] as string[], body: [] as string[], event: [] as string[] };
       const nowMs = now();
 
-      for (const { event, proposalId } of notify) {
-        const proposal = titles.get(proposalId);
+      for (const { event, proposalId, leader } of notify) {
+        const ref = titles.get(proposalId);
+        // A rebuild tells an old event to the leader of its time, not of today.
+        const proposal = ref && leader !== undefined ? { ...ref, leaderInCharge: leader } : ref;
         const fresh = emailMaxAgeMs <= 0 || nowMs - Date.parse(event.recordedAt) <= emailMaxAgeMs;
         const replyId = (event.data as { replyId?: unknown } | null)?.replyId;
         let notices: { user: DirectoryUser; msg: NotificationMessage }[];
         try {
-          notices = recipientsFor(event, directory, proposal).flatMap((user) => {
-            const msg = messageFor(event, proposal, { recipient: user, unitNames });
-            return msg ? [{ user, msg }] : [];
-          });
+          notices = noticesFor(event, directory, proposal, lookups);
         } catch (err) {
           // A malformed event must not stop every later notice: it is skipped, loudly.
           onSkip(event, err);

@@ -1,7 +1,7 @@
 import { messageFor, NOTIFIED_EVENT_TYPES, recipientsFor, type DirectoryUser, type NotifiableEvent } from './messages';
+import { names, user } from './testing/directory';
 
 // Notices of the provincial/national reply path (Art. 9, 10, 11).
-const user = (username: string, role: string, unitId: string | null = null): DirectoryUser => ({ id: `id-${username}`, username, role, unitId, email: null });
 const directory: DirectoryUser[] = [
   user('office', 'office'),
   user('office-reviewer', 'office_reviewer'),
@@ -11,7 +11,6 @@ const directory: DirectoryUser[] = [
   user('sthjj-handler', 'unit_handler', 'sthjj'),
   user('sthjj-leader', 'unit_leader', 'sthjj'),
 ];
-const names = (users: DirectoryUser[]) => users.map((u) => u.username);
 const proposal = { title: '关于加快黄河流域生态保护的建议', number: '2026-建议-0031', proposerUsernames: ['deputy-1'] };
 const unitNames = new Map([['sthjj', '市生态环境局']]);
 let n = 0;

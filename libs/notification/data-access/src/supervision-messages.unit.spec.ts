@@ -1,6 +1,6 @@
 import { messageFor, recipientsFor, type DirectoryUser, type NotifiableEvent } from './messages';
+import { names, user } from './testing/directory';
 
-const user = (username: string, role: string, unitId: string | null = null): DirectoryUser => ({ id: `id-${username}`, username, role, unitId, email: null });
 const directory: DirectoryUser[] = [
   user('office', 'office'),
   user('rsj-handler', 'unit_handler', 'rsj'),
@@ -9,7 +9,6 @@ const directory: DirectoryUser[] = [
   user('wjw-leader', 'unit_leader', 'wjw'),
   user('jyj-handler', 'unit_handler', 'jyj'),
 ];
-const names = (users: DirectoryUser[]) => users.map((u) => u.username);
 const unitNames = new Map([
   ['rsj', '市人社局'],
   ['wjw', '市卫健委'],
