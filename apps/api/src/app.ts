@@ -7,6 +7,7 @@ import { loadConfig, type AppConfig } from '@jyta/config';
 import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { bodyParserErrors } from './common/error-mapping';
+import { rejectNulBytes } from './common/nul-bytes';
 import { createValidationPipe } from './common/validation';
 
 export const API_PREFIX = 'api';
@@ -47,6 +48,7 @@ export async function createApp(config: AppConfig = loadConfig()): Promise<NestE
   // The register shape carries the full text of an item: allow more than the 100 kB default.
   app.useBodyParser('json', { limit: '2mb' });
   app.use(bodyParserErrors);
+  app.use(rejectNulBytes);
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
