@@ -1,24 +1,20 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Param, Post } from '@nestjs/common';
 import {
   ApiBearerAuth,
-  ApiConflictResponse,
-  ApiCreatedResponse,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
   ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user';
-import { CurrentUser, Roles } from '../auth/decorators';
+import { CurrentUser } from '../auth/decorators';
 import { Meta, type CommandMeta } from '../common/command-meta';
 import { ErrorDto } from '../common/error.dto';
 import { ProposalIdPipe, UnitIdPipe } from '../common/params';
 import { CoUnitOpinionDto, InstructionsAnswerDto, InstructionsRequestDto, ProgressReportDto } from './dto/handling.dto';
+import { ItemCommand } from './item-command';
 import { ProposalDetailDto } from './dto/responses.dto';
 import { HandlingCommands } from './handling-commands.service';
-import { IdempotencyKey } from '../common/api-docs';
 
 /** 会办意见, 请示, 督办台账: by the unit's handlers, for their own unit only; everyone who may read the item sees them in its detail. */
 @ApiTags('handling 会办·请示·督办台账')
@@ -31,17 +27,14 @@ export class HandlingController {
   constructor(private readonly handling: HandlingCommands) {}
 
   @Post('co-opinion')
-  @HttpCode(200)
-  @Roles('unit_handler')
-  @IdempotencyKey()
-  @ApiOperation({
+  @ItemCommand({
+    roles: ['unit_handler'],
     summary: '提交会办意见',
     description:
       '主办+会办方式下，会办单位签收后将会办意见送主办单位，期限为主办单位答复期限前 30 日（政策可调）。' +
       '提交后本单位的会办任务完成（不再按月报送进度），仍可补充意见；逾期提交照收，标记为逾期。',
+    conflicts: 'NOT_CO_UNIT / NOT_SIGNED / NOT_ASSIGNED_TO_UNIT / ARCHIVED',
   })
-  @ApiOkResponse({ type: ProposalDetailDto })
-  @ApiConflictResponse({ type: ErrorDto, description: 'NOT_CO_UNIT / NOT_SIGNED / NOT_ASSIGNED_TO_UNIT / ARCHIVED' })
   coOpinion(
     @Param('id', ProposalIdPipe) id: string,
     @Param('unitId', UnitIdPipe) unitId: string,
@@ -53,16 +46,16 @@ export class HandlingController {
   }
 
   @Post('instructions')
-  @Roles('unit_handler')
-  @IdempotencyKey()
-  @ApiOperation({
+  @ItemCommand({
+    roles: ['unit_handler'],
     summary: '登记请示（第五条）',
     description:
       '涉及上级政府及其部门职权范围的事项，应逐级请示后再答复，不得越权答复。请示未得到答复前，本单位不能起草或发出答复；' +
       '会办单位的请示未答复时，主办单位的答复同样等待。返回 requestId。',
+    conflicts: 'NOT_ASSIGNED_TO_UNIT / ARCHIVED',
+    created: true,
+    answers: '详情，另含 requestId',
   })
-  @ApiCreatedResponse({ type: ProposalDetailDto, description: '详情，另含 requestId' })
-  @ApiConflictResponse({ type: ErrorDto, description: 'NOT_ASSIGNED_TO_UNIT / ARCHIVED' })
   requestInstructions(
     @Param('id', ProposalIdPipe) id: string,
     @Param('unitId', UnitIdPipe) unitId: string,
@@ -74,14 +67,14 @@ export class HandlingController {
   }
 
   @Post('instructions/:requestId/answer')
-  @HttpCode(200)
-  @Roles('unit_handler')
-  @IdempotencyKey()
+  @ItemCommand({
+    roles: ['unit_handler'],
+    summary: '记录上级对请示的答复（第五条）',
+    description: '记录批复内容和日期；该单位的所有请示均已答复后方可起草答复。',
+    conflicts: 'INSTRUCTIONS_ALREADY_ANSWERED / NOT_ASSIGNED_TO_UNIT / ARCHIVED',
+  })
   @ApiParam({ name: 'requestId', description: '请示编号（登记请示时返回）' })
-  @ApiOperation({ summary: '记录上级对请示的答复（第五条）', description: '记录批复内容和日期；该单位的所有请示均已答复后方可起草答复。' })
-  @ApiOkResponse({ type: ProposalDetailDto })
   @ApiNotFoundResponse({ type: ErrorDto, description: 'INSTRUCTIONS_REQUEST_NOT_FOUND' })
-  @ApiConflictResponse({ type: ErrorDto, description: 'INSTRUCTIONS_ALREADY_ANSWERED / NOT_ASSIGNED_TO_UNIT / ARCHIVED' })
   recordInstructions(
     @Param('id', ProposalIdPipe) id: string,
     @Param('unitId', UnitIdPipe) unitId: string,
@@ -94,17 +87,14 @@ export class HandlingController {
   }
 
   @Post('progress-reports')
-  @HttpCode(200)
-  @Roles('unit_handler')
-  @IdempotencyKey()
-  @ApiOperation({
+  @ItemCommand({
+    roles: ['unit_handler'],
     summary: '报送月度办理进度（督办台账）',
     description:
       '办理期间按月报送：会办单位每月 22 日前报主办单位，主办（单独、分别办理）单位每月 25 日前报建议提案处（政策可调，遇节假日不顺延）。' +
       '自接办次月起报送；逾期未报由系统记入督办台账（不影响办理），逾期报送照收并标记。',
+    conflicts: 'PROGRESS_ALREADY_REPORTED / NOT_HANDLING / NOT_SIGNED / NOT_ASSIGNED_TO_UNIT / ARCHIVED',
   })
-  @ApiOkResponse({ type: ProposalDetailDto })
-  @ApiConflictResponse({ type: ErrorDto, description: 'PROGRESS_ALREADY_REPORTED / NOT_HANDLING / NOT_SIGNED / NOT_ASSIGNED_TO_UNIT / ARCHIVED' })
   progressReport(
     @Param('id', ProposalIdPipe) id: string,
     @Param('unitId', UnitIdPipe) unitId: string,

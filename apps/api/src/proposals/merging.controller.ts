@@ -1,20 +1,18 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Param, Post } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
-  ApiConflictResponse,
   ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
   ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user';
-import { CurrentUser, Roles } from '../auth/decorators';
+import { CurrentUser } from '../auth/decorators';
 import { Meta, type CommandMeta } from '../common/command-meta';
 import { ErrorDto } from '../common/error.dto';
 import { ProposalIdPipe } from '../common/params';
 import { MergeProposalsDto, SplitProposalDto } from './dto/merging.dto';
+import { ItemCommand } from './item-command';
 import { ProposalDetailDto } from './dto/responses.dto';
 import { MergingCommands } from './merging-commands.service';
 
@@ -28,30 +26,28 @@ export class MergingController {
   constructor(private readonly merging: MergingCommands) {}
 
   @Post('merge')
-  @HttpCode(200)
-  @Roles('office')
-  @ApiOperation({
+  @ItemCommand({
+    roles: ['office'],
     summary: '并案办理：将内容相同或相近的件并入主件',
     description:
       '登记交办时决定，所有件均须未交办；人大代表建议只与建议并案，政协提案、建议案只与政协提案、建议案并案。' +
       '主件交办、办理，并案件随主件办理；主件每次答复均送达各并案件，各件提出人分别填写征求意见表（第十、十一条），各自办结归档（第十七条）。' +
       '全部检查通过才执行（全有或全无），拒绝时 details.itemId 指明哪一件。',
+    conflicts: 'ALREADY_ASSIGNED / MERGED_INTO_OTHER / HAS_MERGED_ITEMS / MERGE_CHAMBER_MISMATCH / MERGE_NOT_MUNICIPAL / ARCHIVED',
+    answers: '主件详情（mergedItems 列出并案件）',
   })
-  @ApiOkResponse({ type: ProposalDetailDto, description: '主件详情（mergedItems 列出并案件）' })
-  @ApiConflictResponse({ type: ErrorDto, description: 'ALREADY_ASSIGNED / MERGED_INTO_OTHER / HAS_MERGED_ITEMS / MERGE_CHAMBER_MISMATCH / MERGE_NOT_MUNICIPAL / ARCHIVED' })
   merge(@Param('id', ProposalIdPipe) id: string, @Body() dto: MergeProposalsDto, @CurrentUser() user: AuthUser, @Meta() meta: CommandMeta): Promise<ProposalDetailDto> {
     return this.merging.merge(id, dto, user, meta);
   }
 
   @Post('split')
-  @HttpCode(200)
-  @Roles('office')
-  @ApiOperation({
+  @ItemCommand({
+    roles: ['office'],
     summary: '拆分：并案件恢复单独办理',
     description: '该件回到“已登记，待交办”，可单独交办；已收到的答复副本均保留。已办结归档的件不能拆分。',
+    conflicts: 'NOT_MERGED / MERGED_ITEM_DONE',
+    answers: '主件详情',
   })
-  @ApiOkResponse({ type: ProposalDetailDto, description: '主件详情' })
-  @ApiConflictResponse({ type: ErrorDto, description: 'NOT_MERGED / MERGED_ITEM_DONE' })
   split(@Param('id', ProposalIdPipe) id: string, @Body() dto: SplitProposalDto, @CurrentUser() user: AuthUser, @Meta() meta: CommandMeta): Promise<ProposalDetailDto> {
     return this.merging.split(id, dto, user, meta);
   }

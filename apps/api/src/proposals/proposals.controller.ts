@@ -1,8 +1,14 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Param,
+  Post,
+  Query,
+} from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
-  ApiConflictResponse,
   ApiCreatedResponse,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
@@ -18,6 +24,7 @@ import { ProposalIdPipe, UnitIdPipe } from '../common/params';
 import { AssignProposalDto } from './dto/assignment.dto';
 import { ListProposalsQueryDto } from './dto/list-query.dto';
 import { RegisterProposalDto } from './dto/register.dto';
+import { ItemCommand } from './item-command';
 import { ProposalDetailDto, ProposalEventDto, ProposalListPageDto } from './dto/responses.dto';
 import { ContactDto, ExplanationDto, ReturnDecisionDto, ReturnRequestDto } from './dto/unit-actions.dto';
 import { ProposalCommands } from './proposal-commands.service';
@@ -73,14 +80,14 @@ export class ProposalsController {
   }
 
   @Post(':id/assignment')
-  @HttpCode(200)
-  @Roles('office')
+  @ItemCommand({
+    roles: ['office'],
+    summary: '交办（第六条）',
+    description: '期限自接办之日次日起算；退转期限届满后不能退转。',
+    conflicts: 'ALREADY_ASSIGNED 等',
+  })
   @IdParam()
-  @IdempotencyKey()
-  @ApiOperation({ summary: '交办（第六条）', description: '期限自接办之日次日起算；退转期限届满后不能退转。' })
-  @ApiOkResponse({ type: ProposalDetailDto })
   @ApiNotFoundResponse({ type: ErrorDto, description: 'PROPOSAL_NOT_FOUND' })
-  @ApiConflictResponse({ type: ErrorDto, description: 'ALREADY_ASSIGNED 等' })
   assign(
     @Param('id', ProposalIdPipe) id: string,
     @Body() dto: AssignProposalDto,
@@ -91,14 +98,14 @@ export class ProposalsController {
   }
 
   @Post(':id/units/:unitId/receipt')
-  @HttpCode(200)
-  @Roles('unit_handler')
+  @ItemCommand({
+    roles: ['unit_handler'],
+    summary: '签收（第十七条）',
+    description: '只记录签收时间，不改变任何期限。',
+    conflicts: 'ALREADY_SIGNED / NOT_ASSIGNED_TO_UNIT',
+  })
   @IdParam()
   @UnitParam()
-  @IdempotencyKey()
-  @ApiOperation({ summary: '签收（第十七条）', description: '只记录签收时间，不改变任何期限。' })
-  @ApiOkResponse({ type: ProposalDetailDto })
-  @ApiConflictResponse({ type: ErrorDto, description: 'ALREADY_SIGNED / NOT_ASSIGNED_TO_UNIT' })
   receipt(
     @Param('id', ProposalIdPipe) id: string,
     @Param('unitId', UnitIdPipe) unitId: string,
@@ -109,14 +116,14 @@ export class ProposalsController {
   }
 
   @Post(':id/units/:unitId/return-request')
-  @HttpCode(200)
-  @Roles('unit_handler')
+  @ItemCommand({
+    roles: ['unit_handler'],
+    summary: '申请退转（第七条）',
+    description: '须在接办之日起 15 日内（政策可调）以公函说明理由。',
+    conflicts: 'RETURN_WINDOW_CLOSED / RETURN_ALREADY_REQUESTED / NOT_ASSIGNED_TO_UNIT',
+  })
   @IdParam()
   @UnitParam()
-  @IdempotencyKey()
-  @ApiOperation({ summary: '申请退转（第七条）', description: '须在接办之日起 15 日内（政策可调）以公函说明理由。' })
-  @ApiOkResponse({ type: ProposalDetailDto })
-  @ApiConflictResponse({ type: ErrorDto, description: 'RETURN_WINDOW_CLOSED / RETURN_ALREADY_REQUESTED / NOT_ASSIGNED_TO_UNIT' })
   returnRequest(
     @Param('id', ProposalIdPipe) id: string,
     @Param('unitId', UnitIdPipe) unitId: string,
@@ -128,14 +135,14 @@ export class ProposalsController {
   }
 
   @Post(':id/units/:unitId/return-decision')
-  @HttpCode(200)
-  @Roles('office')
+  @ItemCommand({
+    roles: ['office'],
+    summary: '退转决定',
+    description: '同意：该单位退出本件（无主办单位时待重新交办）；不同意：单位继续办理。',
+    conflicts: 'NO_RETURN_REQUEST / ALREADY_DECIDED / NOT_ASSIGNED_TO_UNIT',
+  })
   @IdParam()
   @UnitParam()
-  @IdempotencyKey()
-  @ApiOperation({ summary: '退转决定', description: '同意：该单位退出本件（无主办单位时待重新交办）；不同意：单位继续办理。' })
-  @ApiOkResponse({ type: ProposalDetailDto })
-  @ApiConflictResponse({ type: ErrorDto, description: 'NO_RETURN_REQUEST / ALREADY_DECIDED / NOT_ASSIGNED_TO_UNIT' })
   returnDecision(
     @Param('id', ProposalIdPipe) id: string,
     @Param('unitId', UnitIdPipe) unitId: string,
@@ -147,14 +154,14 @@ export class ProposalsController {
   }
 
   @Post(':id/units/:unitId/contacts')
-  @HttpCode(200)
-  @Roles('unit_handler')
+  @ItemCommand({
+    roles: ['unit_handler'],
+    summary: '记录与代表委员的沟通（第十四、十六条）',
+    description: '答复前须与提出人沟通；面商率是考核指标。',
+    conflicts: 'NOT_ASSIGNED_TO_UNIT',
+  })
   @IdParam()
   @UnitParam()
-  @IdempotencyKey()
-  @ApiOperation({ summary: '记录与代表委员的沟通（第十四、十六条）', description: '答复前须与提出人沟通；面商率是考核指标。' })
-  @ApiOkResponse({ type: ProposalDetailDto })
-  @ApiConflictResponse({ type: ErrorDto, description: 'NOT_ASSIGNED_TO_UNIT' })
   contact(
     @Param('id', ProposalIdPipe) id: string,
     @Param('unitId', UnitIdPipe) unitId: string,
@@ -172,17 +179,14 @@ export class ProposalsController {
   }
 
   @Post(':id/units/:unitId/explanation')
-  @HttpCode(200)
-  @Roles('unit_handler')
-  @IdParam()
-  @UnitParam()
-  @IdempotencyKey()
-  @ApiOperation({
+  @ItemCommand({
+    roles: ['unit_handler'],
     summary: '延期说明（第十九条）',
     description: '答复期限届满前提交：困难、措施、预计办结日期；提交后逾期为“已说明延期”，否则为超期并追究责任。',
+    conflicts: 'REPLY_DEADLINE_PASSED / NOT_ANSWERING_UNIT / NOT_ASSIGNED_TO_UNIT',
   })
-  @ApiOkResponse({ type: ProposalDetailDto })
-  @ApiConflictResponse({ type: ErrorDto, description: 'REPLY_DEADLINE_PASSED / NOT_ANSWERING_UNIT / NOT_ASSIGNED_TO_UNIT' })
+  @IdParam()
+  @UnitParam()
   explanation(
     @Param('id', ProposalIdPipe) id: string,
     @Param('unitId', UnitIdPipe) unitId: string,

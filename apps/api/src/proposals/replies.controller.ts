@@ -1,13 +1,32 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiForbiddenResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user';
-import { CurrentUser, Public, Roles } from '../auth/decorators';
+import { CurrentUser, Public } from '../auth/decorators';
 import { Meta, type CommandMeta } from '../common/command-meta';
 import { ErrorDto } from '../common/error.dto';
 import { ProposalIdPipe } from '../common/params';
 import { ChooseDisclosureDto } from './dto/disclosure.dto';
-import { CompileGovernmentDocumentDto, DraftReplyDto, FeedbackDto, ReviewReplyDto, SendReplyDto } from './dto/reply.dto';
-import { ProposalDetailDto } from './dto/responses.dto';
+import {
+  CompileGovernmentDocumentDto,
+  DraftReplyDto,
+  FeedbackDto,
+  ReviewReplyDto,
+  SendReplyDto,
+} from './dto/reply.dto';
+import { ItemCommand } from './item-command';
 import { ReplyCommands } from './reply-commands.service';
 
 @ApiTags('replies 答复')
@@ -17,29 +36,27 @@ export class RepliesController {
   constructor(private readonly replies: ReplyCommands) {}
 
   @Post()
-  @Roles('unit_handler')
-  @ApiOperation({
+  @ItemCommand({
+    roles: ['unit_handler'],
     summary: '起草答复（第九、十条）',
     description: '签收后由主办或分别办理单位起草；送单位分管领导审查。省级、全国件（省政府办公厅交办）起草的是办理和答复意见，先送代表委员征求意见，满意后由建议提案处整理成市政府正式文件。',
+    conflicts: 'NOT_SIGNED / NOT_ANSWERING_UNIT / REPLY_IN_PROGRESS / ARCHIVED',
+    created: true,
   })
-  @ApiCreatedResponse({ type: ProposalDetailDto })
-  @ApiConflictResponse({ type: ErrorDto, description: 'NOT_SIGNED / NOT_ANSWERING_UNIT / REPLY_IN_PROGRESS / ARCHIVED' })
   draft(@Param('id', ProposalIdPipe) id: string, @Body() dto: DraftReplyDto, @CurrentUser() user: AuthUser, @Meta() meta: CommandMeta) {
     return this.replies.draft(id, dto, user, meta);
   }
 
   @Post(':replyId/review')
-  @HttpCode(200)
-  @Roles('unit_leader', 'vice_mayor', 'office', 'office_reviewer')
-  @ApiOperation({
+  @ItemCommand({
+    roles: ['unit_leader', 'vice_mayor', 'office', 'office_reviewer'],
     summary: '审查答复（第九、十八条）',
     description:
       '本级件：单位分管领导 → （多单位办理时）分管副市长 → 建议提案处质量审查。省级、全国件的办理和答复意见：单位分管领导 → （多单位办理时）分管副市长；' +
       '其市政府正式文件：办公厅相关处室（office_reviewer）审查 → 分管副市长审核签发。环节由角色确定；任何一级可退回（须写明意见），每轮均保留。分管副市长须为交办时指定的分管领导。',
+    conflicts: 'WRONG_REVIEW_STAGE / NOT_IN_REVIEW',
   })
-  @ApiOkResponse({ type: ProposalDetailDto })
   @ApiForbiddenResponse({ type: ErrorDto, description: 'NOT_YOUR_UNIT / NOT_IN_CHARGE' })
-  @ApiConflictResponse({ type: ErrorDto, description: 'WRONG_REVIEW_STAGE / NOT_IN_REVIEW' })
   review(
     @Param('id', ProposalIdPipe) id: string,
     @Param('replyId') replyId: string,
@@ -51,16 +68,14 @@ export class RepliesController {
   }
 
   @Post(':replyId/send')
-  @HttpCode(200)
-  @Roles('unit_handler', 'office')
-  @ApiOperation({
+  @ItemCommand({
+    roles: ['unit_handler', 'office'],
     summary: '函复（第十条）',
     description:
       '承办单位：审查通过后发出，附征求意见表；抄送按第十条。省级、全国件由承办单位将办理和答复意见先送代表委员征求意见。' +
       '建议提案处：发出已签发的市政府正式文件（省级、全国件），抄报省人大选任联工委、省政府办公厅、省政协提案委；本单位办结，全部办结后归档。',
+    conflicts: 'REPLY_NOT_APPROVED / DOCUMENT_NOT_SIGNED / NOT_PROVINCIAL',
   })
-  @ApiOkResponse({ type: ProposalDetailDto })
-  @ApiConflictResponse({ type: ErrorDto, description: 'REPLY_NOT_APPROVED / DOCUMENT_NOT_SIGNED / NOT_PROVINCIAL' })
   send(
     @Param('id', ProposalIdPipe) id: string,
     @Param('replyId') replyId: string,
@@ -72,14 +87,14 @@ export class RepliesController {
   }
 
   @Post(':replyId/government-document')
-  @Roles('office')
-  @ApiOperation({
+  @ItemCommand({
+    roles: ['office'],
     summary: '整理形成市政府正式文件（第九、十条）',
     description:
       '省级、全国件：代表委员对办理和答复意见满意（或基本满意）后——逾期未反馈的亦须答复——由建议提案处整理成正式文件，送办公厅相关处室审查、分管副市长审核签发；被退回的重新整理，每轮均保留。',
+    conflicts: 'NOT_PROVINCIAL / NOT_AWAITING_DOCUMENT / ARCHIVED',
+    created: true,
   })
-  @ApiCreatedResponse({ type: ProposalDetailDto })
-  @ApiConflictResponse({ type: ErrorDto, description: 'NOT_PROVINCIAL / NOT_AWAITING_DOCUMENT / ARCHIVED' })
   compileDocument(
     @Param('id', ProposalIdPipe) id: string,
     @Param('replyId') replyId: string,
@@ -91,14 +106,12 @@ export class RepliesController {
   }
 
   @Post(':replyId/disclosure')
-  @HttpCode(200)
-  @Roles('unit_handler', 'office')
-  @ApiOperation({
+  @ItemCommand({
+    roles: ['unit_handler', 'office'],
     summary: '选择公开方式（第二十条）',
     description: '“谁办理、谁答复、谁公开”：答复发出后由答复单位选择全文公开、摘要公开或不予公开（须说明理由）；建议提案处可复核改选。以最后一次为准，每次均保留；归档后仍可选择。',
+    conflicts: 'REPLY_NOT_SENT',
   })
-  @ApiOkResponse({ type: ProposalDetailDto })
-  @ApiConflictResponse({ type: ErrorDto, description: 'REPLY_NOT_SENT' })
   disclosure(
     @Param('id', ProposalIdPipe) id: string,
     @Param('replyId') replyId: string,
