@@ -8,7 +8,8 @@
  * replays fail with a nondeterminism error (checked when each patch was written).
  * v3-supervision-* run the co-unit opinion and progress-report timers (patches 'co-unit-opinions'
  * and 'progress-reports'; without them the v2 histories fail), so later changes are checked against
- * items that have those timers running.
+ * items that have those timers running. The last test shows it: bundled with every patch taken
+ * (as if each change had been made without patched()), the histories recorded before a change fail.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -23,12 +24,36 @@ it('has recorded histories to replay', () => {
   expect(files.length).toBeGreaterThan(0);
 });
 
+const histories = () =>
+  files.map((f) => ({ workflowId: f.replace(/\.json$/, ''), history: temporal.api.history.v1.History.fromObject(JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'))) }));
+
+async function replay(options: Parameters<typeof Worker.runReplayHistories>[0]) {
+  const results: { id: string; error?: string }[] = [];
+  for await (const r of Worker.runReplayHistories(options, histories())) results.push({ id: r.workflowId, error: r.error ? String(r.error) : undefined });
+  return results;
+}
+
+beforeAll(() => Runtime.install({ logger: new DefaultLogger('ERROR') }));
+
 it('replays every recorded history without non-determinism', async () => {
-  Runtime.install({ logger: new DefaultLogger('WARN') });
-  const histories = files.map((f) => ({ workflowId: f.replace(/\.json$/, ''), history: temporal.api.history.v1.History.fromObject(JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'))) }));
-  const results = [];
-  for await (const r of Worker.runReplayHistories({ workflowsPath: WORKFLOWS_PATH, replayName: 'fixtures' }, histories)) {
-    results.push({ id: r.workflowId, error: r.error ? String(r.error) : undefined });
-  }
-  expect(results).toEqual(histories.map((h) => ({ id: h.workflowId, error: undefined })));
+  const results = await replay({ workflowsPath: WORKFLOWS_PATH, replayName: 'fixtures' });
+  expect(results).toEqual(histories().map((h) => ({ id: h.workflowId, error: undefined })));
+});
+
+it('without the patches, the histories recorded before each change fail with non-determinism', async () => {
+  const shim = path.resolve(__dirname, '../test/every-patch-taken.ts');
+  const results = await replay({
+    workflowsPath: WORKFLOWS_PATH,
+    replayName: 'unpatched',
+    bundlerOptions: {
+      webpackConfigHook: (config) => ({
+        ...config,
+        resolve: { ...config.resolve, alias: { ...(config.resolve?.alias as Record<string, string>), '@temporalio/workflow$': shim } },
+      }),
+    },
+  });
+  const failed = results.filter((r) => r.error).map((r) => r.id);
+  // v1 predates reply-deadline timers, v2 reminders and the v3 timers: each must break.
+  for (const label of ['v1-', 'v2-']) expect(failed.some((id) => id.startsWith(label))).toBe(true);
+  expect(results.filter((r) => r.error).every((r) => /nondetermin/i.test(r.error!))).toBe(true);
 });
