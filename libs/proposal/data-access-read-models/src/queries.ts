@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import type { ProposalListRow } from './projection';
 
 export interface ProposalListFilters {
   /** session year */
@@ -24,30 +25,10 @@ export interface ProposalListFilters {
   pageSize: number;
 }
 
-export interface ProposalListItem {
+/** A list row as callers read it: the stored columns (see ProposalListRow), and whether it is overdue now (Art. 19). */
+export interface ProposalListItem extends Omit<ProposalListRow, 'proposalId' | 'proposerUsernames'> {
   id: string;
-  number: string;
-  kind: string;
-  level: string;
-  sessionYear: number;
-  period: string;
-  title: string;
-  topic: string | null;
-  status: string;
-  key: boolean;
-  major: boolean;
-  urgent: boolean;
-  proposerNames: string[];
-  unitIds: string[];
-  activeUnitIds: string[];
-  leadUnitIds: string[];
-  leaderInCharge: string | null;
-  registeredAt: string;
-  assignedOn: string | null;
-  replyDueAt: string | null;
   overdue: boolean;
-  updatedAt: string;
-  version: number;
 }
 
 export interface Page<T> {

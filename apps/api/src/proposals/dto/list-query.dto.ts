@@ -37,7 +37,7 @@ export class ListProposalsQueryDto extends PageQueryDto {
   @Matches(UNIT_CODE, { message: 'unitId 须为单位代码' })
   unitId?: string;
 
-  @ApiPropertyOptional({ description: '已过答复期限（尚无答复记录时按最早答复期限判断）' })
+  @ApiPropertyOptional({ description: '超期（第十九条）：主办、单独或分别办理单位已过答复期限，既未答复也未提交延期说明' })
   @IsOptional()
   @Transform(toBool)
   @IsBoolean({ message: 'overdue 须为 true 或 false' })
