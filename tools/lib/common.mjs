@@ -89,13 +89,9 @@ export function ensureNodeModules() {
   const t0 = Date.now();
   const npm = (args) =>
     spawnSync('npm', [...args, '--no-audit', '--no-fund'], { cwd: ROOT, stdio: 'inherit', shell: process.platform === 'win32' });
-  let r = npm(['ci']);
-  if (r.error || r.status !== 0) {
-    // `npm ci` refuses a lock file that lacks entries it expects (e.g. optional platform packages
-    // a registry mirror does not carry); `npm install` then still installs from the same lock.
-    say(c.yellow(`▲ npm ci failed (${r.error?.message ?? `exit ${r.status}`}); trying npm install instead…`));
-    r = npm(['install']);
-  }
+  // `npm ci` only: the lock file is the install. One it refuses is a bug to fix, not to paper over
+  // with `npm install` (which would rewrite the lock and make installs unreproducible).
+  const r = npm(['ci']);
   if (r.error || r.status !== 0) {
     say(c.red(`✖ 依赖安装失败 / installing dependencies failed (${r.error?.message ?? `exit ${r.status}`})`));
     process.exit(r.status || 1);

@@ -1,4 +1,5 @@
-import { ensurePostgres } from './postgres';
+import { ensurePostgres, reachableByPostgres } from './postgres';
+import * as os from 'node:os';
 import { ensureTemporal } from './temporal';
 import { parseProfile, portFromEnv, repoRoot } from './util';
 import * as fs from 'node:fs';
@@ -20,6 +21,23 @@ describe('dev-infra (unit)', () => {
     expect(pg.started || t.started).toBe(false);
     await pg.stop();
     await t.stop();
+  });
+
+  it('knows when the postgres user cannot enter a checkout (a mode-700 folder above it), so the cluster moves out', () => {
+    const top = fs.mkdtempSync(path.join(os.tmpdir(), 'jyta-reach-'));
+    try {
+      const inner = path.join(top, 'repo', '.data', 'postgres-dev');
+      fs.mkdirSync(path.dirname(inner), { recursive: true });
+      // Another user, neither owner nor group of the folders: only the "other" bits count.
+      const stranger = { uid: 65_432, gid: 65_432 };
+      fs.chmodSync(top, 0o700);
+      expect(reachableByPostgres(inner, stranger)).toBe(false);
+      fs.chmodSync(top, 0o755);
+      expect(reachableByPostgres(inner, stranger)).toBe(true);
+    } finally {
+      fs.chmodSync(top, 0o755);
+      fs.rmSync(top, { recursive: true, force: true });
+    }
   });
 
   it('finds the repository root by nx.json', () => {

