@@ -47,6 +47,21 @@ export function keepAsFixtures(prefix: string, histories: { workflowId: string; 
   });
 }
 
+/**
+ * Every item workflow of a test file's database (its stack has a fresh one): fetched, kept as
+ * fixtures when RECORD_HISTORIES is set, and replayed against the current code. For the files that
+ * cover what the older fixtures do not (archive, 并案 with forwarded signals, the provincial path).
+ */
+export async function replayEveryItem(pool: import('pg').Pool, prefix: string) {
+  const { rows } = await pool.query<{ stream_id: string }>(
+    `select stream_id from events where stream_id like 'proposal-%' group by stream_id order by min(sequence)`,
+  );
+  const ids = rows.map((r) => r.stream_id.slice('proposal-'.length));
+  const histories = await fetchHistories(ids);
+  keepAsFixtures(prefix, histories);
+  return { ids, results: await replay(histories) };
+}
+
 let quieted = false;
 /** The SDK logs every bundle at INFO; tests want warnings only. Installed once per process. */
 function quietRuntime() {

@@ -6,6 +6,7 @@
  */
 import { ApiClient, eventually, shanghaiDay } from './http';
 import { registration } from './fixtures';
+import { replayEveryItem } from './histories';
 import { startStack, type Stack } from './stack';
 
 let stack: Stack;
@@ -214,5 +215,13 @@ describe('并案办理: splitting (Art. 6, 17)', () => {
     expect(notMerged.body.code).toBe('NOT_MERGED');
     expect(await typesOf(item.id)).toEqual(['ProposalRegistered', 'MergedIntoProposal', 'ProposalSplitOff', 'ProposalAssigned', 'ReceiptSigned']);
     expect(await typesOf(main.id)).toEqual(['ProposalRegistered', 'ProposalsMerged', 'MergedProposalSplit']);
+  });
+});
+
+describe('workflow determinism', () => {
+  it('every item workflow of this file (并案: forwarded signals between items, copies and split) replays against the current workflow code', async () => {
+    const { ids, results } = await replayEveryItem(stack.pool, 'merging');
+    expect(ids.length).toBeGreaterThan(0);
+    expect(results.map((r) => [r.workflowId, r.error])).toEqual(ids.map((id) => [`proposal-${id}`, undefined]));
   });
 });

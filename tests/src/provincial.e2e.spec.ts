@@ -9,6 +9,7 @@
 import { publishPolicy } from '@jyta/proposal-registry';
 import { ApiClient, eventually, shanghaiDay } from './http';
 import { registration } from './fixtures';
+import { replayEveryItem } from './histories';
 import { startStack, type Stack } from './stack';
 
 let stack: Stack;
@@ -290,5 +291,13 @@ describe('Art. 11: no answer in time on a provincial opinion', () => {
     const c = await as.office.post(`/api/proposals/${id}/replies/${replyId}/government-document`, { body: '市人民政府关于……的答复' });
     expect(c.status).toBe(201);
     expect(c.body.replies[0].currentStage).toBe('office_reviewer');
+  });
+});
+
+describe('workflow determinism', () => {
+  it('every item workflow of this file (the provincial path: opinion, government document, archive) replays against the current workflow code', async () => {
+    const { ids, results } = await replayEveryItem(stack.pool, 'provincial');
+    expect(ids.length).toBeGreaterThan(0);
+    expect(results.map((r) => [r.workflowId, r.error])).toEqual(ids.map((id) => [`proposal-${id}`, undefined]));
   });
 });

@@ -6,6 +6,7 @@
 import { publishPolicy } from '@jyta/proposal-registry';
 import { ApiClient, eventually, shanghaiDay } from './http';
 import { registration } from './fixtures';
+import { replayEveryItem } from './histories';
 import { startStack, type Stack } from './stack';
 
 let stack: Stack;
@@ -178,5 +179,13 @@ describe('Art. 11: no answer in the feedback period is "no feedback", never sati
     const detail = (await as.office.get(`/api/proposals/${id}`)).body;
     expect(detail.status).toBe('archived');
     expect(detail.replies[0]).toMatchObject({ feedback: null, feedbackMissingAt: missing.occurredAt });
+  });
+});
+
+describe('workflow determinism', () => {
+  it('every item workflow of this file (archived items, send-backs and the no-feedback timer) replays against the current workflow code', async () => {
+    const { ids, results } = await replayEveryItem(stack.pool, 'replies');
+    expect(ids.length).toBeGreaterThan(0);
+    expect(results.map((r) => [r.workflowId, r.error])).toEqual(ids.map((id) => [`proposal-${id}`, undefined]));
   });
 });

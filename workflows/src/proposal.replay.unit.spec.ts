@@ -8,7 +8,12 @@
  * replays fail with a nondeterminism error (checked when each patch was written).
  * v3-supervision-* run the co-unit opinion and progress-report timers (patches 'co-unit-opinions'
  * and 'progress-reports'; without them the v2 histories fail), so later changes are checked against
- * items that have those timers running. The last test shows it: bundled with every patch taken
+ * items that have those timers running.
+ * v4-replies-*, v4-merging-*, v4-provincial-* were recorded before the integrity changes (issue 7:
+ * feedback token from an activity, append failures, adoption of stored events after a crash):
+ * archived items, send-backs, the no-feedback timer, 并案 with its forwarded signals and split, and
+ * the provincial path through the government document — whatever changes next must replay them.
+ * The last test shows it: bundled with every patch taken
  * (as if each change had been made without patched()), the histories recorded before a change fail.
  */
 import fs from 'node:fs';
