@@ -86,7 +86,7 @@ const LABELLED_ACCOUNT = /((?:QQ|微信号?|wechat)\s*号?\s*[:]?\s*)([A-Za-z0-9
  * of three or more digits with a space or dash between (4101 0519 9001 0112 3X, 410105-19900101-123X);
  * groups of one or two digits (1990-01-01) are dates, not parts of such a number.
  */
-const DIGIT_GROUPS = /(?<!\d)\d+(?:[ -]?\d+)*(?:[ -]?[Xx])?(?!\d)/g;
+const DIGIT_GROUPS = /(?<!\d)\d+(?:[ -]\d+)*(?:[ -]?[Xx])?(?!\d)/g;
 const LONG_NUMBER_DIGITS = 15;
 
 function longNumbers(matchText: string): Cut[] {
@@ -111,7 +111,7 @@ function longNumbers(matchText: string): Cut[] {
 }
 
 /** E-mail addresses, also written with (at) / [at] or spaces around the @. */
-const EMAIL = /[A-Za-z0-9._%+-]+\s?(?:@|\(at\)|\[at\])\s?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/gi;
+const EMAIL = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+\s?(?:@|\(at\)|\[at\])\s?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/gi;
 
 /** The cc line of a letter (抄送：… / 抄报：…) goes as a whole, the label stays. */
 const CC_LINE = /(抄\s*[送报]\s*:)([^\n]*)/g;
