@@ -132,13 +132,13 @@ const writtenEmail = (e: string) => fc.oneof(fc.constant(e), someFullWidth(e), f
 // ---- letters ----------------------------------------------------------------------------------------------
 
 type Secret =
-  | { kind: 'name'; value: string; written: string }
+  | { kind: 'name'; value: string; written: string; contact: boolean }
   | { kind: 'phone'; digits: string; written: string; known: boolean }
   | { kind: 'id'; digits: string; written: string }
   | { kind: 'email'; value: string; written: string };
 
 const secret: fc.Arbitrary<Secret> = fc.oneof(
-  name.chain((n) => writtenName(n).map((w) => ({ kind: 'name' as const, value: n, written: w }))),
+  fc.tuple(name, fc.boolean()).chain(([n, contact]) => writtenName(n).map((w) => ({ kind: 'name' as const, value: n, written: w, contact }))),
   fc.tuple(mobile, fc.boolean()).chain(([m, known]) => writtenMobile(m).map((w) => ({ kind: 'phone' as const, digits: m, written: w, known }))),
   fc.tuple(landline, fc.boolean()).chain(([l, known]) =>
     writtenLandline(l).map((w) => ({ kind: 'phone' as const, digits: l.local, written: w, known })),
@@ -156,11 +156,11 @@ const letter = fc
   }));
 
 const subjectsOf = (secrets: Secret[]): RedactionSubjects => ({
-  // Names are known to the redaction (they are the item's proposers and contacts); numbers only sometimes.
+  // Names are known to the redaction (the item's proposers, or people it names); numbers only sometimes.
   proposers: secrets.flatMap((s) =>
-    s.kind === 'name' ? [{ name: s.value }] : s.kind === 'phone' && s.known ? [{ name: '', phone: s.digits }] : [],
+    s.kind === 'name' && !s.contact ? [{ name: s.value }] : s.kind === 'phone' && s.known ? [{ name: '', phone: s.digits }] : [],
   ),
-  contacts: [],
+  contacts: secrets.flatMap((s) => (s.kind === 'name' && s.contact ? [s.value] : [])),
 });
 
 const withoutSpaces = (s: string) => s.replace(/[\s\u200b\u200c\u200d\u2060\ufeff]/g, '');
