@@ -93,7 +93,7 @@ export default tseslint.config(
 
   // ---- domain purity ------------------------------------------------------------------------------
   {
-    files: ['libs/*/domain/**/*.ts'],
+    files: ['libs/*/domain/**/*.ts', 'libs/disclosure/redaction/**/*.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',

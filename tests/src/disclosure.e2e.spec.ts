@@ -3,7 +3,9 @@
  * PostgreSQL: a sent reply whose letter names the proposer and their phone number is published in
  * full without them, then as a summary, then withheld with its reason; an undisclosed reply never
  * appears; only the reply's unit (or the office) chooses; anyone may read the public list, and
- * the choice can still be made after the item is archived.
+ * the choice can still be made after the item is archived. A letter that carries an ID number,
+ * an e-mail address, a +86 landline, a full-width mobile number and the name written with spaces
+ * is published without any of them.
  */
 import { ApiClient, shanghaiDay } from './http';
 import { registration } from './fixtures';
@@ -26,8 +28,8 @@ beforeAll(async () => {
 });
 afterAll(() => stack?.stop());
 
-async function assigned() {
-  const reg = await as.office.post('/api/proposals', registration({ proposers: [{ name: NAME, username: 'deputy-1', phone: PHONE }] }));
+async function assigned(proposers: Record<string, string>[] = [{ name: NAME, username: 'deputy-1', phone: PHONE }]) {
+  const reg = await as.office.post('/api/proposals', registration({ proposers }));
   expect(reg.status).toBe(201);
   const id: string = reg.body.id;
   expect((await as.office.post(`/api/proposals/${id}/assignment`, { assignedOn: shanghaiDay(), mode: 'single', leadUnitIds: ['rsj'] })).status).toBe(200);
@@ -35,8 +37,8 @@ async function assigned() {
   return { id, number: reg.body.number as string };
 }
 
-async function drafted(id: string) {
-  const d = await as['rsj-handler'].post(`/api/proposals/${id}/replies`, { unitId: 'rsj', category: 'B', body: BODY });
+async function drafted(id: string, body = BODY) {
+  const d = await as['rsj-handler'].post(`/api/proposals/${id}/replies`, { unitId: 'rsj', category: 'B', body });
   expect(d.status).toBe(201);
   return d.body.replyId as string;
 }
@@ -140,5 +142,28 @@ describe('Art. 20: 办理结果公开', () => {
     expect(otherUnit.body.items.some((r: any) => r.replyId === replyId)).toBe(false);
     const bad = await anonymous.get(`/api/public/replies?pageSize=1000`);
     expect(bad.status).toBe(400);
+  });
+});
+
+describe('Art. 20: redaction that holds', () => {
+  it('an ID number, an e-mail address, a +86 landline, a full-width mobile and a spaced name are not published', async () => {
+    const address = '金水区花园路88号院3号楼';
+    const { id, number } = await assigned([{ name: NAME, username: 'deputy-1', phone: '0371-6718 8888', address }]);
+    const letter =
+      `测 试 代 表 乙代表：您好！您提出的建议（身份证号41010519900101123X）收悉。` +
+      `您留下的电子邮箱 ceshi.yi@163.com、办公电话 +86 371 6718 8888 和手机１３９－１２３４－５６７８均已登记，` +
+      `住址${address}。现答复如下：2026年11月27日起投入资金1200万元，按郑政办〔2020〕27号文件办理，完成率达到98.5%。`;
+    const replyId = await drafted(id, letter);
+    await sent(id, replyId);
+    expect((await as['rsj-handler'].post(`/api/proposals/${id}/replies/${replyId}/disclosure`, { mode: 'full' })).status).toBe(200);
+    const rows = await published(number);
+    expect(rows).toHaveLength(1);
+    const text: string = rows[0].text;
+    const digits = text.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\D/g, '');
+    for (const secret of ['41010519900101123', '67188888', '13912345678']) expect(digits).not.toContain(secret);
+    expect(text).not.toMatch(/ceshi|@|163\.com|花园路/);
+    expect(text.replace(/\s/g, '')).not.toContain(NAME);
+    // Ordinary numbers stay as written.
+    expect(text).toContain('现答复如下：2026年11月27日起投入资金1200万元，按郑政办〔2020〕27号文件办理，完成率达到98.5%。');
   });
 });
