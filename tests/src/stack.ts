@@ -18,6 +18,10 @@ export interface Stack {
   databaseUrl: string;
   taskQueue: string;
   pool: Pool;
+  /** The API child process (its pid, e.g. for /proc/<pid>/status) and the lines it printed (most recent `outputLines`). */
+  api: { pid: number; output: string[] };
+  /** Lines the current worker printed. */
+  workerOutput(): string[];
   startWorker(extraEnv?: Record<string, string>): Promise<ChildProcess>;
   killWorker(signal?: NodeJS.Signals): Promise<void>;
   stop(): Promise<void>;
@@ -34,7 +38,7 @@ async function freePort(): Promise<number> {
   });
 }
 
-function launch(name: string, entry: string, env: Record<string, string>): { child: ChildProcess; output: string[] } {
+function launch(name: string, entry: string, env: Record<string, string>, keepLines = 400): { child: ChildProcess; output: string[] } {
   const output: string[] = [];
   const child = spawn(process.execPath, ['-r', '@swc-node/register', entry], {
     cwd: ROOT,
@@ -43,7 +47,7 @@ function launch(name: string, entry: string, env: Record<string, string>): { chi
   });
   const keep = (b: Buffer) => {
     output.push(...b.toString().split('\n').filter(Boolean));
-    if (output.length > 400) output.splice(0, output.length - 400);
+    if (output.length > keepLines) output.splice(0, output.length - keepLines);
     if (process.env.E2E_VERBOSE) process.stderr.write(`[${name}] ${b}`);
   };
   child.stdout!.on('data', keep);
@@ -77,7 +81,7 @@ async function waitForWorker(w: { child: ChildProcess; output: string[] }, timeo
   throw new Error(`worker not ready after ${timeoutMs} ms:\n${w.output.slice(-40).join('\n')}`);
 }
 
-export async function startStack(opts: { env?: Record<string, string> } = {}): Promise<Stack> {
+export async function startStack(opts: { env?: Record<string, string>; outputLines?: number } = {}): Promise<Stack> {
   const base = process.env.DATABASE_URL;
   const temporal = process.env.TEMPORAL_ADDRESS;
   if (!base || !temporal) throw new Error('DATABASE_URL and TEMPORAL_ADDRESS must be set (the jest global setup provisions them)');
@@ -98,7 +102,7 @@ export async function startStack(opts: { env?: Record<string, string> } = {}): P
   const pool = createPool(db.url, 4);
   let worker: { child: ChildProcess; output: string[] } | undefined;
   const startWorker = async (extraEnv: Record<string, string> = {}) => {
-    worker = launch('worker', 'apps/worker/src/main.ts', { ...env, ...extraEnv });
+    worker = launch('worker', 'apps/worker/src/main.ts', { ...env, ...extraEnv }, opts.outputLines);
     await waitForWorker(worker);
     return worker.child;
   };
@@ -111,7 +115,7 @@ export async function startStack(opts: { env?: Record<string, string> } = {}): P
   };
   // Worker first: it migrates, so the API and the worker both find the schema.
   await startWorker();
-  const api = launch('api', 'apps/api/src/main.ts', env);
+  const api = launch('api', 'apps/api/src/main.ts', env, opts.outputLines);
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitForHealth(baseUrl, api);
   return {
@@ -119,6 +123,8 @@ export async function startStack(opts: { env?: Record<string, string> } = {}): P
     databaseUrl: db.url,
     taskQueue,
     pool,
+    api: { pid: api.child.pid!, output: api.output },
+    workerOutput: () => worker?.output ?? [],
     startWorker,
     killWorker,
     async stop() {

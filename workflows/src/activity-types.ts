@@ -29,6 +29,20 @@ export interface AppendEventsResult {
   duplicate: boolean;
 }
 
+export interface IssueFeedbackFormInput {
+  proposalId: string;
+  replyId: string;
+  /** the item's number, for the SMS text */
+  number: string | null;
+  /** the item's proposers in order (the first is the lead, 领衔人) */
+  proposers: { name: string | null; username: string | null; phone: string | null }[];
+}
+
+/** To whom the form went — never the token. */
+export interface IssueFeedbackFormResult {
+  recipient: { channel: 'account'; username: string } | { channel: 'sms' } | { channel: 'none' };
+}
+
 export interface ProposalActivities {
   /** Appends with an expected version; idempotent by event id, so a retry never writes twice. */
   appendEvents(input: AppendEventsInput): Promise<AppendEventsResult>;
@@ -36,8 +50,19 @@ export interface ProposalActivities {
   loadPolicy(): Promise<Policy>;
   /** Holiday calendar for the years a deadline may touch. */
   loadCalendar(input: { fromYear: number; toYear: number }): Promise<HolidayCalendar>;
-  /** Keeps the secret token of a sent reply's feedback form (never in an event); idempotent per reply. */
+  /**
+   * Before the feedback-token-in-activity patch: the workflow drew the token from its own uuid4()
+   * (predictable). Kept only so old histories replay; the implementation ignores the token passed
+   * and issues a random one like issueFeedbackForm.
+   */
   issueFeedbackToken(input: { token: string; proposalId: string; replyId: string; proposerUsername: string | null }): Promise<void>;
+  /**
+   * Issues a sent reply's feedback form (Art. 11): the activity makes the secret token itself
+   * (node:crypto), stores its hash and sealed copy, picks the recipient among the proposers and,
+   * for one without an account, queues an SMS with the link. Neither input nor result holds the
+   * token, so it never enters the workflow history. Idempotent per reply.
+   */
+  issueFeedbackForm(input: IssueFeedbackFormInput): Promise<IssueFeedbackFormResult>;
   /** Next number of the year and kind; idempotent per proposalId. */
   allocateNumber(input: { proposalId: string; year: number; kind: ProposalKind }): Promise<string>;
 }

@@ -52,6 +52,10 @@ export const PATCHES = {
   coUnitOpinions: 'co-unit-opinions',
   // Monthly progress reports (SPEC §4.3): a new timer for every handling unit.
   progressReports: 'progress-reports',
+  // The feedback form's token is made by the activity (node:crypto), no longer by this workflow's
+  // uuid4() (a seeded PRNG anyone could replay from the event ids): a different activity, and one
+  // uuid4() draw fewer, so items that issued a form before replay the old call.
+  feedbackTokenInActivity: 'feedback-token-in-activity',
 } as const;
 
 const retry: RetryPolicy = { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '5 seconds' };
@@ -117,7 +121,17 @@ export async function proposalWorkflow(input: ProposalWorkflowInput): Promise<vo
       for (const effect of effectsOf(decided, state)) {
         switch (effect.type) {
           case 'IssueFeedbackToken':
-            await io.issueFeedbackToken({ token: uuid4(), proposalId: input.proposalId, replyId: effect.replyId, proposerUsername: effect.proposerUsername });
+            if (patched(PATCHES.feedbackTokenInActivity)) {
+              // Nothing secret comes from here: the activity makes the token and never returns it.
+              await io.issueFeedbackForm({
+                proposalId: input.proposalId,
+                replyId: effect.replyId,
+                number: state.details?.number ?? null,
+                proposers: (state.details?.proposers ?? []).map((p) => ({ name: p.name ?? null, username: p.username ?? null, phone: p.phone ?? null })),
+              });
+            } else {
+              await io.issueFeedbackToken({ token: uuid4(), proposalId: input.proposalId, replyId: effect.replyId, proposerUsername: effect.proposerUsername });
+            }
             break;
           case 'ForwardCommand':
             await getExternalWorkflowHandle(proposalWorkflowId(effect.proposalId)).signal(forwardedCommandSignal, {

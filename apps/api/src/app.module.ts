@@ -5,6 +5,7 @@ import type { AppConfig } from '@jyta/config';
 import { AdminModule } from './admin/admin.module';
 import { AuthModule } from './auth/auth.module';
 import { requestIdOf } from './common/command-meta';
+import { redactSecretsInUrl } from './common/secret-urls';
 import { DemoModule } from './demo/demo.module';
 import { DirectoryModule } from './directory/directory.module';
 import { HealthModule } from './health/health.module';
@@ -29,7 +30,8 @@ export function loggerModule(config: AppConfig): DynamicModule {
       customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
       autoLogging: { ignore: (req) => req.url === '/api/health' },
       serializers: {
-        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        // The feedback token is in its URL's path: never logged (docs/CONTRACTS.md, Secrets).
+        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: redactSecretsInUrl(req.url) }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
     },

@@ -34,6 +34,15 @@ export function setupSwagger(app: NestExpressApplication): void {
   });
 }
 
+/** TRUST_PROXY: unset = trust no proxy; a hop count, true/false, or a comma-separated list of addresses/subnets. */
+export function trustProxyFromEnv(raw: string | undefined): boolean | number | string | undefined {
+  const v = raw?.trim();
+  if (!v) return undefined;
+  if (/^\d+$/.test(v)) return Number(v);
+  if (v === 'true' || v === 'false') return v === 'true';
+  return v;
+}
+
 /**
  * Builds and initialises the API (migrations run, demo directory loaded outside production,
  * projection started) without listening: `await app.listen(port)` or use `app.getHttpServer()`.
@@ -45,6 +54,10 @@ export async function createApp(config: AppConfig = loadConfig()): Promise<NestE
   });
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
+  // The client address (rate limits) is the socket's; behind a reverse proxy, TRUST_PROXY names
+  // which hops' X-Forwarded-For to believe (Express syntax: 1, loopback, 10.0.0.0/8, …).
+  const trustProxy = trustProxyFromEnv(process.env.TRUST_PROXY);
+  if (trustProxy !== undefined) app.set('trust proxy', trustProxy);
   // The register shape carries the full text of an item: allow more than the 100 kB default.
   app.useBodyParser('json', { limit: '2mb' });
   app.use(bodyParserErrors);

@@ -7,7 +7,8 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShut
 import { createTransport } from 'nodemailer';
 import type { Pool } from 'pg';
 import { createPool } from '@jyta/db';
-import { PostgresOutbox, type OutboxMessage, type OutboxStore } from '@jyta/notifications';
+import { PostgresOutbox, withFeedbackLink, type OutboxMessage, type OutboxStore } from '@jyta/notifications';
+import { feedbackTokenForReply, feedbackTokenKeyFromEnv } from '@jyta/proposal-registry';
 
 export const DEFAULT_SMTP_FROM = 'noreply@jyta.local';
 
@@ -17,9 +18,11 @@ export interface OutboxSenderConfig {
   from: string;
   pollMs: number;
   batchSize: number;
+  /** Where proposers open links (PUBLIC_BASE_URL, default http://localhost:3000), e.g. the feedback form's. */
+  publicBaseUrl: string;
 }
 
-/** Reads SMTP_URL, SMTP_FROM and OUTBOX_POLL_MS; throws on a value that cannot work. */
+/** Reads SMTP_URL, SMTP_FROM, OUTBOX_POLL_MS and PUBLIC_BASE_URL; throws on a value that cannot work. */
 export function outboxConfigFromEnv(env: NodeJS.ProcessEnv): OutboxSenderConfig {
   const smtpUrl = env.SMTP_URL?.trim() || undefined;
   if (smtpUrl) {
@@ -36,7 +39,9 @@ export function outboxConfigFromEnv(env: NodeJS.ProcessEnv): OutboxSenderConfig 
   const rawPoll = env.OUTBOX_POLL_MS?.trim();
   const pollMs = rawPoll ? Number(rawPoll) : 5000;
   if (!Number.isInteger(pollMs) || pollMs < 10 || pollMs > 3_600_000) throw new Error(`OUTBOX_POLL_MS=${rawPoll}: expected an integer between 10 and 3600000`);
-  return { smtpUrl, from, pollMs, batchSize: 20 };
+  const publicBaseUrl = (env.PUBLIC_BASE_URL?.trim() || 'http://localhost:3000').replace(/\/+$/, '');
+  if (!/^https?:\/\/[^\s/]+/.test(publicBaseUrl)) throw new Error(`PUBLIC_BASE_URL=${publicBaseUrl}: expected an http(s):// URL`);
+  return { smtpUrl, from, pollMs, batchSize: 20, publicBaseUrl };
 }
 
 /** The SMTP URL without its password, for logs. */
@@ -90,7 +95,15 @@ export class OutboxSender {
   constructor(
     private readonly store: OutboxStore,
     private readonly mailer: Mailer | undefined,
-    private readonly opts: { pollMs: number; batchSize: number },
+    private readonly opts: {
+      pollMs: number;
+      batchSize: number;
+      /**
+       * The feedback form's link of a reply, opened only now: outbox rows hold a placeholder,
+       * never the token (docs/CONTRACTS.md, Secrets). Never logged.
+       */
+      feedbackLink?: (replyId: string) => Promise<string | undefined>;
+    },
     private readonly log: Log = new Logger('OutboxSender'),
   ) {}
 
@@ -112,7 +125,13 @@ export class OutboxSender {
 
   private async deliver(m: OutboxMessage): Promise<boolean> {
     try {
-      await this.mailer!.send({ to: m.recipient, subject: m.subject, text: m.body });
+      let text = m.body;
+      if (m.feedbackReplyId) {
+        const link = await this.opts.feedbackLink?.(m.feedbackReplyId);
+        if (!link) throw new Error(`no feedback link for reply ${m.feedbackReplyId}`);
+        text = withFeedbackLink(text, link);
+      }
+      await this.mailer!.send({ to: m.recipient, subject: m.subject, text });
     } catch (err) {
       const e = err as { message?: string; responseCode?: number };
       const why = `${e.responseCode ? `${e.responseCode} ` : ''}${e.message ?? String(err)}`;
@@ -193,7 +212,13 @@ export class OutboxSenderService implements OnApplicationBootstrap, OnApplicatio
       this.mailer = smtpMailer(smtpUrl, from);
       this.logger.log(`sending outbox e-mails via ${redactUrl(smtpUrl)} as ${from}, polling every ${pollMs} ms`);
     }
-    this.sender = new OutboxSender(this.pool ? new PostgresOutbox(this.pool) : noStore, this.mailer, { pollMs, batchSize }, this.logger);
+    const pool = this.pool;
+    const key = feedbackTokenKeyFromEnv(process.env);
+    const feedbackLink = async (replyId: string) => {
+      const token = pool ? await feedbackTokenForReply(pool, key, replyId) : undefined;
+      return token ? `${this.config.publicBaseUrl}/api/feedback/${token}` : undefined;
+    };
+    this.sender = new OutboxSender(pool ? new PostgresOutbox(pool) : noStore, this.mailer, { pollMs, batchSize, feedbackLink }, this.logger);
     this.sender.start();
   }
 

@@ -3,7 +3,7 @@
  * in-memory outbox (the SQL of PostgresOutbox is tested in @jyta/notifications).
  */
 import { createServer } from 'node:net';
-import { MAX_OUTBOX_ATTEMPTS, backoffMs, type OutboxMessage, type OutboxStore } from '@jyta/notifications';
+import { FEEDBACK_LINK_PLACEHOLDER, MAX_OUTBOX_ATTEMPTS, backoffMs, type OutboxMessage, type OutboxStore } from '@jyta/notifications';
 import { startFakeSmtp, type FakeSmtp } from '@jyta/notifications/src/testing/fake-smtp';
 import { DEFAULT_SMTP_FROM, OutboxSender, outboxConfigFromEnv, redactUrl, smtpMailer, type Mailer } from './outbox-sender';
 
@@ -119,6 +119,23 @@ describe('OutboxSender over SMTP', () => {
     }
   });
 
+  it('a feedback form’s message gets its link only when sent; without one it fails and waits', async () => {
+    const outbox = new MemoryOutbox();
+    outbox.add('proposer@example.org', '征求意见表', `请填写征求意见表：${FEEDBACK_LINK_PLACEHOLDER}`);
+    outbox.add('other@example.org', '征求意见表', `请填写征求意见表：${FEEDBACK_LINK_PLACEHOLDER}`);
+    outbox.rows[0].feedbackReplyId = 'r-1';
+    outbox.rows[1].feedbackReplyId = 'r-unknown';
+    const links: Record<string, string> = { 'r-1': 'https://jyta.example.gov.cn/api/feedback/TOKEN-r1' };
+    const sender = new OutboxSender(outbox, mailer, { pollMs: 50, batchSize: 20, feedbackLink: async (id) => links[id] }, quiet);
+    expect(await sender.runOnce()).toEqual({ sent: 1, failed: 1 });
+    const mail = await smtp.waitFor((m) => m.to.includes('proposer@example.org'));
+    expect(mail.text).toContain('请填写征求意见表：https://jyta.example.gov.cn/api/feedback/TOKEN-r1');
+    expect(mail.text).not.toContain(FEEDBACK_LINK_PLACEHOLDER);
+    expect(outbox.rows[0].body).not.toContain('TOKEN-r1'); // the stored row never held it
+    expect(outbox.rows[1].lastError).toMatch(/no feedback link/);
+    expect(smtp.messages.some((m) => m.to.includes('other@example.org'))).toBe(false);
+  });
+
   it('the loop picks up e-mails that arrive later, and stops', async () => {
     const outbox = new MemoryOutbox();
     const sender = new OutboxSender(outbox, mailer, { pollMs: 20, batchSize: 20 }, quiet);
@@ -154,7 +171,7 @@ describe('OutboxSender without SMTP_URL', () => {
 
 describe('outboxConfigFromEnv', () => {
   it('defaults: no SMTP, noreply@jyta.local, every 5 s', () => {
-    expect(outboxConfigFromEnv({})).toEqual({ smtpUrl: undefined, from: 'noreply@jyta.local', pollMs: 5000, batchSize: 20 });
+    expect(outboxConfigFromEnv({})).toEqual({ smtpUrl: undefined, from: 'noreply@jyta.local', pollMs: 5000, batchSize: 20, publicBaseUrl: 'http://localhost:3000' });
   });
   it('reads SMTP_URL, SMTP_FROM and OUTBOX_POLL_MS', () => {
     expect(outboxConfigFromEnv({ SMTP_URL: 'smtps://u:p@mail.example.org:465', SMTP_FROM: 'banli@example.gov.cn', OUTBOX_POLL_MS: '1000' })).toEqual({
@@ -162,7 +179,10 @@ describe('outboxConfigFromEnv', () => {
       from: 'banli@example.gov.cn',
       pollMs: 1000,
       batchSize: 20,
+      publicBaseUrl: 'http://localhost:3000',
     });
+    expect(outboxConfigFromEnv({ PUBLIC_BASE_URL: 'https://jyta.example.gov.cn/' }).publicBaseUrl).toBe('https://jyta.example.gov.cn');
+    expect(() => outboxConfigFromEnv({ PUBLIC_BASE_URL: 'jyta.example.gov.cn' })).toThrow(/PUBLIC_BASE_URL/);
   });
   it.each([
     [{ SMTP_URL: 'http://mail.example.org' }, /SMTP_URL/],

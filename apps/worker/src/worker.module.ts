@@ -4,6 +4,7 @@ import type { Pool } from 'pg';
 import { createPool } from '@jyta/db';
 import { migrateAll } from '@jyta/schema';
 import { createProposalActivities, type ActivityDeps } from '@jyta/proposal-activities';
+import { feedbackTokenKeyFromEnv, rotateLegacyFeedbackTokens } from '@jyta/proposal-registry';
 import { loadConfig, type AppConfig } from '@jyta/config';
 import { WORKFLOWS_PATH } from '@jyta/workflows';
 import { OutboxSenderService, outboxConfigFromEnv } from './outbox-sender';
@@ -36,13 +37,17 @@ export class ProposalWorker implements OnApplicationBootstrap, OnApplicationShut
     this.pool = createPool(config.databaseUrl, 10);
     const { applied } = await migrateAll(this.pool);
     if (applied.length) this.logger.log(`migrations applied: ${applied.join(', ')}`);
+    const feedbackTokenKey = feedbackTokenKeyFromEnv(process.env);
+    // Forms issued before 0120 had predictable tokens: their holders get fresh ones.
+    const rotated = await rotateLegacyFeedbackTokens(this.pool, feedbackTokenKey);
+    if (rotated) this.logger.log(`feedback tokens replaced by random ones: ${rotated}`);
     this.connection = await NativeConnection.connect({ address: config.temporalAddress });
     this.worker = await Worker.create({
       connection: this.connection,
       namespace: config.temporalNamespace,
       taskQueue: config.temporalTaskQueue,
       workflowsPath: WORKFLOWS_PATH,
-      activities: createProposalActivities({ pool: this.pool, appendFault: appendFaultFromEnv(process.env) }),
+      activities: createProposalActivities({ pool: this.pool, feedbackTokenKey, appendFault: appendFaultFromEnv(process.env) }),
     });
     this.running = this.worker.run();
     this.running.catch((e) => {

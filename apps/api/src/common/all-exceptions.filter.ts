@@ -1,5 +1,6 @@
 import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { mapError } from './error-mapping';
+import { redactSecretsInUrl } from './secret-urls';
 
 interface HttpResponse {
   headersSent: boolean;
@@ -16,7 +17,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const res = ctx.getResponse<HttpResponse>();
     const req = ctx.getRequest<{ method?: string; originalUrl?: string; url?: string } | undefined>();
     const { body, log } = mapError(exception);
-    const where = `${req?.method} ${req?.originalUrl ?? req?.url}`;
+    const where = `${req?.method} ${redactSecretsInUrl(req?.originalUrl ?? req?.url)}`;
     if (log === 'error') {
       this.logger.error({ err: exception, statusCode: body.statusCode, code: body.code }, `${where} failed`);
     } else if (log === 'warn') {

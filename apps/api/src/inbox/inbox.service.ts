@@ -5,6 +5,7 @@ import { feedbackTokensFor } from '@jyta/proposal-registry';
 import type { AuthUser } from '../auth/auth-user';
 import { AppException } from '../common/app-exception';
 import { Infrastructure } from '../infrastructure/infrastructure';
+import { FeedbackSecrets } from '../proposals/feedback-secrets';
 
 export const notificationNotFound = (id: string) => new AppException(404, 'NOTIFICATION_NOT_FOUND', `消息 ${id} 不存在`);
 
@@ -41,7 +42,10 @@ export type InboxItemView = InboxItem & { feedbackToken?: string };
 /** The caller's own inbox: nobody reads or marks another user's notices. */
 @Injectable()
 export class InboxService {
-  constructor(private readonly infra: Infrastructure) {}
+  constructor(
+    private readonly infra: Infrastructure,
+    private readonly secrets: FeedbackSecrets,
+  ) {}
 
   async list(user: AuthUser, q: { unread?: boolean; page?: number; pageSize?: number }): Promise<InboxPage & { items: InboxItemView[] }> {
     const page = await listInbox(this.infra.pool, user.id, q);
@@ -59,7 +63,7 @@ export class InboxService {
     if (proposals.length === 0) return items;
     const tokens = new Map<string, string>();
     for (const proposalId of proposals) {
-      for (const t of await feedbackTokensFor(this.infra.pool, proposalId, user.username)) tokens.set(t.replyId, t.token);
+      for (const t of await feedbackTokensFor(this.infra.pool, this.secrets.key, proposalId, user.username)) tokens.set(t.replyId, t.token);
     }
     return items.map((n) => {
       const token = n.kind === 'reply_sent' && n.replyId ? tokens.get(n.replyId) : undefined;

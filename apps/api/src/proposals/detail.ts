@@ -118,3 +118,50 @@ export function toEventView(e: StoredEvent): ProposalEventDto {
     correlationId: e.metadata.correlationId,
   };
 }
+
+/**
+ * What the proposer's own item page shows of the replies (SPEC §10, Art. 11): the replies sent to
+ * them and their own feedback — not drafts in review, not drafts sent back for revision, not the
+ * reviewers' comments or review stages, not the vice mayor's 阅示, and of a provincial/national
+ * item's government documents only those sent.
+ */
+export function proposerView(detail: ProposalDetailDto): ProposalDetailDto {
+  return {
+    ...detail,
+    replies: detail.replies
+      .filter((r) => r.sentAt !== null)
+      .map((r) => ({
+        ...r,
+        stages: [],
+        currentStage: null,
+        reviews: [],
+        reading: null,
+        documents: r.documents
+          .filter((doc) => doc.sentAt !== null)
+          .map((doc) => ({ ...doc, stages: [], currentStage: null, reviews: [] })),
+      })),
+  };
+}
+
+/**
+ * The steps of an item's history a proposer sees: those their item page shows. Drafts, reviews,
+ * the units' internal requests and the supervision log are the government's working papers
+ * (the office and the units see them); a proposer asking for /events gets the public steps only.
+ */
+export const PROPOSER_EVENT_TYPES: ReadonlySet<string> = new Set([
+  'ProposalRegistered',
+  'ProposalAssigned',
+  'ReceiptSigned',
+  'ContactRecorded',
+  'ReplySent',
+  'OpinionSentToProposer',
+  'FeedbackReceived',
+  'FeedbackMissing',
+  'GovernmentDocumentSent',
+  'DisclosureChosen',
+  'ProposalArchived',
+]);
+
+export function proposerEventView(e: StoredEvent): ProposalEventDto | undefined {
+  return PROPOSER_EVENT_TYPES.has(e.type) ? toEventView(e) : undefined;
+}

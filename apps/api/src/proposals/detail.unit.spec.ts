@@ -1,5 +1,5 @@
 import { initialState, type ProposalState } from '@jyta/proposal-domain';
-import { toDetail, toEventView } from './detail';
+import { proposerEventView, proposerView, toDetail, toEventView } from './detail';
 
 const deadline = (dueAt: string, text = '说明') => ({ lastDay: dueAt.slice(0, 10), dueAt, explanation: { text } }) as never;
 
@@ -129,5 +129,49 @@ describe('toEventView', () => {
       data: { unitId: 'cjj' },
       correlationId: 'req-1',
     });
+  });
+});
+
+describe('the proposer’s view (item 10)', () => {
+  const review = (stage: string, approve: boolean, comment?: string) => ({ stage, approve, by: 'x', at: '2026-04-01T00:00:00.000Z', ...(comment ? { comment } : {}) });
+  const reply = (replyId: string, status: string, sentAt?: string) =>
+    ({
+      replyId,
+      unitId: 'cjj',
+      round: 1,
+      category: 'B',
+      body: `答复 ${replyId}`,
+      cc: [],
+      stages: ['unit_leader', 'office'],
+      reviews: [review('unit_leader', true, '内部意见'), review('office', status !== 'returned_for_revision', '退回意见')],
+      status,
+      draftedAt: '2026-04-01T00:00:00.000Z',
+      ...(sentAt ? { sentAt, feedbackDueAt: '2026-05-01T00:00:00.000Z' } : {}),
+      reading: sentAt ? { by: 'vice-mayor-1', comment: '阅示', at: sentAt } : undefined,
+    }) as never;
+  const withReplies: ProposalState = {
+    ...state,
+    replies: [reply('r1', 'returned_for_revision'), reply('r2', 'sent', '2026-04-10T00:00:00.000Z'), reply('r3', 'in_review'), reply('r4', 'approved')],
+  };
+
+  it('keeps sent replies only, without review stages, reviewers’ comments or 阅示', () => {
+    const mine = proposerView(toDetail('p1', withReplies, 9, new Map()));
+    expect(mine.replies.map((r) => r.id)).toEqual(['r2']);
+    expect(mine.replies[0]).toMatchObject({ stages: [], reviews: [], currentStage: null, reading: null, body: '答复 r2' });
+    expect(JSON.stringify(mine)).not.toMatch(/内部意见|退回意见|阅示|答复 r1|答复 r3|答复 r4/);
+    // the office's view is untouched
+    expect(toDetail('p1', withReplies, 9, new Map()).replies).toHaveLength(4);
+  });
+
+  it('shows a proposer the public steps of the history only', () => {
+    const ev = (type: string) => ({ type, version: 1, recordedAt: 'x', data: {}, metadata: { occurredAt: 'x', correlationId: 'c', actor: null } }) as never;
+    expect(['ProposalRegistered', 'ReplyDrafted', 'ReplyReviewed', 'ReplySent', 'InstructionsRequested', 'FeedbackReceived'].map((t) => proposerEventView(ev(t))?.type)).toEqual([
+      'ProposalRegistered',
+      undefined,
+      undefined,
+      'ReplySent',
+      undefined,
+      'FeedbackReceived',
+    ]);
   });
 });

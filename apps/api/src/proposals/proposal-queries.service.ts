@@ -8,7 +8,8 @@ import type { AuthUser } from '../auth/auth-user';
 import { DirectoryService } from '../directory/directory.service';
 import { Infrastructure } from '../infrastructure/infrastructure';
 import { canReadItem, listScope } from './access';
-import { toDetail, toEventView } from './detail';
+import { proposerEventView, proposerView, toDetail, toEventView } from './detail';
+import { FeedbackSecrets } from './feedback-secrets';
 import type { ListProposalsQueryDto } from './dto/list-query.dto';
 import type { ProposalDetailDto, ProposalEventDto } from './dto/responses.dto';
 
@@ -26,6 +27,7 @@ export class ProposalQueries {
   constructor(
     private readonly infra: Infrastructure,
     private readonly directory: DirectoryService,
+    private readonly secrets: FeedbackSecrets,
   ) {}
 
   /** The item folded from its stream (always current); 404 PROPOSAL_NOT_FOUND when it has no registration. */
@@ -49,20 +51,22 @@ export class ProposalQueries {
 
   async detail(id: string, user: AuthUser): Promise<ProposalDetailDto> {
     const detail = await this.detailOf(await this.loadReadable(id, user));
-    // SPEC §10: the proposer's own view carries the token of each reply awaiting their answer;
-    // no other role ever sees one.
-    if (user.role === 'proposer') {
-      const tokens = await feedbackTokensFor(this.infra.pool, id, user.username);
-      for (const r of detail.replies) {
-        const t = tokens.find((x) => x.replyId === r.id);
-        if (t && r.status === 'sent') r.feedbackToken = t.token;
-      }
+    if (user.role !== 'proposer') return detail;
+    // SPEC §10: the proposer sees the replies sent to them (no drafts, no reviewers' comments),
+    // and their own view alone carries the token of each reply awaiting their answer.
+    const mine = proposerView(detail);
+    const tokens = await feedbackTokensFor(this.infra.pool, this.secrets.key, id, user.username);
+    for (const r of mine.replies) {
+      const t = tokens.find((x) => x.replyId === r.id);
+      if (t && r.status === 'sent') r.feedbackToken = t.token;
     }
-    return detail;
+    return mine;
   }
 
+  /** The history; a proposer gets only the steps their own view shows (detail.ts proposerEventView). */
   async events(id: string, user: AuthUser): Promise<ProposalEventDto[]> {
     const item = await this.loadReadable(id, user);
+    if (user.role === 'proposer') return item.events.flatMap((e) => proposerEventView(e) ?? []);
     return item.events.map(toEventView);
   }
 

@@ -12,11 +12,13 @@ import { HandlingController } from './handling.controller';
 import { HandlingCommands } from './handling-commands.service';
 import { MergingController } from './merging.controller';
 import { MergingCommands } from './merging-commands.service';
+import { FeedbackRateLimitGuard } from './feedback-rate-limit';
+import { FeedbackSecrets } from './feedback-secrets';
 
 @Module({
   imports: [DirectoryModule],
   controllers: [ProposalsController, RepliesController, FeedbackController, PublicController, LeadershipController, HandlingController, MergingController],
-  providers: [ProposalQueries, ProposalCommands, ReplyCommands, LeadershipCommands, HandlingCommands, MergingCommands],
-  exports: [ProposalCommands, ProposalQueries],
+  providers: [ProposalQueries, ProposalCommands, ReplyCommands, LeadershipCommands, HandlingCommands, MergingCommands, FeedbackSecrets, FeedbackRateLimitGuard],
+  exports: [ProposalCommands, ProposalQueries, FeedbackSecrets],
 })
 export class ProposalsModule {}

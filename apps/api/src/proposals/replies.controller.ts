@@ -5,6 +5,7 @@ import {
   HttpCode,
   Param,
   Post,
+  UseGuards,
 } from '@nestjs/common';
 import {
   ApiBearerAuth,
@@ -12,6 +13,7 @@ import {
   ApiForbiddenResponse,
   ApiOperation,
   ApiTags,
+  ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, Public } from '../auth/decorators';
@@ -26,6 +28,7 @@ import {
   ReviewReplyDto,
   SendReplyDto,
 } from './dto/reply.dto';
+import { FeedbackRateLimitGuard } from './feedback-rate-limit';
 import { ItemCommand } from './item-command';
 import { ReplyCommands } from './reply-commands.service';
 
@@ -123,9 +126,14 @@ export class RepliesController {
   }
 }
 
-/** The 征求意见表 behind the proposer's link: whoever holds the token is the proposer (Art. 11, 14). */
+/**
+ * The 征求意见表 behind the proposer's link: whoever holds the token is the proposer (Art. 11, 14).
+ * Rate-limited per client address; the access log shows the path as /api/feedback/[redacted].
+ */
 @ApiTags('feedback 征求意见表')
 @Controller('feedback')
+@UseGuards(FeedbackRateLimitGuard)
+@ApiTooManyRequestsResponse({ type: ErrorDto, description: 'TOO_MANY_REQUESTS（按来源地址限流，见 Retry-After）' })
 export class FeedbackController {
   constructor(private readonly replies: ReplyCommands) {}
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { v5 as uuidv5 } from 'uuid';
 import { currentStage, findReply, STAGE_LABEL, type Reply, type ReviewStage } from '@jyta/proposal-domain';
-import { findFeedbackToken } from '@jyta/proposal-registry';
+import { findFeedbackForm } from '@jyta/proposal-registry';
 import { AppException, invalidField, notYourItem, notYourUnit } from '../common/app-exception';
 import type { CommandMeta } from '../common/command-meta';
 import type { AuthUser } from '../auth/auth-user';
@@ -150,7 +150,7 @@ export class ReplyCommands {
 
   /** What the proposer sees behind the link: the item, the reply, whether the form is still open. */
   async feedbackForm(token: string) {
-    const t = await findFeedbackToken(this.infra.pool, token);
+    const t = await findFeedbackForm(this.infra.pool, token);
     if (!t) throw tokenNotFound();
     const item = await this.queries.load(t.proposalId);
     const reply = findReply(item.state, t.replyId);
@@ -165,10 +165,10 @@ export class ReplyCommands {
   }
 
   async submitFeedback(token: string, dto: FeedbackDto, meta: CommandMeta) {
-    const t = await findFeedbackToken(this.infra.pool, token);
+    const t = await findFeedbackForm(this.infra.pool, token);
     if (!t) throw tokenNotFound();
     // The token is the proposer's proof (Art. 14: no unit may fill in feedback); one answer per form.
-    const actor = { userId: `feedback-token:${t.replyId}`, username: t.proposerUsername ?? undefined, role: 'proposer', unitId: null };
+    const actor = { userId: `feedback-token:${t.replyId}`, username: t.recipient.channel === 'account' ? t.recipient.username : undefined, role: 'proposer', unitId: null };
     const detail = await this.commands.sendAs(
       t.proposalId,
       {

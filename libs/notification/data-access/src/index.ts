@@ -32,4 +32,13 @@ export {
   type NotificationsProjectionOptions,
 } from './projection';
 export { listInbox, markInboxRead, markAllInboxRead, type InboxItem, type InboxPage } from './inbox';
-export { PostgresOutbox, MAX_OUTBOX_ATTEMPTS, backoffMs, type OutboxMessage, type OutboxStore } from './outbox';
+export {
+  PostgresOutbox,
+  MAX_OUTBOX_ATTEMPTS,
+  backoffMs,
+  enqueueFeedbackLink,
+  withFeedbackLink,
+  FEEDBACK_LINK_PLACEHOLDER,
+  type OutboxMessage,
+  type OutboxStore,
+} from './outbox';

@@ -70,4 +70,15 @@ export const notificationMigrations: Migration[] = [
        WHERE a.stream_id = 'proposal-' || np.proposal_id::text;
     `,
   },
+  {
+    // The feedback form's link to a proposer with no account (Art. 11): an SMS to a phone, no user
+    // row. The body holds the placeholder FEEDBACK_LINK_PLACEHOLDER; the sender puts the link in
+    // at send time (feedback_reply_id names the form), so no plain token is ever stored here.
+    id: '0530_outbox_feedback_link',
+    sql: `
+      ALTER TABLE outbox ALTER COLUMN user_id DROP NOT NULL;
+      ALTER TABLE outbox ADD COLUMN IF NOT EXISTS feedback_reply_id text NULL;
+      CREATE UNIQUE INDEX IF NOT EXISTS outbox_feedback_reply_key ON outbox (channel, feedback_reply_id) WHERE feedback_reply_id IS NOT NULL;
+    `,
+  },
 ];

@@ -5,13 +5,16 @@ export interface OutboxMessage {
   id: string;
   channel: 'email' | 'sms';
   recipient: string;
-  userId: string;
+  /** null for a message to someone without an account (a proposer's feedback link by SMS) */
+  userId: string | null;
   subject: string;
   body: string;
   eventId: string;
   createdAt: string;
   /** failed attempts so far */
   attempts: number;
+  /** The body carries FEEDBACK_LINK_PLACEHOLDER, to be replaced by this reply's form link at send time. */
+  feedbackReplyId?: string;
 }
 
 /** What a sender needs of the outbox (PostgresOutbox; tests may use their own). */
@@ -35,12 +38,13 @@ interface OutboxRow {
   id: string;
   channel: OutboxMessage['channel'];
   recipient: string;
-  user_id: string;
+  user_id: string | null;
   subject: string;
   body: string;
   event_id: string;
   created_at: Date;
   attempts: number;
+  feedback_reply_id: string | null;
 }
 
 /**
@@ -67,7 +71,7 @@ export class PostgresOutbox implements OutboxStore {
        )
        UPDATE outbox o SET next_attempt_at = now() + $4::bigint * interval '1 millisecond'
          FROM due WHERE o.id = due.id
-       RETURNING o.id, o.channel, o.recipient, o.user_id, o.subject, o.body, o.event_id, o.created_at, o.attempts`,
+       RETURNING o.id, o.channel, o.recipient, o.user_id, o.subject, o.body, o.event_id, o.created_at, o.attempts, o.feedback_reply_id`,
       [channel, this.opts.maxAttempts ?? MAX_OUTBOX_ATTEMPTS, limit, this.opts.leaseMs ?? 5 * 60_000],
     );
     return rows
@@ -81,6 +85,7 @@ export class PostgresOutbox implements OutboxStore {
         eventId: r.event_id,
         createdAt: r.created_at.toISOString(),
         attempts: r.attempts,
+        ...(r.feedback_reply_id ? { feedbackReplyId: r.feedback_reply_id } : {}),
       }))
       .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   }
@@ -97,4 +102,37 @@ export class PostgresOutbox implements OutboxStore {
       [message.id, error.slice(0, 2000), backoffMs(message.attempts + 1)],
     );
   }
+}
+
+/** Stands for the feedback form's link in an outbox body until the sender opens the token. */
+export const FEEDBACK_LINK_PLACEHOLDER = '{{FEEDBACK_LINK}}';
+
+/**
+ * Queues the feedback form's link for a proposer without an account (Art. 11), in the caller's
+ * transaction (the one that issued the form, so the message exists exactly when the form does).
+ * The text names the item but not the token: the sender fills FEEDBACK_LINK_PLACEHOLDER in.
+ */
+export async function enqueueFeedbackLink(
+  db: Pick<pg.PoolClient, 'query'>,
+  m: { channel: OutboxMessage['channel']; recipient: string; replyId: string; formId: string; number?: string | null },
+): Promise<void> {
+  const item = m.number ? `（${m.number}）` : '';
+  await db.query(
+    `INSERT INTO outbox (channel, recipient, user_id, subject, body, event_id, feedback_reply_id)
+     VALUES ($1, $2, NULL, $3, $4, $5, $6)
+     ON CONFLICT DO NOTHING`,
+    [
+      m.channel,
+      m.recipient,
+      `征求意见表${item}`,
+      `您领衔提出的建议提案${item}已收到承办单位的答复，请打开链接查看答复并填写征求意见表：${FEEDBACK_LINK_PLACEHOLDER}`,
+      m.formId,
+      m.replyId,
+    ],
+  );
+}
+
+/** The body with the form's link in place (a sender calls this just before sending). */
+export function withFeedbackLink(body: string, link: string): string {
+  return body.split(FEEDBACK_LINK_PLACEHOLDER).join(link);
 }

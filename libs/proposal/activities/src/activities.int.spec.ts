@@ -7,6 +7,15 @@ import { createPool } from '@jyta/db';
 import { createFreshDatabase, type FreshDatabase } from '@jyta/db/src/testing';
 import { migrateAll } from '@jyta/schema';
 import type { Pool } from 'pg';
+import { FEEDBACK_LINK_PLACEHOLDER } from '@jyta/notifications';
+import {
+  FEEDBACK_TOKEN_PATTERN,
+  feedbackTokenForReply,
+  feedbackTokenKeyFromEnv,
+  feedbackTokensFor,
+  findFeedbackForm,
+  rotateLegacyFeedbackTokens,
+} from '@jyta/proposal-registry';
 import { createProposalActivities } from './index';
 
 let db: FreshDatabase;
@@ -61,4 +70,98 @@ it('loadCalendar returns the seeded years only, and loadPolicy the default befor
   expect(cal.coveredYears).toEqual([2026]);
   expect(cal.overrides.some((o) => o.date === '2026-10-01' && o.kind === 'holiday')).toBe(true);
   expect((await io.loadPolicy()).returnWindow).toBe('P15D');
+});
+
+describe('issueFeedbackForm', () => {
+  const key = feedbackTokenKeyFromEnv({ FEEDBACK_TOKEN_KEY: '11'.repeat(32) });
+  const proposer = async (username: string) => {
+    await pool.query(
+      `INSERT INTO users (username, password_hash, role, display_name) VALUES ($1, 'x', 'proposer', $1) ON CONFLICT (username) DO NOTHING`,
+      [username],
+    );
+    return username;
+  };
+  const form = (proposers: { name?: string; username?: string; phone?: string }[], replyId = `r-${randomUUID()}`) => ({
+    proposalId: randomUUID(),
+    replyId,
+    number: '2026-建议-0001',
+    proposers: proposers.map((p) => ({ name: p.name ?? null, username: p.username ?? null, phone: p.phone ?? null })),
+  });
+  const rowsOf = async (replyId: string) =>
+    (await pool.query('SELECT * FROM feedback_tokens WHERE reply_id = $1', [replyId])).rows as Record<string, unknown>[];
+
+  it('goes to the lead proposer with an account; the token is in no input, result or column in plain text', async () => {
+    const io = createProposalActivities({ pool, feedbackTokenKey: key });
+    const lead = await proposer(`lead-${randomUUID().slice(0, 8)}`);
+    const input = form([{ username: lead }, { username: await proposer(`second-${randomUUID().slice(0, 8)}`) }]);
+    const result = await io.issueFeedbackForm(input);
+    expect(result).toEqual({ recipient: { channel: 'account', username: lead } });
+    const [token] = await feedbackTokensFor(pool, key, input.proposalId, lead);
+    expect(token.token).toMatch(FEEDBACK_TOKEN_PATTERN);
+    const row = (await rowsOf(input.replyId))[0];
+    expect(row.token).toBeNull();
+    expect(JSON.stringify(row)).not.toContain(token.token);
+    expect(JSON.stringify(result) + JSON.stringify(input)).not.toContain(token.token);
+    expect((await findFeedbackForm(pool, token.token))?.replyId).toBe(input.replyId);
+  });
+
+  it('a retried or concurrent attempt issues no second token and keeps the first', async () => {
+    const io = createProposalActivities({ pool, feedbackTokenKey: key });
+    const lead = await proposer(`lead-${randomUUID().slice(0, 8)}`);
+    const input = form([{ username: lead }]);
+    const results = await Promise.all([io.issueFeedbackForm(input), io.issueFeedbackForm(input), io.issueFeedbackForm(input)]);
+    const first = await feedbackTokensFor(pool, key, input.proposalId, lead);
+    expect(await io.issueFeedbackForm(input)).toEqual(results[0]);
+    expect(new Set(results.map((r) => JSON.stringify(r))).size).toBe(1);
+    expect(await rowsOf(input.replyId)).toHaveLength(1);
+    expect(await feedbackTokensFor(pool, key, input.proposalId, lead)).toEqual(first);
+  });
+
+  it('lead without an account: the first named proposer who has one', async () => {
+    const io = createProposalActivities({ pool, feedbackTokenKey: key });
+    const second = await proposer(`second-${randomUUID().slice(0, 8)}`);
+    const input = form([{ name: '甲', username: 'nobody-here', phone: '13800000000' }, { name: '乙' }, { name: '丙', username: second }]);
+    expect(await io.issueFeedbackForm(input)).toEqual({ recipient: { channel: 'account', username: second } });
+  });
+
+  it('no account at all: an SMS with the link placeholder (no token) to the first proposer with a phone; nobody: recorded as none', async () => {
+    const io = createProposalActivities({ pool, feedbackTokenKey: key });
+    const input = form([{ name: '甲' }, { name: '乙', phone: '13812345678' }]);
+    expect(await io.issueFeedbackForm(input)).toEqual({ recipient: { channel: 'sms' } });
+    await io.issueFeedbackForm(input);
+    const { rows } = await pool.query('SELECT channel, recipient, user_id, body, feedback_reply_id FROM outbox WHERE feedback_reply_id = $1', [input.replyId]);
+    expect(rows).toEqual([{ channel: 'sms', recipient: '13812345678', user_id: null, body: expect.stringContaining(FEEDBACK_LINK_PLACEHOLDER), feedback_reply_id: input.replyId }]);
+    const token = await feedbackTokenForReply(pool, key, input.replyId);
+    expect(token).toMatch(FEEDBACK_TOKEN_PATTERN);
+    expect(rows[0].body).not.toContain(token);
+    expect((await rowsOf(input.replyId))[0]).toMatchObject({ recipient_channel: 'sms', recipient_name: '乙', proposer_username: null });
+
+    const none = form([{ name: '丙' }]);
+    expect(await io.issueFeedbackForm(none)).toEqual({ recipient: { channel: 'none' } });
+    expect((await rowsOf(none.replyId))[0]).toMatchObject({ recipient_channel: 'none', token_sealed: null });
+  });
+
+  it('old histories: the predictable token handed in is not used; legacy plain rows are rotated', async () => {
+    const io = createProposalActivities({ pool, feedbackTokenKey: key });
+    const lead = await proposer(`lead-${randomUUID().slice(0, 8)}`);
+    const predictable = randomUUID();
+    const proposalId = randomUUID();
+    await io.issueFeedbackToken({ token: predictable, proposalId, replyId: `r-${randomUUID()}`, proposerUsername: lead });
+    expect(await findFeedbackForm(pool, predictable)).toBeUndefined();
+    expect((await feedbackTokensFor(pool, key, proposalId, lead))[0].token).toMatch(FEEDBACK_TOKEN_PATTERN);
+
+    // A row as 0110 stored it (plain token), hashed by 0120: still found until the rotation replaces it.
+    const legacy = { token: randomUUID(), replyId: `r-${randomUUID()}`, proposalId: randomUUID() };
+    await pool.query(
+      `INSERT INTO feedback_tokens (token, token_hash, proposal_id, reply_id, proposer_username) VALUES ($1, sha256(convert_to($1, 'UTF8')), $2, $3, $4)`,
+      [legacy.token, legacy.proposalId, legacy.replyId, lead],
+    );
+    expect((await findFeedbackForm(pool, legacy.token))).toBeUndefined(); // not a token's shape any more
+    expect(await rotateLegacyFeedbackTokens(pool, key)).toBeGreaterThanOrEqual(1);
+    expect(await rotateLegacyFeedbackTokens(pool, key)).toBe(0);
+    expect((await rowsOf(legacy.replyId))[0].token).toBeNull();
+    const [fresh] = await feedbackTokensFor(pool, key, legacy.proposalId, lead);
+    expect(fresh.token).toMatch(FEEDBACK_TOKEN_PATTERN);
+    expect((await findFeedbackForm(pool, fresh.token))?.replyId).toBe(legacy.replyId);
+  });
 });

@@ -1,16 +1,29 @@
 /**
  * Implementations of the proposal workflow's activities: all of its I/O. Each is safe to retry:
- * appends are idempotent by event id, numbers are idempotent per proposal.
+ * appends are idempotent by event id, numbers are idempotent per proposal, feedback forms per reply.
  */
 import type { Pool } from 'pg';
 import { log } from '@temporalio/activity';
+import { withTransaction } from '@jyta/db';
 import { PostgresEventStore } from '@jyta/event-store';
 import { loadCalendar } from '@jyta/calendar-data-access';
-import { allocateNumber, currentPolicy, issueFeedbackToken } from '@jyta/proposal-registry';
-import type { AppendEventsInput, AppendEventsResult, ProposalActivities } from '@jyta/workflows';
+import { enqueueFeedbackLink } from '@jyta/notifications';
+import {
+  allocateNumber,
+  chooseFeedbackRecipient,
+  currentPolicy,
+  feedbackFormOf,
+  feedbackTokenKeyFromEnv,
+  storeFeedbackForm,
+  type FeedbackFormRecord,
+  type FeedbackTokenKey,
+} from '@jyta/proposal-registry';
+import type { AppendEventsInput, AppendEventsResult, IssueFeedbackFormInput, IssueFeedbackFormResult, ProposalActivities } from '@jyta/workflows';
 
 export interface ActivityDeps {
   pool: Pool;
+  /** Seals the stored copy of feedback tokens (FEEDBACK_TOKEN_KEY; the dev default outside production). */
+  feedbackTokenKey?: FeedbackTokenKey;
   /**
    * Crash-test hook: stall an append before or after it writes, so a test can kill the worker
    * at exactly that point. Never set in production (the worker refuses it there).
@@ -18,8 +31,37 @@ export interface ActivityDeps {
   appendFault?: { phase: 'before' | 'after'; delayMs: number };
 }
 
+/** What the workflow history may record of a form: the recipient, never the token or a phone number. */
+const resultOf = (r: FeedbackFormRecord): IssueFeedbackFormResult => ({
+  recipient: r.recipient.channel === 'account' ? { channel: 'account', username: r.recipient.username } : { channel: r.recipient.channel },
+});
+
+/**
+ * One form per reply, in one transaction: choose the recipient, store the token's hash and sealed
+ * copy, and (no account) queue the SMS. A retry — or a second attempt running alongside the first
+ * — finds the stored form (the unique reply id decides the race) and answers its recipient.
+ */
+export async function issueFeedbackForm(pool: Pool, key: FeedbackTokenKey, input: IssueFeedbackFormInput): Promise<IssueFeedbackFormResult> {
+  return withTransaction(pool, async (client) => {
+    const existing = await feedbackFormOf(client, input.replyId);
+    if (existing) return resultOf(existing);
+    const { recipient, phone } = await chooseFeedbackRecipient(client, input.proposers);
+    const stored = await storeFeedbackForm(client, key, { proposalId: input.proposalId, replyId: input.replyId, recipient });
+    if (!stored) {
+      const winner = await feedbackFormOf(client, input.replyId);
+      if (!winner) throw new Error(`feedback form of reply ${input.replyId} neither stored nor found`);
+      return resultOf(winner);
+    }
+    if (recipient.channel === 'sms' && phone) {
+      await enqueueFeedbackLink(client, { channel: 'sms', recipient: phone, replyId: input.replyId, formId: stored.record.id, number: input.number });
+    }
+    return resultOf(stored.record);
+  });
+}
+
 export function createProposalActivities(deps: ActivityDeps): ProposalActivities {
   const store = new PostgresEventStore(deps.pool);
+  const key = deps.feedbackTokenKey ?? feedbackTokenKeyFromEnv(process.env);
   const stall = async (phase: 'before' | 'after') => {
     if (deps.appendFault?.phase !== phase) return;
     log.warn('append fault injected', { phase, delayMs: deps.appendFault.delayMs });
@@ -39,6 +81,16 @@ export function createProposalActivities(deps: ActivityDeps): ProposalActivities
     loadPolicy: () => currentPolicy(deps.pool),
     loadCalendar: ({ fromYear, toYear }) => loadCalendar(deps.pool, fromYear, toYear),
     allocateNumber: ({ proposalId, year, kind }) => allocateNumber(deps.pool, proposalId, year, kind),
-    issueFeedbackToken: (input) => issueFeedbackToken(deps.pool, input),
+    issueFeedbackForm: (input) => issueFeedbackForm(deps.pool, key, input),
+    // Old histories' activity: the token it was given came from the workflow's PRNG, so it is
+    // not used; the form is issued like any other (to the proposer the old effect named).
+    issueFeedbackToken: async ({ proposalId, replyId, proposerUsername }) => {
+      await issueFeedbackForm(deps.pool, key, {
+        proposalId,
+        replyId,
+        number: null,
+        proposers: proposerUsername ? [{ name: null, username: proposerUsername, phone: null }] : [],
+      });
+    },
   };
 }

@@ -4,6 +4,17 @@
 import type { Pool, PoolClient } from 'pg';
 import { withTransaction, type Migration } from '@jyta/db';
 import { DEFAULT_POLICY, type Policy, type ProposalKind } from '@jyta/proposal-domain';
+import {
+  hashFeedbackToken,
+  isFeedbackTokenShape,
+  newFeedbackToken,
+  openFeedbackToken,
+  sameHash,
+  sealFeedbackToken,
+  type FeedbackTokenKey,
+} from './feedback-token';
+
+export * from './feedback-token';
 
 export const registryMigrations: Migration[] = [
   // (0110 below) feedback tokens: the secret link of each sent reply's 征求意见表 (Art. 11).
@@ -43,6 +54,30 @@ export const registryMigrations: Migration[] = [
         issued_at timestamptz NOT NULL DEFAULT now()
       );
       CREATE INDEX IF NOT EXISTS feedback_tokens_proposal ON feedback_tokens (proposal_id);
+    `,
+  },
+  {
+    // Tokens were the workflow's uuid4() and stored in plain text. Now: looked up by SHA-256,
+    // the holder's copy sealed (AES-256-GCM, FEEDBACK_TOKEN_KEY), the plain column emptied.
+    // Old rows get their hash here; their (predictable) tokens are replaced by fresh random ones
+    // with the key at the worker's start (rotateLegacyFeedbackTokens), since SQL has no key.
+    // recipient_channel records to whom the form went: 'account' (proposer_username), 'sms'
+    // (the proposer's phone, via the outbox), 'none' (no proposer can be reached).
+    id: '0120_feedback_token_hashes',
+    sql: `
+      ALTER TABLE feedback_tokens ADD COLUMN IF NOT EXISTS id uuid NOT NULL DEFAULT gen_random_uuid();
+      ALTER TABLE feedback_tokens ADD COLUMN IF NOT EXISTS token_hash bytea;
+      ALTER TABLE feedback_tokens ADD COLUMN IF NOT EXISTS token_sealed bytea;
+      ALTER TABLE feedback_tokens ADD COLUMN IF NOT EXISTS recipient_channel text NOT NULL DEFAULT 'account'
+        CHECK (recipient_channel IN ('account', 'sms', 'none'));
+      ALTER TABLE feedback_tokens ADD COLUMN IF NOT EXISTS recipient_name text;
+      UPDATE feedback_tokens SET token_hash = sha256(convert_to(token, 'UTF8')) WHERE token_hash IS NULL;
+      UPDATE feedback_tokens SET recipient_channel = 'none' WHERE proposer_username IS NULL;
+      ALTER TABLE feedback_tokens ALTER COLUMN token_hash SET NOT NULL;
+      ALTER TABLE feedback_tokens DROP CONSTRAINT IF EXISTS feedback_tokens_pkey;
+      ALTER TABLE feedback_tokens ALTER COLUMN token DROP NOT NULL;
+      ALTER TABLE feedback_tokens ADD PRIMARY KEY (id);
+      CREATE UNIQUE INDEX IF NOT EXISTS feedback_tokens_hash ON feedback_tokens (token_hash);
     `,
   },
 ];
@@ -179,47 +214,174 @@ export async function policyRecord(pool: Pool | PoolClient, version?: number): P
   return undefined;
 }
 
-export interface FeedbackToken {
-  token: string;
+/** To whom a reply's feedback form went (never the token). */
+export type FeedbackRecipient =
+  | { channel: 'account'; username: string; name: string | null }
+  | { channel: 'sms'; name: string | null }
+  | { channel: 'none' };
+
+/** A proposer as the item names them, in order (the first is the lead, 领衔人). */
+export interface FeedbackCandidate {
+  name?: string | null;
+  username?: string | null;
+  phone?: string | null;
+}
+
+export interface FeedbackFormRecord {
+  id: string;
   proposalId: string;
   replyId: string;
-  proposerUsername: string | null;
+  recipient: FeedbackRecipient;
   issuedAt: string;
 }
 
-/**
- * Keeps the token of a sent reply's feedback form. The token is a secret (whoever holds it
- * answers the form), so it is never part of an event; idempotent per reply for retried activities.
- */
-export async function issueFeedbackToken(
-  pool: Pool,
-  t: { token: string; proposalId: string; replyId: string; proposerUsername: string | null },
-): Promise<void> {
-  await pool.query(
-    `INSERT INTO feedback_tokens (token, proposal_id, reply_id, proposer_username) VALUES ($1, $2, $3, $4)
-     ON CONFLICT (reply_id) DO NOTHING`,
-    [t.token, t.proposalId, t.replyId, t.proposerUsername],
-  );
+interface FeedbackRow {
+  id: string;
+  proposal_id: string;
+  reply_id: string;
+  proposer_username: string | null;
+  recipient_channel: 'account' | 'sms' | 'none';
+  recipient_name: string | null;
+  token_hash: Buffer;
+  token_sealed: Buffer | null;
+  issued_at: Date;
 }
 
-const tokenRow = (r: { token: string; proposal_id: string; reply_id: string; proposer_username: string | null; issued_at: Date }): FeedbackToken => ({
-  token: r.token,
+const COLUMNS = 'id, proposal_id, reply_id, proposer_username, recipient_channel, recipient_name, token_hash, token_sealed, issued_at';
+
+const recordOf = (r: FeedbackRow): FeedbackFormRecord => ({
+  id: r.id,
   proposalId: r.proposal_id,
   replyId: r.reply_id,
-  proposerUsername: r.proposer_username,
+  recipient:
+    r.recipient_channel === 'account' && r.proposer_username
+      ? { channel: 'account', username: r.proposer_username, name: r.recipient_name }
+      : r.recipient_channel === 'sms'
+        ? { channel: 'sms', name: r.recipient_name }
+        : { channel: 'none' },
   issuedAt: r.issued_at.toISOString(),
 });
 
-export async function findFeedbackToken(pool: Pool, token: string): Promise<FeedbackToken | undefined> {
-  const { rows } = await pool.query('SELECT * FROM feedback_tokens WHERE token = $1', [token]);
-  return rows[0] ? tokenRow(rows[0]) : undefined;
+/**
+ * Who gets the form (Art. 11): the lead (first-named) proposer if they have an account; else the
+ * first named proposer who has one; else the first with a phone number, by SMS through the
+ * outbox; else nobody (recorded as such). "The proposer the office designates" needs a domain
+ * command and is not here yet.
+ */
+export async function chooseFeedbackRecipient(
+  db: Pool | PoolClient,
+  proposers: readonly FeedbackCandidate[],
+): Promise<{ recipient: FeedbackRecipient; phone?: string }> {
+  const usernames = proposers.map((p) => p.username?.trim()).filter((u): u is string => !!u);
+  if (usernames.length) {
+    const { rows } = await db.query<{ username: string }>(`SELECT username FROM users WHERE username = ANY($1::text[]) AND role = 'proposer'`, [usernames]);
+    const known = new Set(rows.map((r) => r.username));
+    const p = proposers.find((x) => x.username && known.has(x.username.trim()));
+    if (p) return { recipient: { channel: 'account', username: p.username!.trim(), name: p.name ?? null } };
+  }
+  const byPhone = proposers.find((p) => p.phone?.trim());
+  if (byPhone) return { recipient: { channel: 'sms', name: byPhone.name ?? null }, phone: byPhone.phone!.trim() };
+  return { recipient: { channel: 'none' } };
 }
 
-/** The tokens of an item's replies held by this proposer (for their own view and inbox only). */
-export async function feedbackTokensFor(pool: Pool, proposalId: string, proposerUsername: string): Promise<FeedbackToken[]> {
-  const { rows } = await pool.query('SELECT * FROM feedback_tokens WHERE proposal_id = $1 AND proposer_username = $2 ORDER BY issued_at', [
-    proposalId,
-    proposerUsername,
-  ]);
-  return rows.map(tokenRow);
+/** The form of a reply, if one was issued. */
+export async function feedbackFormOf(db: Pool | PoolClient, replyId: string): Promise<FeedbackFormRecord | undefined> {
+  const { rows } = await db.query<FeedbackRow>(`SELECT ${COLUMNS} FROM feedback_tokens WHERE reply_id = $1`, [replyId]);
+  return rows[0] ? recordOf(rows[0]) : undefined;
+}
+
+/**
+ * Issues a reply's form once: a fresh token, stored as its hash plus (for a recipient who can be
+ * shown it) its sealed copy. Answers undefined when the reply already has one — a retried or
+ * concurrent attempt never makes a second valid token and never replaces the first. The caller
+ * gets the plain token only to hand it on in the same transaction; it is never returned further.
+ */
+export async function storeFeedbackForm(
+  db: Pool | PoolClient,
+  key: FeedbackTokenKey,
+  input: { proposalId: string; replyId: string; recipient: FeedbackRecipient },
+): Promise<{ record: FeedbackFormRecord } | undefined> {
+  const token = newFeedbackToken();
+  const { recipient } = input;
+  // With nobody to show it to, only the hash is kept (the token is then unknown to everyone).
+  const sealed = recipient.channel === 'none' ? null : sealFeedbackToken(key, token, input.replyId);
+  const { rows } = await db.query<FeedbackRow>(
+    `INSERT INTO feedback_tokens (proposal_id, reply_id, proposer_username, recipient_channel, recipient_name, token_hash, token_sealed)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)
+     ON CONFLICT (reply_id) DO NOTHING
+     RETURNING ${COLUMNS}`,
+    [
+      input.proposalId,
+      input.replyId,
+      recipient.channel === 'account' ? recipient.username : null,
+      recipient.channel,
+      recipient.channel === 'none' ? null : recipient.name,
+      hashFeedbackToken(token),
+      sealed,
+    ],
+  );
+  return rows[0] ? { record: recordOf(rows[0]) } : undefined;
+}
+
+/** The holder's token of a reply, opened with the server key (for the senders and the holder's views). */
+export function openFeedbackForm(key: FeedbackTokenKey, row: { replyId: string; sealed: Buffer | null }): string | undefined {
+  return row.sealed ? openFeedbackToken(key, row.sealed, row.replyId) : undefined;
+}
+
+/** The plain token of a reply's form (for a sender that puts the link into an SMS / e-mail at send time). */
+export async function feedbackTokenForReply(db: Pool | PoolClient, key: FeedbackTokenKey, replyId: string): Promise<string | undefined> {
+  const { rows } = await db.query<{ token_sealed: Buffer | null }>('SELECT token_sealed FROM feedback_tokens WHERE reply_id = $1', [replyId]);
+  return rows[0] ? openFeedbackForm(key, { replyId, sealed: rows[0].token_sealed }) : undefined;
+}
+
+/**
+ * The form behind a presented token. Constant work whatever the guess: a shape check, one
+ * SHA-256, one unique-index probe (a wrong token costs the caller, not the server). The probe is
+ * on the hash, so its timing tells nothing about any token; the final compare is constant-time.
+ */
+export async function findFeedbackForm(db: Pool | PoolClient, token: string): Promise<FeedbackFormRecord | undefined> {
+  if (!isFeedbackTokenShape(token)) return undefined;
+  const hash = hashFeedbackToken(token);
+  const { rows } = await db.query<FeedbackRow>(`SELECT ${COLUMNS} FROM feedback_tokens WHERE token_hash = $1`, [hash]);
+  return rows[0] && sameHash(rows[0].token_hash, hash) ? recordOf(rows[0]) : undefined;
+}
+
+/** The tokens of an item's replies held by this proposer, opened (for their own item page and inbox only). */
+export async function feedbackTokensFor(
+  db: Pool | PoolClient,
+  key: FeedbackTokenKey,
+  proposalId: string,
+  proposerUsername: string,
+): Promise<{ replyId: string; token: string }[]> {
+  const { rows } = await db.query<{ reply_id: string; token_sealed: Buffer | null }>(
+    `SELECT reply_id, token_sealed FROM feedback_tokens
+      WHERE proposal_id = $1 AND proposer_username = $2 AND recipient_channel = 'account' ORDER BY issued_at`,
+    [proposalId, proposerUsername],
+  );
+  return rows.flatMap((r) => {
+    const token = openFeedbackForm(key, { replyId: r.reply_id, sealed: r.token_sealed });
+    return token ? [{ replyId: r.reply_id, token }] : [];
+  });
+}
+
+/**
+ * Replaces the tokens stored before 0120 (the workflow's predictable uuid4(), in plain text) by
+ * fresh random ones, sealed; their holders see the new link in their views at once. Idempotent;
+ * run at the worker's start, after the migrations. Returns how many rows it replaced.
+ */
+export async function rotateLegacyFeedbackTokens(pool: Pool, key: FeedbackTokenKey): Promise<number> {
+  return withTransaction(pool, async (client) => {
+    const { rows } = await client.query<{ id: string; reply_id: string; recipient_channel: string }>(
+      'SELECT id, reply_id, recipient_channel FROM feedback_tokens WHERE token IS NOT NULL FOR UPDATE',
+    );
+    for (const r of rows) {
+      const token = newFeedbackToken();
+      await client.query('UPDATE feedback_tokens SET token = NULL, token_hash = $2, token_sealed = $3 WHERE id = $1', [
+        r.id,
+        hashFeedbackToken(token),
+        r.recipient_channel === 'none' ? null : sealFeedbackToken(key, token, r.reply_id),
+      ]);
+    }
+    return rows.length;
+  });
 }
