@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { OperationsModule } from '../operations/operations.module';
 import { DirectoryModule } from '../directory/directory.module';
 import { ProposalCommands } from './proposal-commands.service';
 import { ProposalQueries } from './proposal-queries.service';
@@ -14,7 +15,7 @@ import { MergingController } from './merging.controller';
 import { MergingCommands } from './merging-commands.service';
 
 @Module({
-  imports: [DirectoryModule],
+  imports: [DirectoryModule, OperationsModule],
   controllers: [ProposalsController, RepliesController, FeedbackController, PublicController, LeadershipController, HandlingController, MergingController],
   providers: [ProposalQueries, ProposalCommands, ReplyCommands, LeadershipCommands, HandlingCommands, MergingCommands],
   exports: [ProposalCommands, ProposalQueries],
