@@ -16,9 +16,11 @@ export const RECOMPUTE_ITEMS_PER_RUN = 500;
 
 export async function recomputeDeadlinesWorkflow(input: RecomputeDeadlinesInput) {
   const startedAt = input.progress?.startedAt ?? new Date().toISOString();
-  const remaining: RecomputeCandidate[] = input.remaining ?? (await recomputeCandidates({ year: input.year, now: startedAt }));
-  const progress = input.progress ?? newProgress('recompute-deadlines', remaining.length, startedAt);
+  // Answered from the start (total 0 while the candidates are being listed).
+  let progress = input.progress ?? newProgress('recompute-deadlines', 0, startedAt);
   setHandler(operationProgressQuery, () => progress);
+  const remaining: RecomputeCandidate[] = input.remaining ?? (await recomputeCandidates({ year: input.year, now: startedAt }));
+  if (!input.progress) progress = newProgress('recompute-deadlines', remaining.length, startedAt);
 
   const { workflowId } = workflowInfo();
   const command: RecomputeDeadlines = { type: 'RecomputeDeadlines', data: { reason: input.reason } };
