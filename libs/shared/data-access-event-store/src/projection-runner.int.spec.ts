@@ -163,6 +163,7 @@ describe('ProjectionRunner', () => {
     // (The batch attempt that threw pushed A first: count what the committed table holds.)
     const folded = await db.pool.query('SELECT types FROM rm_streams WHERE projection = $1', ['parking']);
     expect(folded.rows).toEqual([{ types: ['A', 'C', 'D'] }]);
+    expect(handled.map((e) => e.eventId)).toContain(later[0].eventId);
     expect(errors).toEqual([]);
     const status = await runner.status();
     expect(status).toMatchObject({ name: 'parking', lag: 0, parked: 1 });
