@@ -112,3 +112,19 @@ it(`kill -9 of the worker in the middle of a recompute over ${ITEMS} items: it r
   const total = (await stack.pool.query(`SELECT count(*)::int AS n FROM events WHERE type = 'DeadlinesRecomputed'`)).rows[0].n;
   expect(total).toBe(ITEMS);
 }, 400_000);
+
+it('a merge that does not finish while the request waits answers 202 with its operation; the office follows it to the end', async () => {
+  const main = await office.post('/api/proposals', registration({ title: '关于公交线网的建议（主件）' }));
+  const item = await office.post('/api/proposals', registration({ title: '关于公交线网的建议（并案件）' }));
+  const res = await office.post(`/api/proposals/${main.body.id}/merge`, { itemIds: [item.body.id] });
+  expect(res.status).toBe(202);
+  expect(res.body.operationId).toMatch(/^merge-items-[0-9a-f-]{36}$/);
+  expect(res.body.message).toContain(`GET /api/operations/${res.body.operationId}`);
+  const done = await eventually('the merge to complete', async () => {
+    const op = await office.get(`/api/operations/${res.body.operationId}`);
+    return op.status === 200 && op.body.status !== 'running' ? op.body : undefined;
+  });
+  expect(done).toMatchObject({ kind: 'merge-items', status: 'completed', total: 2, done: 2, failed: 0, error: null });
+  await eventually('the list to show the merge', async () => ((await office.get(`/api/proposals/${item.body.id}`)).body.status === 'merged' ? true : undefined));
+  expect((await office.get(`/api/proposals/${main.body.id}`)).body.mergedItems).toEqual([expect.objectContaining({ id: item.body.id, status: 'merged' })]);
+});
