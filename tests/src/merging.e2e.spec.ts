@@ -9,6 +9,7 @@ import { Client, Connection } from '@temporalio/client';
 import { ITEM_STEPS_WORKFLOW_TYPE, operationId, type ItemStepsInput } from '@jyta/workflows';
 import { ApiClient, eventually, shanghaiDay } from './http';
 import { registration } from './fixtures';
+import { fetchWorkflowHistories, keepAsFixtures, replay } from './histories';
 import { startStack, type Stack } from './stack';
 
 let stack: Stack;
@@ -257,6 +258,10 @@ describe('并案办理 as a durable operation (issue 7, item 8)', () => {
     const op = await as.office.get(`/api/operations/${id}`);
     expect(op.status).toBe(200);
     expect(op.body).toMatchObject({ id, kind: 'merge-items', status: 'failed', total: 2, error: { code: 'ALREADY_ASSIGNED', proposalId: late.id } });
+    // Its history (a refusal, then the undo) replays against the current workflow code.
+    const histories = await fetchWorkflowHistories([id]);
+    keepAsFixtures('merge-undo', histories);
+    expect((await replay(histories)).map((r) => r.error)).toEqual([undefined]);
   });
 
   it('a merge retried with the same Idempotency-Key is the same operation', async () => {

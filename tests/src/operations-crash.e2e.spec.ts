@@ -7,9 +7,12 @@
  */
 import { ApiClient, eventually, shanghaiDay } from './http';
 import { registration } from './fixtures';
+import { fetchWorkflowHistories, keepAsFixtures, replay } from './histories';
 import { startStack, type Stack } from './stack';
 
 const ITEMS = 30;
+/** The operations this file ran, replayed at the end against the current workflow code. */
+const operations: string[] = [];
 
 let stack: Stack;
 let office: ApiClient;
@@ -67,6 +70,7 @@ it(`kill -9 of the worker in the middle of a recompute over ${ITEMS} items: it r
   expect(saved.status).toBe(202);
   expect(saved.body.recomputeRunningItems).toBeNull();
   const opId: string = saved.body.operationId;
+  operations.push(opId);
   expect(saved.body.message).toContain(`GET /api/operations/${opId}`);
 
   // Progress is visible while it runs; kill the worker once the first wave is done.
@@ -119,6 +123,7 @@ it('a merge that does not finish while the request waits answers 202 with its op
   const res = await office.post(`/api/proposals/${main.body.id}/merge`, { itemIds: [item.body.id] });
   expect(res.status).toBe(202);
   expect(res.body.operationId).toMatch(/^merge-items-[0-9a-f-]{36}$/);
+  operations.push(res.body.operationId);
   expect(res.body.message).toContain(`GET /api/operations/${res.body.operationId}`);
   const done = await eventually('the merge to complete', async () => {
     const op = await office.get(`/api/operations/${res.body.operationId}`);
@@ -127,4 +132,14 @@ it('a merge that does not finish while the request waits answers 202 with its op
   expect(done).toMatchObject({ kind: 'merge-items', status: 'completed', total: 2, done: 2, failed: 0, error: null });
   await eventually('the list to show the merge', async () => ((await office.get(`/api/proposals/${item.body.id}`)).body.status === 'merged' ? true : undefined));
   expect((await office.get(`/api/proposals/${main.body.id}`)).body.mergedItems).toEqual([expect.objectContaining({ id: item.body.id, status: 'merged' })]);
+});
+
+describe('workflow determinism', () => {
+  it('the operations this file ran (one across a worker crash) replay against the current workflow code', async () => {
+    const histories = await fetchWorkflowHistories(operations);
+    keepAsFixtures('operations', histories);
+    const results = await replay(histories);
+    expect(results).toHaveLength(2);
+    for (const r of results) expect(r.error).toBeUndefined();
+  });
 });
