@@ -69,7 +69,8 @@ export class OperationsController {
     summary: '重建投影',
     description:
       '清空该读模型和它被搁置的事件、检查点回到起点（在一个事务内），随后投影从事件库重放全部事件（后台进行，进度见 GET /api/admin/projections 的 lag）。' +
-      '仍无法处理的事件会再次被搁置。',
+      '仍无法处理的事件会再次被搁置。重放完成（lag 归零）之前，该读模型（如件的列表、公开答复）不完整；件的详情和命令不受影响（直接读事件）。' +
+      '请勿在节假日重新计算进行中重建 proposal_list（重新计算按列表选取在办件）。',
   })
   @ApiAcceptedResponse({ type: ProjectionStatusDto })
   @ApiNotFoundResponse({ type: ErrorDto, description: 'PROJECTION_NOT_FOUND' })
