@@ -54,6 +54,9 @@ const PAST = 'PAST';
 const NO_TOKEN = 'FEEDBACK_TOKEN_NOT_FOUND';
 /** 404: another user's notice answers as one that does not exist */
 const NOT_MINE = 'NOTIFICATION_NOT_FOUND';
+/** 404: the operation / projection asked for does not exist (past the role check: the role may ask) */
+const NO_OP = 'OPERATION_NOT_FOUND';
+const NO_PROJECTION = 'PROJECTION_NOT_FOUND';
 type Outcome =
   | typeof OK
   | typeof CREATED
@@ -64,9 +67,11 @@ type Outcome =
   | typeof CHARGE
   | typeof PAST
   | typeof NO_TOKEN
-  | typeof NOT_MINE;
+  | typeof NOT_MINE
+  | typeof NO_OP
+  | typeof NO_PROJECTION;
 
-const STATUS_OF: Record<string, number> = { [ANON]: 401, [ROLE]: 403, [ITEM]: 403, [UNIT]: 403, [CHARGE]: 403, [PAST]: 409, [NO_TOKEN]: 404, [NOT_MINE]: 404 };
+const STATUS_OF: Record<string, number> = { [ANON]: 401, [ROLE]: 403, [ITEM]: 403, [UNIT]: 403, [CHARGE]: 403, [PAST]: 409, [NO_TOKEN]: 404, [NOT_MINE]: 404, [NO_OP]: 404, [NO_PROJECTION]: 404 };
 const AUTH_CODES = [ANON, ROLE, ITEM, UNIT, CHARGE];
 
 // prettier-ignore
@@ -143,6 +148,10 @@ const MATRIX: Record<string, Outcome[]> = {
   'GET admin/calendar':                         [OK,      ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ANON],
   'GET admin/calendar/{year}':                  [OK,      ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ANON],
   'PUT admin/calendar/{year}':                  [OK,      ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ANON],
+  // ── durable operations (admin: all; office: merging) and read models (admin); unknown ids, so nothing is rebuilt mid-matrix ──
+  'GET operations/{id}':                        [NO_OP,   NO_OP,   ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ANON],
+  'GET admin/projections':                      [OK,      ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ANON],
+  'POST admin/projections/{name}/rebuild':      [NO_PROJECTION, ROLE, ROLE,   ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ANON],
 };
 
 // ── the items ────────────────────────────────────────────────────────────────────────────────
@@ -348,6 +357,9 @@ const REQUESTS: Record<keyof typeof MATRIX, () => Request> = {
   'GET admin/calendar': () => ['GET', '/api/admin/calendar'],
   'GET admin/calendar/{year}': () => ['GET', `/api/admin/calendar/${CALENDAR_YEAR}`],
   'PUT admin/calendar/{year}': () => ['PUT', `/api/admin/calendar/${CALENDAR_YEAR}`, { days: [{ date: `${CALENDAR_YEAR}-01-01`, kind: 'holiday', name: '元旦' }] }],
+  'GET operations/{id}': () => ['GET', '/api/operations/merge-items-00000000-0000-4000-8000-000000000000'],
+  'GET admin/projections': () => ['GET', '/api/admin/projections'],
+  'POST admin/projections/{name}/rebuild': () => ['POST', '/api/admin/projections/no_such_projection/rebuild'],
 };
 
 beforeAll(async () => {
@@ -495,7 +507,9 @@ function endpointOf([method, path]: Request): string {
     .replace(/\/instructions\/[0-9a-f-]{36}/, '/instructions/{requestId}')
     .replace(/^\/api\/feedback\/.+$/, '/api/feedback/{token}')
     .replace(/^\/api\/me\/inbox\/[0-9a-f-]{36}/, '/api/me/inbox/{id}')
-    .replace(/^\/api\/admin\/calendar\/\d{4}$/, '/api/admin/calendar/{year}');
+    .replace(/^\/api\/admin\/calendar\/\d{4}$/, '/api/admin/calendar/{year}')
+    .replace(/^\/api\/operations\/[\w-]+$/, '/api/operations/{id}')
+    .replace(/^\/api\/admin\/projections\/\w+\/rebuild$/, '/api/admin/projections/{name}/rebuild');
   return `${method} ${template}`;
 }
 

@@ -9,15 +9,15 @@ export { WORKFLOWS_PATH };
 export const FIXTURES = path.resolve(__dirname, '../../workflows/test/histories');
 
 export async function fetchHistories(proposalIds: string[]) {
+  return fetchWorkflowHistories(proposalIds.map(proposalWorkflowId));
+}
+
+/** Histories of any workflows by id (e.g. the durable operations, whose id is the workflow id). */
+export async function fetchWorkflowHistories(workflowIds: string[]) {
   const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS });
   try {
     const client = new Client({ connection });
-    return await Promise.all(
-      proposalIds.map(async (id) => ({
-        workflowId: proposalWorkflowId(id),
-        history: await client.workflow.getHandle(proposalWorkflowId(id)).fetchHistory(),
-      })),
-    );
+    return await Promise.all(workflowIds.map(async (workflowId) => ({ workflowId, history: await client.workflow.getHandle(workflowId).fetchHistory() })));
   } finally {
     await connection.close();
   }

@@ -4,9 +4,12 @@
  * their own copy of the reply, their own feedback form and their own archive; one sends it back
  * and only they get the second reply. A CPPCC proposal is refused; a split item is assigned on its own.
  */
+import { randomUUID } from 'node:crypto';
+import { Client, Connection } from '@temporalio/client';
+import { ITEM_STEPS_WORKFLOW_TYPE, operationId, type ItemStepsInput } from '@jyta/workflows';
 import { ApiClient, eventually, shanghaiDay } from './http';
 import { registration } from './fixtures';
-import { replayEveryItem } from './histories';
+import { fetchWorkflowHistories, keepAsFixtures, replay, replayEveryItem } from './histories';
 import { startStack, type Stack } from './stack';
 
 let stack: Stack;
@@ -215,6 +218,63 @@ describe('并案办理: splitting (Art. 6, 17)', () => {
     expect(notMerged.body.code).toBe('NOT_MERGED');
     expect(await typesOf(item.id)).toEqual(['ProposalRegistered', 'MergedIntoProposal', 'ProposalSplitOff', 'ProposalAssigned', 'ReceiptSigned']);
     expect(await typesOf(main.id)).toEqual(['ProposalRegistered', 'ProposalsMerged', 'MergedProposalSplit']);
+  });
+});
+
+describe('并案办理 as a durable operation (issue 7, item 8)', () => {
+  it('an item refusing midway (a race the API could not see): the operation undoes the merge done so far and reports the refusal', async () => {
+    const main = await register('deputy-1');
+    const first = await register('deputy-2');
+    const late = await register('deputy-3');
+    // Assigned after the API's check would have passed: its MergeIntoProposal is refused by its own domain.
+    expect((await as.office.post(`/api/proposals/${late.id}/assignment`, { mode: 'single', leadUnitIds: ['jtj'], assignedOn: shanghaiDay() })).status).toBe(200);
+    const me = (await as.office.get('/api/me')).body;
+    const mainDetail = await detail(as.office, main.id);
+    const tell = { type: 'MergeIntoProposal', data: { mainProposalId: main.id, mainNumber: main.number, mainKind: mainDetail.kind, mainLevel: mainDetail.level } };
+    const input: ItemStepsInput = {
+      kind: 'merge-items',
+      steps: [
+        { proposalId: first.id, number: first.number, command: tell as ItemStepsInput['steps'][number]['command'] },
+        { proposalId: late.id, number: late.number, command: tell as ItemStepsInput['steps'][number]['command'] },
+      ],
+      undo: { command: { type: 'SplitFromProposal', data: { mainProposalId: main.id } }, steps: [0, 1], alreadyDone: [] },
+      actor: { userId: me.id, username: me.username, role: me.role, unitId: null },
+      correlationId: 'e2e-undo',
+    };
+    const id = operationId('merge-items', randomUUID());
+    const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS! });
+    try {
+      const client = new Client({ connection });
+      const result = await client.workflow.execute(ITEM_STEPS_WORKFLOW_TYPE, { taskQueue: stack.taskQueue, workflowId: id, args: [input] });
+      expect(result).toMatchObject({ status: 'failed', done: 1, failed: 1, error: { proposalId: late.id, number: late.number, code: 'ALREADY_ASSIGNED', status: 409 } });
+    } finally {
+      await connection.close();
+    }
+    // The first item was merged, then split back: registered again, every step an event.
+    expect(await typesOf(first.id)).toEqual(['ProposalRegistered', 'MergedIntoProposal', 'ProposalSplitOff']);
+    expect(await detail(as.office, first.id)).toMatchObject({ status: 'registered', mergedInto: null });
+    expect(await typesOf(late.id)).toEqual(['ProposalRegistered', 'ProposalAssigned']);
+    // The office reads the operation and why it failed.
+    const op = await as.office.get(`/api/operations/${id}`);
+    expect(op.status).toBe(200);
+    expect(op.body).toMatchObject({ id, kind: 'merge-items', status: 'failed', total: 2, error: { code: 'ALREADY_ASSIGNED', proposalId: late.id } });
+    // Its history (a refusal, then the undo) replays against the current workflow code.
+    const histories = await fetchWorkflowHistories([id]);
+    keepAsFixtures('merge-undo', histories);
+    expect((await replay(histories)).map((r) => r.error)).toEqual([undefined]);
+  });
+
+  it('a merge retried with the same Idempotency-Key is the same operation', async () => {
+    const main = await register('deputy-1');
+    const item = await register('deputy-2');
+    const key = { 'idempotency-key': `merge-${main.id}` };
+    const first = await as.office.post(`/api/proposals/${main.id}/merge`, { itemIds: [item.id] }, key);
+    expect(first.status).toBe(200);
+    const again = await as.office.post(`/api/proposals/${main.id}/merge`, { itemIds: [item.id] }, key);
+    expect(again.status).toBe(200);
+    expect(again.body.mergedItems).toEqual(first.body.mergedItems);
+    expect(await typesOf(item.id)).toEqual(['ProposalRegistered', 'MergedIntoProposal']);
+    expect(await typesOf(main.id)).toEqual(['ProposalRegistered', 'ProposalsMerged']);
   });
 });
 

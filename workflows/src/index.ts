@@ -1,2 +1,4 @@
 // Workflow code only: this file is what the worker bundles (workflowsPath).
 export { proposalWorkflow } from './proposal.workflow';
+export { recomputeDeadlinesWorkflow } from './recompute-deadlines.workflow';
+export { itemStepsWorkflow } from './merge-items.workflow';

@@ -11,6 +11,7 @@ import { DirectoryModule } from './directory/directory.module';
 import { HealthModule } from './health/health.module';
 import { InboxModule } from './inbox/inbox.module';
 import { InfrastructureModule } from './infrastructure/infrastructure';
+import { OperationsModule } from './operations/operations.module';
 import { ProposalsModule } from './proposals/proposals.module';
 import { ProposalImportModule } from './proposals/import/import.module';
 
@@ -54,6 +55,7 @@ export class AppModule {
         DemoModule,
         AdminModule,
         InboxModule,
+        OperationsModule,
       ],
     };
   }

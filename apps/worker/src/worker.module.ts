@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { NativeConnection, Runtime, Worker, DefaultLogger } from '@temporalio/worker';
+import { Client, Connection } from '@temporalio/client';
 import type { Pool } from 'pg';
 import { createPool } from '@jyta/db';
 import { migrateAll } from '@jyta/schema';
@@ -8,6 +9,7 @@ import { feedbackTokenKeyFromEnv, rotateLegacyFeedbackTokens } from '@jyta/propo
 import { loadConfig, type AppConfig } from '@jyta/config';
 import { WORKFLOWS_PATH } from '@jyta/workflows';
 import { OutboxSenderService, outboxConfigFromEnv } from './outbox-sender';
+import { createOperationActivities, stepFaultFromEnv } from './operation-activities';
 
 
 const CONFIG = Symbol('CONFIG');
@@ -29,6 +31,8 @@ export class ProposalWorker implements OnApplicationBootstrap, OnApplicationShut
   private running?: Promise<void>;
   private pool?: Pool;
   private connection?: NativeConnection;
+  /** The operations' activities send commands to items as Workflow Updates, through a client. */
+  private clientConnection?: Connection;
 
   constructor(@Inject(CONFIG) private readonly config: AppConfig) {}
 
@@ -42,12 +46,17 @@ export class ProposalWorker implements OnApplicationBootstrap, OnApplicationShut
     const rotated = await rotateLegacyFeedbackTokens(this.pool, feedbackTokenKey);
     if (rotated) this.logger.log(`feedback tokens replaced by random ones: ${rotated}`);
     this.connection = await NativeConnection.connect({ address: config.temporalAddress });
+    this.clientConnection = await Connection.connect({ address: config.temporalAddress });
+    const client = new Client({ connection: this.clientConnection, namespace: config.temporalNamespace });
     this.worker = await Worker.create({
       connection: this.connection,
       namespace: config.temporalNamespace,
       taskQueue: config.temporalTaskQueue,
       workflowsPath: WORKFLOWS_PATH,
-      activities: createProposalActivities({ pool: this.pool, feedbackTokenKey, appendFault: appendFaultFromEnv(process.env) }),
+      activities: {
+        ...createProposalActivities({ pool: this.pool, feedbackTokenKey, appendFault: appendFaultFromEnv(process.env) }),
+        ...createOperationActivities({ pool: this.pool, client, stepFault: stepFaultFromEnv(process.env) }),
+      },
     });
     this.running = this.worker.run();
     this.running.catch((e) => {
@@ -61,6 +70,7 @@ export class ProposalWorker implements OnApplicationBootstrap, OnApplicationShut
     if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
     await this.running?.catch(() => undefined);
     await this.connection?.close();
+    await this.clientConnection?.close();
     await this.pool?.end();
   }
 }

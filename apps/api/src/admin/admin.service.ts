@@ -9,7 +9,7 @@ import { validationFailed, type FieldError } from '../common/app-exception';
 import { APP_CONFIG, Infrastructure } from '../infrastructure/infrastructure';
 import { DEFAULT_POLICY, type Policy } from '@jyta/proposal-domain';
 import { checkCalendarYear, isSecondsPeriod, POLICY_FIELDS, POLICY_PERIOD_FIELDS, POLICY_REMINDER_FIELDS } from './checks';
-import { RunningItemsRecompute, type RecomputeReport } from './recompute-running-items.service';
+import { RunningItemsRecompute, type RecomputeStarted } from './recompute-running-items.service';
 import type { CalendarOverviewDto, CalendarYearDto, CalendarYearSavedDto, CalendarYearSummaryDto, PutCalendarYearDto } from './dto/calendar.dto';
 import type { PolicyDto, UpdatePolicyDto } from './dto/policy.dto';
 
@@ -147,13 +147,25 @@ export class CalendarAdminService {
     // SPEC §5: the running items' deadlines follow the amended calendar (after it is stored, so
     // each item's workflow loads the new data).
     const recomputed = await this.recompute.afterAmendment(year, user, meta);
-    return { ...saved, warnings, recomputeRunningItems: recomputed, message: savedMessage(year, recomputed) };
+    return {
+      ...saved,
+      warnings,
+      operationId: recomputed.operationId,
+      recomputeRunningItems: recomputed.report,
+      message: savedMessage(year, recomputed),
+    };
   }
 }
 
 /** What the administrator reads after saving a year (Chinese). */
-export function savedMessage(year: number, r: RecomputeReport): string {
+export function savedMessage(year: number, started: RecomputeStarted): string {
   const head = `已保存 ${year} 年节假日安排，此后交办的件按新日历计算。`;
+  const r = started.report;
+  if (!r) {
+    const p = started.progress;
+    const sofar = p ? `（共 ${p.total} 件，已完成 ${p.done} 件）` : '';
+    return `${head}期限涉及该年的在办件正在后台按新日历重新计算${sofar}，可通过 GET /api/operations/${started.operationId} 查看进度。`;
+  }
   if (r.items === 0) return `${head}没有期限涉及该年的在办件。`;
   const failed = r.failed.length ? `；${r.failed.length} 件未能重新计算（${r.failed.map((f) => f.number).join('、')}），可稍后再次保存该年以重试` : '';
   return `${head}期限涉及该年的在办件 ${r.items} 件已按新日历重新计算，其中 ${r.changed} 件期限有变化${failed}。`;

@@ -7,7 +7,8 @@ import type { Infrastructure } from '../infrastructure/infrastructure';
 import { DEFAULT_POLICY } from '@jyta/proposal-domain';
 import { PolicyAdminService, policyChanges, savedMessage, secondsFields, shanghaiYear, toPolicyDto } from './admin.service';
 import { checkCalendarYear, isSecondsPeriod, periodProblem, reminderListProblem, reminderPeriodProblem } from './checks';
-import { amendmentReason, forEachLimited } from './recompute-running-items.service';
+import { newProgress, type OperationProgress } from '@jyta/workflows';
+import { amendmentReason, type RecomputeReport } from './recompute-running-items.service';
 import { PutCalendarYearDto } from './dto/calendar.dto';
 import { UpdatePolicyDto } from './dto/policy.dto';
 import { YearPipe } from './year.pipe';
@@ -105,29 +106,20 @@ describe('recomputing running items after a calendar amendment', () => {
     expect(amendmentReason(2027, admin)).toBe('节假日安排调整：2027 年（管理员 admin）');
   });
 
+  const finished = (report: RecomputeReport) => ({ operationId: 'recompute-deadlines-x', report, progress: null });
+
   it('the message says how many items were recomputed, changed and failed', () => {
-    expect(savedMessage(2027, { items: 0, changed: 0, failed: [] })).toBe('已保存 2027 年节假日安排，此后交办的件按新日历计算。没有期限涉及该年的在办件。');
-    expect(savedMessage(2027, { items: 5, changed: 2, failed: [] })).toContain('在办件 5 件已按新日历重新计算，其中 2 件期限有变化。');
-    const failed = savedMessage(2027, { items: 5, changed: 2, failed: [{ id: 'x', number: '2026-建议-0001', code: 'COMMAND_TIMEOUT', message: '…' }] });
+    expect(savedMessage(2027, finished({ items: 0, changed: 0, failed: [] }))).toBe('已保存 2027 年节假日安排，此后交办的件按新日历计算。没有期限涉及该年的在办件。');
+    expect(savedMessage(2027, finished({ items: 5, changed: 2, failed: [] }))).toContain('在办件 5 件已按新日历重新计算，其中 2 件期限有变化。');
+    const failed = savedMessage(2027, finished({ items: 5, changed: 2, failed: [{ id: 'x', number: '2026-建议-0001', code: 'COMMAND_TIMEOUT', message: '…' }] }));
     expect(failed).toContain('1 件未能重新计算（2026-建议-0001），可稍后再次保存该年以重试');
   });
 
-  it('runs at most `limit` at a time, and every item once', async () => {
-    let running = 0;
-    let most = 0;
-    const seen: number[] = [];
-    await forEachLimited([...Array(20).keys()], 3, async (i) => {
-      running++;
-      most = Math.max(most, running);
-      await new Promise((r) => setTimeout(r, 2));
-      seen.push(i);
-      running--;
-    });
-    expect(most).toBe(3);
-    expect(seen.sort((a, b) => a - b)).toEqual([...Array(20).keys()]);
-    await forEachLimited([], 3, async () => {
-      throw new Error('never called');
-    });
+  it('a recompute still running is named with its progress and where to follow it', () => {
+    const progress: OperationProgress = { ...newProgress('recompute-deadlines', 30, ''), done: 12, changed: 9 };
+    expect(savedMessage(2027, { operationId: 'recompute-deadlines-x', report: null, progress })).toBe(
+      '已保存 2027 年节假日安排，此后交办的件按新日历计算。期限涉及该年的在办件正在后台按新日历重新计算（共 30 件，已完成 12 件），可通过 GET /api/operations/recompute-deadlines-x 查看进度。',
+    );
   });
 });
 

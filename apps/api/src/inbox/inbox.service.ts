@@ -24,6 +24,7 @@ export class NotificationsRunner implements OnModuleInit, BeforeApplicationShutd
     this.runner = new ProjectionRunner(infra.pool, infra.store, notificationsProjection, {
       pollMs: 1000,
       onError: (err) => this.logger.error({ err }, 'projection notifications failed; retrying'),
+      onParked: (parked) => this.logger.error({ parked }, `projection notifications parked event ${parked.eventId} (${parked.type}); it goes on without it`),
     });
   }
 

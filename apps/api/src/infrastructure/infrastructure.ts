@@ -49,6 +49,8 @@ export class Infrastructure implements OnModuleInit, OnApplicationShutdown {
     this.runner = new ProjectionRunner(this.pool, this.store, proposalListProjection, {
       pollMs: 1000,
       onError: (err) => this.logger.error({ err }, 'projection proposal_list failed; retrying'),
+      // The alert: one error line per parked event (GET /api/admin/projections counts them).
+      onParked: (parked) => this.logger.error({ parked }, `projection proposal_list parked event ${parked.eventId} (${parked.type}); it goes on without it`),
     });
     this.connection = Connection.lazy({ address: config.temporalAddress });
     this.client = new Client({ connection: this.connection, namespace: config.temporalNamespace });

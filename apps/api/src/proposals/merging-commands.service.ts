@@ -1,33 +1,40 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
-import { assertMergeRequest, assertSplitRequest, refOf, type ProposalCommand } from '@jyta/proposal-domain';
+import { Injectable } from '@nestjs/common';
+import { assertMergeRequest, assertSplitRequest, refOf } from '@jyta/proposal-domain';
+import { ITEM_STEPS_WORKFLOW_TYPE, type ItemStep, type ItemStepsInput, type OperationFailure } from '@jyta/workflows';
 import { AppException, invalidField } from '../common/app-exception';
 import type { CommandMeta } from '../common/command-meta';
-import { mapError } from '../common/error-mapping';
 import type { AuthUser } from '../auth/auth-user';
+import { OperationsService } from '../operations/operations.service';
+import type { OperationAcceptedDto } from '../operations/dto/operation.dto';
 import type { MergeProposalsDto, SplitProposalDto } from './dto/merging.dto';
 import type { ProposalDetailDto } from './dto/responses.dto';
-import { actorOf, ProposalCommands } from './proposal-commands.service';
+import { actorOf } from './proposal-commands.service';
 import { ProposalQueries, type LoadedItem } from './proposal-queries.service';
+
+/** The merge's or split's answer: the main item's detail, or (still running) where to follow it. */
+export type MergingAnswer = ProposalDetailDto | OperationAcceptedDto;
+export const isAccepted = (a: MergingAnswer): a is OperationAcceptedDto => 'operationId' in a;
+
+const numberOf = (item: LoadedItem) => item.state.details?.number ?? item.id;
 
 /**
  * 并案办理 (office): merge items into a main item and split them off again. Each item is its own
- * workflow, so the API orchestrates: everything is checked first (all or nothing), then each
- * merged item is told, then the main item; a refusal midway (a race) undoes what was done.
+ * workflow: everything is checked here first (all or nothing), then a durable operation
+ * (workflows/src/merge-items.workflow.ts) tells each merged item, then the main item; a refusal
+ * midway (a race) undoes what was done. A crash of the worker or the API resumes the operation
+ * where it stopped; with an Idempotency-Key a retry is the same operation.
  *
- * Retries are safe by state rather than by update id: a merge already done answers the detail, an
- * item already merged into this main item (an earlier attempt cut short) is not told twice.
+ * Retries without a key are safe by state: a merge already done answers the detail, an item
+ * already merged into this main item (an earlier attempt cut short) is not told twice.
  */
 @Injectable()
 export class MergingCommands {
-  private readonly logger = new Logger('MergingCommands');
-
   constructor(
     private readonly queries: ProposalQueries,
-    private readonly commands: ProposalCommands,
+    private readonly operations: OperationsService,
   ) {}
 
-  async merge(mainId: string, dto: MergeProposalsDto, user: AuthUser, meta: CommandMeta): Promise<ProposalDetailDto> {
+  async merge(mainId: string, dto: MergeProposalsDto, user: AuthUser, meta: CommandMeta): Promise<MergingAnswer> {
     const itemIds = dto.itemIds.map((id) => id.toLowerCase());
     if (itemIds.includes(mainId)) throw invalidField('itemIds', '主件不能并入它自己');
     const main = await this.queries.load(mainId);
@@ -45,46 +52,62 @@ export class MergingCommands {
     );
 
     const d = main.state.details!;
-    const merged: LoadedItem[] = [];
-    for (const item of fresh) {
-      try {
-        await this.sendTo(item.id, { type: 'MergeIntoProposal', data: { mainProposalId: mainId, mainNumber: d.number, mainKind: d.kind, mainLevel: d.level } }, user, meta);
-        merged.push(item);
-      } catch (e) {
-        await this.splitBack(mainId, [...pending, ...merged], user, meta);
-        throw named(e, item);
-      }
-    }
-    try {
-      return await this.sendTo(mainId, { type: 'AcceptMergedProposals', data: { items: items.map((i) => refOf(i.id, i.state)) } }, user, meta);
-    } catch (e) {
-      await this.splitBack(mainId, [...pending, ...merged], user, meta);
-      throw named(e, main);
-    }
+    const steps: ItemStep[] = [
+      ...fresh.map((i) => ({
+        proposalId: i.id,
+        number: numberOf(i),
+        command: { type: 'MergeIntoProposal' as const, data: { mainProposalId: mainId, mainNumber: d.number, mainKind: d.kind, mainLevel: d.level } },
+      })),
+      { proposalId: mainId, number: d.number, command: { type: 'AcceptMergedProposals', data: { items: items.map((i) => refOf(i.id, i.state)) } } },
+    ];
+    return this.run(mainId, user, meta, {
+      kind: 'merge-items',
+      steps,
+      // Undone after a refusal midway: the items already merged return to 'registered'.
+      undo: {
+        command: { type: 'SplitFromProposal', data: { mainProposalId: mainId } },
+        steps: fresh.map((_, k) => k),
+        alreadyDone: pending.map((i) => ({ proposalId: i.id, number: numberOf(i) })),
+      },
+      actor: actorOf(user),
+      correlationId: meta.correlationId,
+    });
   }
 
-  async split(mainId: string, dto: SplitProposalDto, user: AuthUser, meta: CommandMeta): Promise<ProposalDetailDto> {
+  async split(mainId: string, dto: SplitProposalDto, user: AuthUser, meta: CommandMeta): Promise<MergingAnswer> {
     const itemId = dto.itemId.toLowerCase();
     const main = await this.queries.load(mainId);
     const item = await this.loadItem(itemId);
     const m = main.state.mergedItems?.find((x) => x.proposalId === itemId);
+    const tellItem: ItemStep = { proposalId: itemId, number: numberOf(item), command: { type: 'SplitFromProposal', data: { mainProposalId: mainId } } };
+    const input = (steps: ItemStep[]): ItemStepsInput => ({ kind: 'split-item', steps, undo: null, actor: actorOf(user), correlationId: meta.correlationId });
     // A retry: the main item recorded the split; the item may not have been told yet.
     if (m?.status === 'split') {
-      if (item.state.status === 'merged' && item.state.mergedInto?.proposalId === mainId) {
-        await this.sendTo(itemId, { type: 'SplitFromProposal', data: { mainProposalId: mainId } }, user, meta).catch((e) => {
-          throw named(e, item);
-        });
-      }
-      return this.queries.detailOf(await this.queries.load(mainId));
+      if (item.state.status === 'merged' && item.state.mergedInto?.proposalId === mainId) return this.run(mainId, user, meta, input([tellItem]));
+      return this.queries.detailOf(main);
     }
     assertSplitRequest({ proposalId: mainId, state: main.state }, { proposalId: itemId, state: item.state });
     // The main item first: from then on it copies nothing more to the item, nor waits for it.
-    await this.sendTo(mainId, { type: 'SplitMergedProposal', data: { proposalId: itemId } }, user, meta).catch((e) => {
-      throw named(e, item);
+    // (A refusal of either step names the item, as the split is about it.)
+    return this.run(mainId, user, meta, input([{ ...tellItem, proposalId: mainId, command: { type: 'SplitMergedProposal', data: { proposalId: itemId } } }, tellItem]), {
+      proposalId: itemId,
+      number: numberOf(item),
     });
-    await this.sendTo(itemId, { type: 'SplitFromProposal', data: { mainProposalId: mainId } }, user, meta).catch((e) => {
-      throw named(e, item);
-    });
+  }
+
+  /** Starts the operation and waits a little: the main item's detail, the refusal, or 202 with its id. */
+  private async run(mainId: string, user: AuthUser, meta: CommandMeta, input: ItemStepsInput, namedAs?: { proposalId: string; number: string }): Promise<MergingAnswer> {
+    const id = this.operations.idFor(input.kind, user, meta, mainId);
+    await this.operations.start(id, ITEM_STEPS_WORKFLOW_TYPE, [input]);
+    const done = await this.operations.waitBriefly(id, this.operations.waitMs);
+    if (!done) {
+      return {
+        operationId: id,
+        operation: await this.operations.read(id).catch(() => null),
+        message: `操作已开始，正在后台处理；可通过 GET /api/operations/${id} 查看进度`,
+      };
+    }
+    if (done.status === 'failed' && done.error) throw named(namedAs ? { ...done.error, ...namedAs } : done.error);
     return this.queries.detailOf(await this.queries.load(mainId));
   }
 
@@ -99,29 +122,11 @@ export class MergingCommands {
       throw e;
     }
   }
-
-  private sendTo(id: string, command: ProposalCommand, user: AuthUser, meta: CommandMeta) {
-    return this.commands.sendAs(id, command, actorOf(user), meta, randomUUID());
-  }
-
-  /** Undo after a refusal midway: the items already merged return to 'registered'. */
-  private async splitBack(mainId: string, items: LoadedItem[], user: AuthUser, meta: CommandMeta) {
-    for (const item of items) {
-      try {
-        await this.sendTo(item.id, { type: 'SplitFromProposal', data: { mainProposalId: mainId } }, user, meta);
-      } catch (err) {
-        this.logger.error({ err, mainId, itemId: item.id }, 'undoing a merge failed: the item stays merged');
-      }
-    }
-  }
 }
 
 /** The error answer of a refused step, naming the item it concerns. */
-function named(e: unknown, item: LoadedItem): unknown {
-  const { body } = mapError(e);
-  if (body.statusCode >= 500) return e;
-  const number = item.state.details?.number ?? item.id;
-  const details = body.details && typeof body.details === 'object' ? (body.details as Record<string, unknown>) : {};
-  const message = body.message.startsWith(number) ? body.message : `${number}：${body.message}`;
-  return new AppException(body.statusCode, body.code, message, { ...details, itemId: item.id, number });
+export function named(f: OperationFailure): AppException {
+  const details = f.details && typeof f.details === 'object' ? (f.details as Record<string, unknown>) : {};
+  const message = f.message.startsWith(f.number) ? f.message : `${f.number}：${f.message}`;
+  return new AppException(f.status, f.code, message, { ...details, itemId: f.proposalId, number: f.number });
 }

@@ -1,12 +1,14 @@
 import { decide, DEFAULT_POLICY, DomainError, evolve, initialState, type ProposalCommand, type ProposalState } from '@jyta/proposal-domain';
+import { newProgress, runItemSteps, type ItemStepsInput, type OperationProgress } from '@jyta/workflows';
 import type { AuthUser } from '../auth/auth-user';
 import { AppException } from '../common/app-exception';
+import type { OperationsService } from '../operations/operations.service';
 import { MergingCommands } from './merging-commands.service';
-import type { ProposalCommands } from './proposal-commands.service';
 import type { LoadedItem, ProposalQueries } from './proposal-queries.service';
 
 // 并案办理 orchestration: all or nothing across the items' workflows, undone when one refuses midway.
-// The workflows are stood in for by the pure decider (the e2e spec runs the real ones).
+// The operation's step runner is the one its workflow runs (runItemSteps); the items' workflows
+// are stood in for by the pure decider (the e2e spec runs the real ones).
 
 const A = 'a0000000-0000-4000-8000-00000000000a';
 const B = 'b0000000-0000-4000-8000-00000000000b';
@@ -30,15 +32,24 @@ function setup(refuse: (id: string, c: ProposalCommand) => boolean = () => false
     load: async (id: string): Promise<LoadedItem> => ({ id, state: states.get(id)!, version: 1, events: [] }),
     detailOf: async (item: LoadedItem) => ({ id: item.id, status: item.state.status }),
   } as unknown as ProposalQueries;
-  const commands = {
-    sendAs: async (id: string, c: ProposalCommand) => {
-      sent.push([id, c.type]);
-      if (refuse(id, c)) throw new DomainError('ALREADY_ASSIGNED', '该件已交办', 409);
-      run(id, c);
-      return { id };
+  const results = new Map<string, OperationProgress>();
+  const operations = {
+    waitMs: 0,
+    idFor: (kind: string) => `${kind}-${results.size}`,
+    start: async (id: string, _type: string, [input]: [ItemStepsInput]) => {
+      const progress = newProgress(input.kind, input.steps.length, now);
+      await runItemSteps(input, progress, async (pid: string, c: ProposalCommand) => {
+        sent.push([pid, c.type]);
+        if (refuse(pid, c)) return { ok: false, refusal: { code: 'ALREADY_ASSIGNED', status: 409, message: '该件已交办' } };
+        run(pid, c);
+        return { ok: true, outcome: { version: 1, events: [{ eventId: 'e', type: 'X', version: 1 }], position: null } };
+      }, () => now);
+      results.set(id, progress);
+      return id;
     },
-  } as unknown as ProposalCommands;
-  return { service: new MergingCommands(queries, commands), sent, states, run };
+    waitBriefly: async (id: string) => ({ id, ...results.get(id)! }),
+  } as unknown as OperationsService;
+  return { service: new MergingCommands(queries, operations), sent, states, run };
 }
 
 describe('MergingCommands (并案办理)', () => {

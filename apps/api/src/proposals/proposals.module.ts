@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { OperationsModule } from '../operations/operations.module';
 import { DirectoryModule } from '../directory/directory.module';
 import { ProposalCommands } from './proposal-commands.service';
 import { ProposalQueries } from './proposal-queries.service';
@@ -16,7 +17,7 @@ import { FeedbackRateLimitGuard } from './feedback-rate-limit';
 import { FeedbackSecrets } from './feedback-secrets';
 
 @Module({
-  imports: [DirectoryModule],
+  imports: [DirectoryModule, OperationsModule],
   controllers: [ProposalsController, RepliesController, FeedbackController, PublicController, LeadershipController, HandlingController, MergingController],
   providers: [ProposalQueries, ProposalCommands, ReplyCommands, LeadershipCommands, HandlingCommands, MergingCommands, FeedbackSecrets, FeedbackRateLimitGuard],
   exports: [ProposalCommands, ProposalQueries, FeedbackSecrets],

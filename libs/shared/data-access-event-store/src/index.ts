@@ -16,4 +16,11 @@ export { WrongExpectedVersionError, EventIdConflictError } from './errors';
 export { START_POSITION, comparePositions, formatPosition, parsePosition } from './position';
 export { eventStoreMigrations } from './migrations';
 export { PostgresEventStore, EVENTS_CHANNEL, MAX_EVENTS_PER_APPEND } from './store';
-export { ProjectionRunner, type Projection, type ProjectionRunnerOptions } from './projection-runner';
+export {
+  ProjectionRunner,
+  isTransientError,
+  type ParkedEvent,
+  type Projection,
+  type ProjectionRunnerOptions,
+  type ProjectionStatus,
+} from './projection-runner';

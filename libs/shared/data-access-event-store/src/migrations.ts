@@ -1,8 +1,9 @@
 import type { Migration } from '@jyta/db';
 
 /**
- * The event store's schema. `events` is append-only (SPEC §9): a trigger refuses UPDATE and
- * DELETE, even from the owning role (which REVOKE cannot restrict).
+ * The event store's schema. `events` is append-only (SPEC §9): triggers refuse UPDATE, DELETE
+ * (per row) and TRUNCATE (per statement; row triggers never see it), even from the owning role
+ * (which REVOKE cannot restrict).
  *
  * Global order: `transaction_id` is the id of the appending transaction (assigned at its first
  * write, which happens only after the stream's advisory lock is held), `sequence` the order inside
@@ -49,6 +50,33 @@ export const eventStoreMigrations: Migration[] = [
         transaction_id  xid8        NOT NULL DEFAULT '0',
         sequence        bigint      NOT NULL DEFAULT 0,
         updated_at      timestamptz NOT NULL DEFAULT now()
+      );
+    `,
+  },
+  {
+    id: '0003_events_no_truncate',
+    sql: `
+      -- TRUNCATE bypasses row triggers: a statement trigger refuses it (TG_OP = 'TRUNCATE').
+      CREATE TRIGGER events_no_truncate
+        BEFORE TRUNCATE ON events
+        FOR EACH STATEMENT EXECUTE FUNCTION events_append_only();
+    `,
+  },
+  {
+    id: '0004_parked_events',
+    sql: `
+      -- Events a projection could not fold: set aside so that the projection goes on (the runner
+      -- logs each one as an error); a rebuild of the projection clears its rows and tries again.
+      CREATE TABLE parked_events (
+        projection      text        NOT NULL,
+        transaction_id  xid8        NOT NULL,
+        sequence        bigint      NOT NULL,
+        event_id        uuid        NOT NULL,
+        stream_id       text        NOT NULL,
+        type            text        NOT NULL,
+        error           text        NOT NULL,
+        parked_at       timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (projection, event_id)
       );
     `,
   },

@@ -22,7 +22,44 @@ export interface ProjectionRunnerOptions {
   pollMs?: number;
   /** Errors of the start() loop (which retries after pollMs). Default: console.error. */
   onError?: (err: unknown) => void;
+  /** An event the projection could not fold was parked (the alert). Default: console.error. */
+  onParked?: (parked: ParkedEvent) => void;
 }
+
+/** An event a projection could not fold, set aside in `parked_events` so that the projection goes on. */
+export interface ParkedEvent {
+  projection: string;
+  position: GlobalPosition;
+  eventId: string;
+  streamId: string;
+  type: string;
+  error: string;
+  parkedAt: string;
+}
+
+/** What an operator reads about a projection (e.g. GET /api/admin/projections). */
+export interface ProjectionStatus {
+  name: string;
+  checkpoint: GlobalPosition;
+  /** Events in the store after the checkpoint (0 = caught up). */
+  lag: number;
+  /** Events parked (not folded) since the last rebuild. */
+  parked: number;
+  updatedAt: string | null;
+}
+
+/**
+ * Errors that say nothing about the event: a lost connection, a serialization failure or
+ * deadlock (class 40), no resources (53), an operator or system stop (57, 58), an internal error
+ * (XX). The batch is rolled back and retried; anything else thrown while folding one event is
+ * that event's fault, and the event is parked.
+ */
+export function isTransientError(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^(08|40|53|57|58|XX)/.test(code);
+}
+
+const describeError = (err: unknown) => (err instanceof Error ? `${err.name}: ${err.message}` : String(err)).slice(0, 2000);
 
 /** Right after a notification the events may not be readable yet (an older transaction is still running): retry soon. */
 const NOTIFIED_RETRY_MS = 25;
@@ -39,6 +76,7 @@ export class ProjectionRunner {
   private readonly batchSize: number;
   private readonly pollMs: number;
   private readonly onError: (err: unknown) => void;
+  private readonly onParked: (parked: ParkedEvent) => void;
   private loop?: Promise<void>;
   private stopping = false;
   private listener?: pg.PoolClient;
@@ -55,6 +93,9 @@ export class ProjectionRunner {
     this.batchSize = opts.batchSize ?? 500;
     this.pollMs = opts.pollMs ?? 1000;
     this.onError = opts.onError ?? ((err) => console.error(`[projection ${projection.name}]`, err));
+    this.onParked =
+      opts.onParked ??
+      ((p) => console.error(`[projection ${p.projection}] parked event ${p.eventId} (${p.type} of ${p.streamId} at ${formatPosition(p.position)}): ${p.error}`));
     if (!projection.name) throw new TypeError('a projection needs a name');
   }
 
@@ -92,13 +133,37 @@ export class ProjectionRunner {
    * One batch in one transaction: lock the checkpoint row (a concurrent runner of the same
    * projection waits here, then sees the moved checkpoint), read the next events after it, let
    * the projection apply them, move the checkpoint, commit. Returns how many events it handled.
+   *
+   * When the projection throws on the batch (other than a transient error), the batch is folded
+   * again one event at a time, each under a savepoint: an event that still throws is parked in
+   * `parked_events` (and reported through onParked), the others are applied, and the checkpoint
+   * moves past all of them, so one event the projection cannot fold never stops it.
    */
   async runOnce(): Promise<number> {
-    return withTransaction(this.pool, async (client) => {
+    const parked: ParkedEvent[] = [];
+    const n = await withTransaction(this.pool, async (client) => {
+      parked.length = 0;
       const after = await this.lockCheckpoint(client);
       const events = await this.store.readAll({ after, limit: this.batchSize, client });
       if (events.length === 0) return 0;
-      await this.projection.handle(events, client);
+      await client.query('SAVEPOINT projection_batch');
+      try {
+        await this.projection.handle(events, client);
+      } catch (err) {
+        if (isTransientError(err)) throw err;
+        await client.query('ROLLBACK TO SAVEPOINT projection_batch');
+        for (const e of events) {
+          await client.query('SAVEPOINT projection_event');
+          try {
+            await this.projection.handle([e], client);
+            await client.query('RELEASE SAVEPOINT projection_event');
+          } catch (err1) {
+            if (isTransientError(err1)) throw err1;
+            await client.query('ROLLBACK TO SAVEPOINT projection_event');
+            parked.push(await this.park(client, e, err1));
+          }
+        }
+      }
       const last = events[events.length - 1].position;
       await client.query(
         'UPDATE projection_checkpoints SET transaction_id = $2::xid8, sequence = $3::bigint, updated_at = now() WHERE name = $1',
@@ -106,6 +171,67 @@ export class ProjectionRunner {
       );
       return events.length;
     });
+    // Reported once committed (a rolled-back batch parked nothing).
+    for (const p of parked) this.onParked(p);
+    return n;
+  }
+
+  private async park(client: pg.PoolClient, e: StoredEvent, err: unknown): Promise<ParkedEvent> {
+    const error = describeError(err);
+    const { rows } = await client.query<{ parked_at: Date }>(
+      `INSERT INTO parked_events (projection, transaction_id, sequence, event_id, stream_id, type, error)
+       VALUES ($1, $2::xid8, $3::bigint, $4, $5, $6, $7)
+       ON CONFLICT (projection, event_id) DO UPDATE SET error = EXCLUDED.error, parked_at = now()
+       RETURNING parked_at`,
+      [this.projection.name, e.position.transactionId, e.position.sequence, e.eventId, e.streamId, e.type, error],
+    );
+    return {
+      projection: this.projection.name,
+      position: e.position,
+      eventId: e.eventId,
+      streamId: e.streamId,
+      type: e.type,
+      error,
+      parkedAt: rows[0].parked_at.toISOString(),
+    };
+  }
+
+  /** The events this projection parked since its last rebuild, in $all order. */
+  async parkedEvents(limit = 100): Promise<ParkedEvent[]> {
+    const { rows } = await this.pool.query<{ tx: string; seq: string; event_id: string; stream_id: string; type: string; error: string; parked_at: Date }>(
+      `SELECT transaction_id::text AS tx, sequence::text AS seq, event_id, stream_id, type, error, parked_at
+         FROM parked_events WHERE projection = $1 ORDER BY transaction_id, sequence LIMIT $2`,
+      [this.projection.name, limit],
+    );
+    return rows.map((r) => ({
+      projection: this.projection.name,
+      position: { transactionId: r.tx, sequence: r.seq },
+      eventId: r.event_id,
+      streamId: r.stream_id,
+      type: r.type,
+      error: r.error,
+      parkedAt: r.parked_at.toISOString(),
+    }));
+  }
+
+  /** Checkpoint, lag (events after it) and parked count. */
+  async status(): Promise<ProjectionStatus> {
+    const { rows } = await this.pool.query<{ tx: string | null; seq: string | null; updated_at: Date | null; lag: string; parked: string }>(
+      `SELECT c.transaction_id::text AS tx, c.sequence::text AS seq, c.updated_at,
+              (SELECT count(*) FROM events e
+                WHERE (e.transaction_id, e.sequence) > (coalesce(c.transaction_id, '0'::xid8), coalesce(c.sequence, 0))) AS lag,
+              (SELECT count(*) FROM parked_events p WHERE p.projection = $1) AS parked
+         FROM (SELECT $1::text AS name) n LEFT JOIN projection_checkpoints c ON c.name = n.name`,
+      [this.projection.name],
+    );
+    const r = rows[0];
+    return {
+      name: this.projection.name,
+      checkpoint: r.tx !== null && r.seq !== null ? { transactionId: r.tx, sequence: r.seq } : START_POSITION,
+      lag: Number(r.lag),
+      parked: Number(r.parked),
+      updatedAt: r.updated_at?.toISOString() ?? null,
+    };
   }
 
   /**
@@ -163,19 +289,30 @@ export class ProjectionRunner {
     }
   }
 
-  /** Empties the read model (reset) and moves the checkpoint back to the start, atomically; then replays everything. */
-  async rebuild(): Promise<void> {
+  /**
+   * Empties the read model (reset), forgets its parked events and moves the checkpoint back to
+   * the start, atomically. A started loop (here or in another process) then replays everything;
+   * a crash midway leaves a consistent checkpoint to go on from.
+   */
+  async reset(): Promise<void> {
     const reset = this.projection.reset;
     if (!reset) throw new Error(`projection ${this.projection.name} has no reset(), so it cannot be rebuilt`);
     await withTransaction(this.pool, async (client) => {
       await this.lockCheckpoint(client);
       await reset.call(this.projection, client);
+      await client.query('DELETE FROM parked_events WHERE projection = $1', [this.projection.name]);
       await client.query(
         `UPDATE projection_checkpoints SET transaction_id = '0', sequence = 0, updated_at = now() WHERE name = $1`,
         [this.projection.name],
       );
     });
-    await this.catchUp();
+    this.wake();
+  }
+
+  /** reset(), then replays every event from the store (events it still cannot fold are parked again). */
+  async rebuild(timeoutMs?: number): Promise<void> {
+    await this.reset();
+    await this.catchUp(timeoutMs);
   }
 
   private wake(): void {

@@ -145,11 +145,15 @@ describe('PostgresEventStore', () => {
     });
   });
 
-  it('is append-only: UPDATE and DELETE of events are refused', async () => {
+  it('is append-only: UPDATE, DELETE and TRUNCATE of events are refused', async () => {
     const s = stream();
     await store.append(s, [newEvent('A', { v: 1 })], { expectedVersion: 0 });
     await expect(db.pool.query(`UPDATE events SET data = '{"v":2}' WHERE stream_id = $1`, [s])).rejects.toThrow(/append-only: UPDATE/);
     await expect(db.pool.query('DELETE FROM events WHERE stream_id = $1', [s])).rejects.toThrow(/append-only: DELETE/);
+    // Row triggers never see TRUNCATE; the statement trigger does (also when cascaded to).
+    await expect(db.pool.query('TRUNCATE events')).rejects.toThrow(/append-only: TRUNCATE/);
+    await expect(db.pool.query('TRUNCATE events CASCADE')).rejects.toThrow(/append-only: TRUNCATE/);
+    expect((await db.pool.query('SELECT count(*)::int AS n FROM events WHERE stream_id = $1', [s])).rows[0].n).toBe(1);
     expect((await store.readStream(s))[0].data).toEqual({ v: 1 });
   });
 

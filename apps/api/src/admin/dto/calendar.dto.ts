@@ -112,11 +112,16 @@ export class RecomputeReportDto {
 export class CalendarYearSavedDto extends CalendarYearDto {
   @ApiProperty({ type: CalendarWarningDto, isArray: true, description: '已接受但值得核对的条目（如落在周末的节假日）' })
   warnings: CalendarWarningDto[];
+  @ApiProperty({ example: 'recompute-deadlines-6f1c1d52-8a4e-4f43-9a43-2b7b9b1f0c11', description: '重新计算在办件期限的后台操作 id（GET /api/operations/{id}）' })
+  operationId: string;
   @ApiProperty({
     type: RecomputeReportDto,
-    description: '在办件按修改后的日历重新计算期限的结果（SPEC §5）：已届满的期限不变，其余尚未届满的期限随新日历移动',
+    nullable: true,
+    description:
+      '在办件按修改后的日历重新计算期限的结果（SPEC §5）：已届满的期限不变，其余尚未届满的期限随新日历移动。' +
+      '重新计算在后台进行；若在响应前完成（状态 200）给出结果，否则为 null（状态 202），进度见 operationId',
   })
-  recomputeRunningItems: RecomputeReportDto;
+  recomputeRunningItems: RecomputeReportDto | null;
   @ApiProperty({ example: '已保存 2027 年节假日安排，此后交办的件按新日历计算。期限涉及该年的在办件 12 件已按新日历重新计算，其中 3 件期限有变化。' })
   message: string;
 }
