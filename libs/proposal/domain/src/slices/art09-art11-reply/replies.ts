@@ -4,12 +4,12 @@
  * stays 'returned_for_revision' and the unit drafts a new one; a reply the proposer sends back
  * stays 'closed' with sentBack, and the unit handles the item again and replies in a new round.
  */
-import { computeDeadlineReported, parsePeriod } from '@jyta/calendar-domain';
-import type { CompileGovernmentDocument, DecideContext, DraftReply, ReviewReply, SendGovernmentDocument, SendReply, SubmitFeedback } from './commands';
-import { DomainError, ErrorCodes, invalid } from './errors';
-import type { DecidedEvent } from './events';
-import { decideDocument, decideDocumentReview, isProvincialItem, opinionAccepted, opinionStages } from './government-document';
-import { sentBackByMergedItem, withMergedArchive } from './merging';
+import { computeDeadlineReported, parsePeriod, shanghaiDate } from '@jyta/calendar-domain';
+import type { DecideContext, DraftReply, ReviewReply, SendReply, SubmitFeedback } from '../../commands';
+import { DomainError, ErrorCodes, invalid } from '../../shared/errors';
+import type { DecidedEvent } from '../../events';
+import { awaitingReply, findReply, isProvincialItem, opinionAccepted, opinionStages, sentBackByMergedItem } from '../../shared/queries';
+import { withArchive } from '../../shared/archive';
 import {
   activeUnits,
   answersForItself,
@@ -23,10 +23,9 @@ import {
   type Reply,
   type ReviewStage,
   type UnitAssignment,
-} from './model';
+} from '../../shared/model';
 
 const replies = (s: ProposalState) => s.replies ?? [];
-export const findReply = (s: ProposalState, replyId: string) => replies(s).find((r) => r.replyId === replyId);
 
 function requireReply(s: ProposalState, replyId: string): Reply {
   const r = findReply(s, replyId);
@@ -52,8 +51,6 @@ export function defaultCc(s: ProposalState): string[] {
   return [s.assignment?.leaderInCharge ? `分管副市长（${s.assignment.leaderInCharge}）` : '分管副市长', liaison, '市政府办公厅建议提案处'];
 }
 
-/** A unit that answers for itself and has not yet sent a reply in the current round. */
-export const awaitingReply = (u: UnitAssignment) => answersForItself(u) && (u.status === 'assigned' || u.status === 'handling');
 
 export function assertReplyAllowed(command: DraftReply | ReviewReply | SendReply | SubmitFeedback, state: ProposalState): void {
   switch (command.type) {
@@ -116,8 +113,6 @@ export function decideReply(
     | ReviewReply
     | SendReply
     | SubmitFeedback
-    | CompileGovernmentDocument
-    | SendGovernmentDocument
     | { type: 'RecordMissingFeedback'; data: { replyId: string } },
   state: ProposalState,
   ctx: DecideContext,
@@ -147,7 +142,6 @@ export function decideReply(
     }
     case 'ReviewReply': {
       const r = findReply(state, command.data.replyId)!;
-      if (r.status === 'document_in_review') return decideDocumentReview(command, r, state, at);
       const approvedForSending = command.data.approve && r.reviews.filter((v) => v.approve).length + 1 === r.stages.length;
       return [
         {
@@ -162,7 +156,7 @@ export function decideReply(
       const period = parsePeriod(state.policy?.feedbackPeriod ?? DEFAULT_POLICY.feedbackPeriod!);
       if (period.unit !== 'second' && !ctx.calendar) throw new Error('decide(SendReply) needs the calendar');
       const due = computeDeadlineReported({
-        start: shanghaiDay(at),
+        start: shanghaiDate(at),
         startInstant: at,
         period,
         calendar: ctx.calendar ?? { coveredYears: [], overrides: [] },
@@ -204,26 +198,9 @@ export function decideReply(
       const events: DecidedEvent[] = [{ type: 'FeedbackMissing', occurredAt: r.feedbackDueAt!, data: { replyId: r.replyId, unitId: r.unitId } }];
       return withArchive(state, events, r.unitId, r.feedbackDueAt!);
     }
-    case 'CompileGovernmentDocument':
-      return decideDocument(command, state, at);
-    case 'SendGovernmentDocument': {
-      const events = decideDocument(command, state, at);
-      return withArchive(state, events, findReply(state, command.data.replyId)!.unitId, at);
-    }
   }
 }
 
-/** Archive (Art. 17) once every answering unit is done — the unit finishing now included. */
-function withArchive(state: ProposalState, events: DecidedEvent[], finishing: string, at: string): DecidedEvent[] {
-  const answering = activeUnits(state).filter(answersForItself);
-  const allDone = answering.every((u) => u.unitId === finishing || u.status === 'done');
-  // 并案办理: merged items hold the main item's archive; a merged item closes on its copies (merging.ts).
-  const merged = withMergedArchive(state, events, finishing, at, allDone);
-  if (merged) return merged;
-  return allDone ? [...events, { type: 'ProposalArchived', occurredAt: at, data: {} }] : events;
-}
-
-const shanghaiDay = (instant: string) => new Date(Date.parse(instant) + 8 * 3600_000).toISOString().slice(0, 10);
 
 /** evolve for the reply events; returns undefined for other events. */
 export function evolveReply(state: ProposalState, event: DecidedEvent): ProposalState | undefined {
@@ -289,8 +266,6 @@ export function evolveReply(state: ProposalState, event: DecidedEvent): Proposal
       const s = { ...state, replies: update(d.replyId, (r) => ({ ...r, status: 'closed' as const, feedbackMissingAt: event.occurredAt })) };
       return setUnit(s, d.unitId, 'done');
     }
-    case 'ProposalArchived':
-      return { ...state, status: 'archived', archivedAt: event.occurredAt };
     default:
       return undefined;
   }

@@ -9,7 +9,7 @@
  *   office by the 25th (policy). A missed month is a supervision finding recorded by the timer,
  *   never a blocker.
  */
-import { CalendarYearMissingError, dayInfo, parsePeriod, type Deadline, type HolidayCalendar, type Period } from '@jyta/calendar-domain';
+import { shanghaiDate } from '@jyta/calendar-domain';
 import type {
   DecideContext,
   RecordCoUnitOpinionOverdue,
@@ -18,224 +18,18 @@ import type {
   RequestInstructions,
   SubmitCoUnitOpinion,
   SubmitProgressReport,
-  ProposalCommand,
-} from './commands';
-import { DomainError, ErrorCodes, invalid } from './errors';
-import type { AssignedUnit, DecidedEvent } from './events';
-import { activeUnits, DEFAULT_POLICY, findActiveUnit, type Policy, type ProposalState, type UnitAssignment } from './model';
-
-// ---- state ----------------------------------------------------------------------------------------
-
-/** 会办意见: what a co-unit sent to the lead unit. */
-export interface CoUnitOpinion {
-  opinion: string;
-  submittedAt: string;
-  /** Sent after the opinion deadline (still accepted). */
-  late: boolean;
-}
-
-/** 请示 (Art. 5) and the higher authority's answer (批复). */
-export interface InstructionRequest {
-  requestId: string;
-  /** The higher government or department asked, e.g. 省住房和城乡建设厅. */
-  authority: string;
-  matter: string;
-  requestedAt: string;
-  answer?: { answer: string; /** the day of the answer (YYYY-MM-DD) */ on: string; recordedAt: string };
-}
-
-/** 督办台账: one month's progress report of a unit. `month` is the month the report falls due in. */
-export interface ProgressReport {
-  month: string;
-  progress: string;
-  dueAt: string;
-  submittedAt: string;
-  late: boolean;
-}
-
-/** A month whose report did not come by its due time: a supervision finding. */
-export interface MissedProgressReport {
-  month: string;
-  dueAt: string;
-}
+} from '../../commands';
+import { DomainError, ErrorCodes, invalid } from '../../shared/errors';
+import type { DecidedEvent } from '../../events';
+import type { Timer } from '../../slice';
+import { addMonths, dayOfMonth, endOfShanghaiDay, isDate, monthOf, MONTH, safePeriod } from '../../shared/deadlines';
+import { activeUnits, DEFAULT_POLICY, findActiveUnit, type Policy, type ProposalState, type UnitAssignment } from '../../shared/model';
 
 export type HandlingCommand = SubmitCoUnitOpinion | RecordCoUnitOpinionOverdue | RequestInstructions | RecordInstructions | SubmitProgressReport | RecordMissedProgressReport;
 export type HandlingEvent = Extract<
   DecidedEvent,
   { type: 'CoUnitOpinionSubmitted' | 'CoUnitOpinionOverdue' | 'InstructionsRequested' | 'InstructionsReceived' | 'ProgressReportSubmitted' | 'ProgressReportMissed' }
 >;
-
-// ---- dates -------------------------------------------------------------------------------------------
-
-const DAY_MS = 86_400_000;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-const WEEKDAYS = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
-
-const isDate = (s: unknown): s is string => typeof s === 'string' && DATE.test(s) && !Number.isNaN(Date.parse(s));
-const dayMs = (date: string) => Date.parse(`${date}T00:00:00Z`);
-const addDays = (date: string, n: number) => new Date(dayMs(date) + n * DAY_MS).toISOString().slice(0, 10);
-const daysBetween = (from: string, to: string) => Math.round((dayMs(to) - dayMs(from)) / DAY_MS);
-const weekday = (date: string) => WEEKDAYS[new Date(dayMs(date)).getUTCDay()];
-/** 24:00 Asia/Shanghai (UTC+8, no DST) of a day, as an instant: how every day-counted deadline ends. */
-export const endOfShanghaiDay = (date: string) => new Date(dayMs(date) + DAY_MS - 8 * 3600_000).toISOString();
-/** The calendar day in Asia/Shanghai of an instant. */
-const shanghaiDay = (instant: string) => new Date(Date.parse(instant) + 8 * 3600_000).toISOString().slice(0, 10);
-
-/** 'YYYY-MM' of a date or instant's day. */
-export const monthOf = (date: string) => date.slice(0, 7);
-/** Month arithmetic on 'YYYY-MM' (December + 1 is January of the next year). */
-export function addMonths(month: string, n: number): string {
-  const [y, m] = month.split('-').map(Number);
-  const i = y * 12 + (m - 1) + n;
-  return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
-}
-const daysInMonth = (month: string) => {
-  const [y, m] = month.split('-').map(Number);
-  return new Date(Date.UTC(y, m, 0)).getUTCDate();
-};
-/** The day `day` of `month` ('YYYY-MM-DD'); a day the month lacks (31 in April) is its last day. */
-export const dayOfMonth = (month: string, day: number) => `${month}-${String(Math.min(Math.max(1, day), daysInMonth(month))).padStart(2, '0')}`;
-
-function subtractMonths(date: string, n: number): string {
-  const month = addMonths(monthOf(date), -n);
-  return dayOfMonth(month, Number(date.slice(8, 10)));
-}
-
-function safePeriod(raw: string | undefined): Period | undefined {
-  if (!raw) return undefined;
-  try {
-    return parsePeriod(raw);
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * The calendar as the deadlines use it, where a year without data counts as ordinary weeks (and
- * the deadline says so), as computeDeadlineReported does: work must not stop for it.
- */
-function workingDayOracle(calendar: HolidayCalendar | undefined) {
-  const missing = new Set<number>();
-  const cal = calendar ?? { coveredYears: [], overrides: [] };
-  const working = (date: string): boolean => {
-    try {
-      return dayInfo(cal, date).working;
-    } catch (e) {
-      if (!(e instanceof CalendarYearMissingError)) throw e;
-      missing.add(e.year);
-      const wd = new Date(dayMs(date)).getUTCDay();
-      return wd !== 0 && wd !== 6;
-    }
-  };
-  return { working, missing };
-}
-
-// ---- 会办意见: the deadline -----------------------------------------------------------------------------
-
-/**
- * The co-units' opinion deadline (SPEC §4.2, §5): the lead's reply deadline minus the lead time
- * (policy `coUnitOpinionLeadTime`, 30 days). Counted back from the lead's last day; a last day
- * that is a rest day moves to the next working day, like every deadline (Civil Code Art. 203).
- * Where the lead time would leave the co-unit less than half the lead's own time (an urgent item
- * with a one-month period: 30 days before its end is the day of assignment), the opinion falls
- * due halfway instead, so a co-unit always has a real period of its own.
- * Test policies in seconds count in instants, without the calendar.
- */
-export function coUnitOpinionDue(args: { assignedOn: string; at: string; leadDue: Deadline; leadTime: string; calendar?: HolidayCalendar }): Deadline {
-  const { assignedOn, at, leadDue } = args;
-  const period = safePeriod(args.leadTime) ?? parsePeriod(DEFAULT_POLICY.coUnitOpinionLeadTime!);
-  if (!leadDue.lastDay || period.unit === 'second') {
-    const unitMs = period.unit === 'second' ? 1000 : period.unit === 'month' ? 30 * DAY_MS : DAY_MS;
-    const end = Date.parse(leadDue.dueAt);
-    const half = Date.parse(at) + Math.floor((end - Date.parse(at)) / 2);
-    const dueMs = Math.max(end - period.amount * unitMs, half);
-    const dueAt = new Date(dueMs).toISOString();
-    const endsAt = new Date(dueMs + 8 * 3600_000).toISOString().slice(0, 19) + '+08:00';
-    return {
-      lastDay: null,
-      dueAt,
-      explanation: {
-        start: assignedOn,
-        period: { ...period },
-        adjustments: [],
-        endsAt,
-        text: `主办单位答复期限 ${leadDue.dueAt} 前${period.amount}${period.unit === 'second' ? '秒' : '日'}（测试用短期限，不按日历计算、不顺延，且不少于主办单位期限的一半）；会办意见期限至 ${endsAt} 届满。`,
-      },
-    };
-  }
-  const { working, missing } = workingDayOracle(args.calendar);
-  const leadLast = leadDue.lastDay;
-  let nominal: string;
-  let phrase: string;
-  if (period.unit === 'working_day') {
-    let d = leadLast;
-    for (let n = 0; n < period.amount; ) {
-      d = addDays(d, -1);
-      if (working(d)) n++;
-    }
-    nominal = d;
-    phrase = `前${period.amount}个工作日`;
-  } else if (period.unit === 'month') {
-    nominal = subtractMonths(leadLast, period.amount);
-    phrase = `前${period.amount}个月`;
-  } else {
-    nominal = addDays(leadLast, -period.amount);
-    phrase = `前${period.amount}日`;
-  }
-  const parts = [`主办单位答复期限最后一日 ${leadLast}，${phrase}为 ${nominal}（${weekday(nominal)}）`];
-  const adjustments: { date: string; reason: string }[] = [];
-  const half = addDays(assignedOn, Math.floor(daysBetween(assignedOn, leadLast) / 2));
-  let last = nominal;
-  if (last < half) {
-    last = half;
-    const reason = `会办单位期限不少于主办单位期限的一半，以接办日 ${assignedOn} 至 ${leadLast} 的中间日 ${half} 为最后一日`;
-    adjustments.push({ date: half, reason });
-    parts.push(reason);
-  }
-  const skipped: string[] = [];
-  while (!working(last) && last < leadLast) {
-    skipped.push(last);
-    adjustments.push({ date: last, reason: `${last} ${weekday(last)} 休息日，顺延` });
-    last = addDays(last, 1);
-  }
-  if (skipped.length) parts.push(`因 ${skipped.join('、')} 为法定节假日或休息日，顺延至下一个工作日 ${last}（${weekday(last)}）`);
-  parts.push(`会办意见期限至 ${last} 24:00（Asia/Shanghai）届满`);
-  const years = [...missing].sort();
-  const note = years.length ? `注意：${years.join('、')}年节假日安排尚未录入，暂按普通周末计算，录入后将重新计算。` : '';
-  return {
-    lastDay: last,
-    dueAt: endOfShanghaiDay(last),
-    explanation: {
-      start: leadLast,
-      period: { ...period },
-      nominalLastDay: nominal,
-      adjustments,
-      lastDay: last,
-      endsAt: `${addDays(last, 1)}T00:00:00+08:00`,
-      text: parts.join('；') + '。' + note,
-    },
-    ...(years.length ? { provisional: { missingYears: years } } : {}),
-  };
-}
-
-/**
- * At assignment: each co-unit gets its opinion deadline from the earliest reply deadline of the
- * lead units assigned with it (all units of one assignment share assignedOn, so it is theirs).
- */
-export function withOpinionDues(
-  units: AssignedUnit[],
-  args: { assignedOn: string; at: string; policy: Policy; calendar?: HolidayCalendar },
-): AssignedUnit[] {
-  const leadDue = units
-    .filter((u) => u.role === 'lead')
-    .map((u) => u.replyDue)
-    .sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt))[0];
-  if (!leadDue || !units.some((u) => u.role === 'co')) return units;
-  const leadTime = args.policy.coUnitOpinionLeadTime ?? DEFAULT_POLICY.coUnitOpinionLeadTime!;
-  const opinionDue = coUnitOpinionDue({ assignedOn: args.assignedOn, at: args.at, leadDue, leadTime, calendar: args.calendar });
-  return units.map((u) => (u.role === 'co' ? { ...u, opinionDue } : u));
-}
 
 const leadUnitIds = (s: ProposalState) => activeUnits(s).filter((u) => u.role === 'lead').map((u) => u.unitId);
 
@@ -371,8 +165,8 @@ export function assertHandlingAllowed(command: HandlingCommand, state: ProposalS
       if (found.request.answer) throw new DomainError(ErrorCodes.INSTRUCTIONS_ALREADY_ANSWERED, '该请示已记录答复', 409, { requestId: d.requestId });
       if (typeof d.answer !== 'string' || !d.answer.trim()) throw invalid('answer', '请填写上级的答复（批复）意见');
       if (!isDate(d.on)) throw invalid('on', 'on 须为 YYYY-MM-DD 日期');
-      if (d.on > shanghaiDay(now)) throw invalid('on', '答复日期不能晚于今天');
-      if (d.on < shanghaiDay(found.request.requestedAt)) throw invalid('on', `答复日期不能早于请示日期 ${shanghaiDay(found.request.requestedAt)}`);
+      if (d.on > shanghaiDate(now)) throw invalid('on', '答复日期不能晚于今天');
+      if (d.on < shanghaiDate(found.request.requestedAt)) throw invalid('on', `答复日期不能早于请示日期 ${shanghaiDate(found.request.requestedAt)}`);
       return;
     }
     case 'SubmitProgressReport': {
@@ -382,7 +176,7 @@ export function assertHandlingAllowed(command: HandlingCommand, state: ProposalS
       const first = firstReportMonth(unit);
       if (d.month < first) throw invalid('month', `本单位 ${unit.assignedOn} 接办，办理进度自 ${first} 起按月报送`);
       // The coming month's report may be filed early (at the end of the month before), no later one.
-      if (d.month > addMonths(monthOf(shanghaiDay(now)), 1)) throw invalid('month', '不能报送尚未到来的月份');
+      if (d.month > addMonths(monthOf(shanghaiDate(now)), 1)) throw invalid('month', '不能报送尚未到来的月份');
       if (typeof d.progress !== 'string' || !d.progress.trim()) throw invalid('progress', '请填写办理进展');
       if (!unit.signedAt) throw new DomainError(ErrorCodes.NOT_SIGNED, '请先签收再报送办理进度（第十七条）');
       if (!owesProgressReports(unit)) {
@@ -525,16 +319,16 @@ export function evolveHandling(state: ProposalState, event: HandlingEvent): Prop
 export function handlingTimers(
   state: ProposalState,
   opts: { coUnitOpinions?: boolean; progressReports?: boolean },
-): { at: string; command: ProposalCommand }[] {
-  const due: { at: string; command: ProposalCommand }[] = [];
-  for (const u of activeUnits(state)) {
+): Timer[] {
+  const due: Timer[] = [];
+  activeUnits(state).forEach((u, i) => {
     if (opts.coUnitOpinions && u.role === 'co' && u.opinionDue && !u.opinionOverdue && !u.coUnitOpinions?.length) {
-      due.push({ at: u.opinionDue.dueAt, command: { type: 'RecordCoUnitOpinionOverdue', data: { unitId: u.unitId } } });
+      due.push({ at: u.opinionDue.dueAt, command: { type: 'RecordCoUnitOpinionOverdue', data: { unitId: u.unitId } }, order: [2, i, 0] });
     }
     if (opts.progressReports) {
       const next = nextProgressReport(u, state);
-      if (next) due.push({ at: next.dueAt, command: { type: 'RecordMissedProgressReport', data: { unitId: u.unitId, month: next.month } } });
+      if (next) due.push({ at: next.dueAt, command: { type: 'RecordMissedProgressReport', data: { unitId: u.unitId, month: next.month } }, order: [2, i, 1] });
     }
-  }
+  });
   return due;
 }

@@ -9,22 +9,12 @@
  * and it usually happens after the item is archived: ChooseDisclosure is therefore exempt from the
  * archive guard of assertAllowed.
  */
-import type { ChooseDisclosure } from './commands';
-import { DomainError, ErrorCodes, invalid } from './errors';
-import type { DecidedEvent, DisclosureChosen } from './events';
-import { isProvincialItem, latestDocument } from './government-document';
-import type { ProposalState, Reply } from './model';
-
-export type DisclosureMode = 'full' | 'summary' | 'withheld';
-export const DISCLOSURE_MODES: readonly DisclosureMode[] = ['full', 'summary', 'withheld'];
-
-/** The reply's current disclosure choice (the latest DisclosureChosen). */
-export interface Disclosure {
-  mode: DisclosureMode;
-  summary?: string;
-  reason?: string;
-  chosenAt: string;
-}
+import type { ChooseDisclosure } from '../../commands';
+import { DISCLOSURE_MODES, type Disclosure, type DisclosureMode } from './types';
+import { DomainError, ErrorCodes, invalid } from '../../shared/errors';
+import type { DecidedEvent, DisclosureChosen } from '../../events';
+import { isProvincialItem, latestDocument } from '../../shared/queries';
+import type { ProposalState, Reply } from '../../shared/model';
 
 export function assertDisclosureAllowed(command: ChooseDisclosure, state: ProposalState): void {
   const d = command.data;

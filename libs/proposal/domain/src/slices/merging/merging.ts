@@ -17,10 +17,12 @@
  * own rules and lock.
  */
 import { computeDeadlineReported, parsePeriod } from '@jyta/calendar-domain';
-import type { DecideContext, ProposalCommand } from './commands';
-import { DomainError, ErrorCodes, invalid } from './errors';
-import type { Effect } from './effects';
-import type { DecidedEvent } from './events';
+import type { DecideContext, ProposalCommand } from '../../commands';
+import { DomainError, ErrorCodes, invalid } from '../../shared/errors';
+import type { Effect } from '../../slice';
+import type { DecidedEvent } from '../../events';
+import { archived, openMergedItems } from '../../shared/archive';
+import type { MergedItem, MergedItemRef, MergingCommand, MergingEvent } from './types';
 import {
   activeUnits,
   answersForItself,
@@ -29,130 +31,8 @@ import {
   type ProposalKind,
   type ProposalLevel,
   type ProposalState,
-  type Proposer,
   type Reply,
-  type ReplyCategory,
-} from './model';
-
-// ---- state ----------------------------------------------------------------------------------
-
-/** On a merged item: the main item it follows. */
-export interface MergedInto {
-  proposalId: string;
-  number: string;
-  mergedAt: string;
-}
-
-/** On the main item, where a merged item stands: following it, done (its proposer closed it), or split off. */
-export type MergedItemStatus = 'merged' | 'done' | 'split';
-
-/** On the main item: an item merged into it. */
-export interface MergedItem {
-  proposalId: string;
-  number: string;
-  title: string;
-  proposers: Proposer[];
-  status: MergedItemStatus;
-  mergedAt: string;
-  /** The units whose next reply it waits for: it sent their latest reply back. */
-  awaitingUnits: string[];
-  doneAt?: string;
-  splitAt?: string;
-}
-
-/** What a reply has to do with 并案办理. */
-export interface ReplyMerging {
-  /** On a merged item: this reply is its copy of the main item's reply. */
-  from?: { proposalId: string; number: string; replyId: string };
-  /** On a merged item: the main item's answering units when the copy came (each one's reply must be answered). */
-  answeringUnitIds?: string[];
-  /** On a merged item: closed unanswered because a later copy from the same unit replaced it. */
-  supersededAt?: string;
-  /** On a merged item: closed unanswered because the item was split off. */
-  splitAt?: string;
-  /** On the main item: the merged items that received a copy. */
-  copiedTo?: string[];
-  /** On the main item: sent only to merged items — its own proposer had already answered (no form for them). */
-  forMergedItemsOnly?: boolean;
-  /** On the main item: the merged items that sent this reply back (a new round follows). */
-  sentBackBy?: string[];
-}
-
-// ---- commands -------------------------------------------------------------------------------
-
-/** One item as the main item records it. */
-export interface MergedItemRef {
-  proposalId: string;
-  number: string;
-  title: string;
-  kind: ProposalKind;
-  level: ProposalLevel;
-  proposers: Proposer[];
-}
-
-/** 并案 (office): this item is merged into the main item; sent to each merged item first. */
-export interface MergeIntoProposal {
-  type: 'MergeIntoProposal';
-  data: { mainProposalId: string; mainNumber: string; mainKind: ProposalKind; mainLevel: ProposalLevel };
-}
-
-/** 并案 (office): the main item takes the items merged into it. */
-export interface AcceptMergedProposals {
-  type: 'AcceptMergedProposals';
-  data: { items: MergedItemRef[] };
-}
-
-/** 拆分 (office), on the main item: an item merged into it is handled on its own again. */
-export interface SplitMergedProposal {
-  type: 'SplitMergedProposal';
-  data: { proposalId: string };
-}
-
-/** 拆分 (office), on the merged item: it leaves the main item and waits for its own assignment. */
-export interface SplitFromProposal {
-  type: 'SplitFromProposal';
-  data: { mainProposalId: string };
-}
-
-/** Forwarded by the main item when it sends a reply: the merged item's own copy. */
-export interface ReceiveMergedReply {
-  type: 'ReceiveMergedReply';
-  data: {
-    mainProposalId: string;
-    mainNumber: string;
-    /** The main item's reply. */
-    replyId: string;
-    unitId: string;
-    round: number;
-    category: ReplyCategory;
-    body: string;
-    cc: string[];
-    sentAt: string;
-    /** The main item's answering units now: the merged item is done once each one's reply is answered. */
-    answeringUnitIds: string[];
-  };
-}
-
-/** Forwarded by a merged item whose proposer sent its copy back: the main item's unit handles it again. */
-export interface ReopenForMergedItem {
-  type: 'ReopenForMergedItem';
-  data: { mergedProposalId: string; replyId: string; unitId: string };
-}
-
-/** Forwarded by a merged item once it is done (archived). */
-export interface MergedItemDone {
-  type: 'MergedItemDone';
-  data: { mergedProposalId: string };
-}
-
-export type MergingCommand =
-  | MergeIntoProposal
-  | AcceptMergedProposals
-  | SplitMergedProposal
-  | SplitFromProposal
-  | ReceiveMergedReply
-  | ReopenForMergedItem
-  | MergedItemDone;
+} from '../../shared/model';
 
 const MERGING_COMMANDS: ReadonlySet<string> = new Set<MergingCommand['type']>([
   'MergeIntoProposal',
@@ -164,87 +44,6 @@ const MERGING_COMMANDS: ReadonlySet<string> = new Set<MergingCommand['type']>([
   'MergedItemDone',
 ]);
 export const isMergingCommand = (c: ProposalCommand): c is MergingCommand => MERGING_COMMANDS.has(c.type);
-
-// ---- events ---------------------------------------------------------------------------------
-
-/** On the main item: these items are merged into it. */
-export interface ProposalsMerged {
-  type: 'ProposalsMerged';
-  data: { items: Omit<MergedItemRef, 'kind' | 'level'>[] };
-}
-
-/** On a merged item: it follows the main item from now on. */
-export interface MergedIntoProposal {
-  type: 'MergedIntoProposal';
-  data: { mainProposalId: string; mainNumber: string };
-}
-
-/**
- * On the main item, right after a reply was sent: it is copied to these merged items.
- * forMergedItemsOnly: the main item's own proposer had already answered this unit, so the reply
- * went to the merged items only (no ReplySent, no form for the main item's proposer).
- */
-export interface ReplyCopiedToMergedItems {
-  type: 'ReplyCopiedToMergedItems';
-  data: { replyId: string; unitId: string; mergedProposalIds: string[]; forMergedItemsOnly: boolean };
-}
-
-/** On a merged item: its own copy of the main item's reply, with its own feedback deadline. occurredAt = sentAt. */
-export interface MergedReplyReceived {
-  type: 'MergedReplyReceived';
-  data: {
-    /** The copy's own id (its feedback form is keyed by it). */
-    replyId: string;
-    mainProposalId: string;
-    mainNumber: string;
-    mainReplyId: string;
-    unitId: string;
-    round: number;
-    category: ReplyCategory;
-    body: string;
-    cc: string[];
-    sentAt: string;
-    feedbackDueAt: string;
-    answeringUnitIds: string[];
-  };
-}
-
-/**
- * On the main item: merged items sent the unit's reply back (or still wait for its next reply);
- * handlingAgain: the unit, done with its own proposer, handles the item again (a new round).
- */
-export interface MergedItemReopened {
-  type: 'MergedItemReopened';
-  data: { mergedProposalIds: string[]; replyId: string; unitId: string; handlingAgain: boolean };
-}
-
-/** On the main item: a merged item is done. */
-export interface MergedItemCompleted {
-  type: 'MergedItemCompleted';
-  data: { mergedProposalId: string };
-}
-
-/** On the main item: a merged item was split off. */
-export interface MergedProposalSplit {
-  type: 'MergedProposalSplit';
-  data: { proposalId: string };
-}
-
-/** On the split item: it is registered again and waits for its own assignment; copies awaiting an answer are closed. */
-export interface ProposalSplitOff {
-  type: 'ProposalSplitOff';
-  data: { mainProposalId: string; mainNumber: string; closedReplyIds: string[] };
-}
-
-export type MergingEvent =
-  | ProposalsMerged
-  | MergedIntoProposal
-  | ReplyCopiedToMergedItems
-  | MergedReplyReceived
-  | MergedItemReopened
-  | MergedItemCompleted
-  | MergedProposalSplit
-  | ProposalSplitOff;
 
 const MERGING_EVENTS: ReadonlySet<string> = new Set<MergingEvent['type']>([
   'ProposalsMerged',
@@ -289,7 +88,6 @@ export function assertNotMergedAway(command: ProposalCommand, state: ProposalSta
   if (state.status === 'merged' && !ON_MERGED_ITEM.has(command.type)) throw mergedIntoOther(state);
 }
 
-export const openMergedItems = (s: ProposalState) => (s.mergedItems ?? []).filter((m) => m.status === 'merged');
 const findMergedItem = (s: ProposalState, proposalId: string) => (s.mergedItems ?? []).find((m) => m.proposalId === proposalId);
 
 /** 并案 is decided when items are registered and assigned: only items not yet assigned (either side). */
@@ -426,11 +224,9 @@ export function refOf(proposalId: string, s: ProposalState): MergedItemRef {
 export const mergedReplyId = (mainReplyId: string, mergedProposalId: string) => `${mainReplyId}.${mergedProposalId}`;
 
 /** The merged items that sent this reply back count as a send-back for the unit's next round. */
-export const sentBackByMergedItem = (r: Reply) => !!r.merging?.sentBackBy?.length;
 
 // ---- decide ---------------------------------------------------------------------------------
 
-const archived = (at: string): DecidedEvent => ({ type: 'ProposalArchived', occurredAt: at, data: {} });
 
 /** Every answering unit of the main item done, every merged item done or split: the main item may be archived. */
 function mainComplete(state: ProposalState, exceptMerged?: string): boolean {
@@ -556,43 +352,6 @@ export function withMergedCopies(state: ProposalState, events: DecidedEvent[]): 
   const others = activeUnits(state).filter((u) => answersForItself(u) && u.unitId !== unitId);
   if (mergedProposalIds.length === 0 && state.status === 'assigned' && others.every((u) => u.status === 'done')) out.push(archived(sent.occurredAt));
   return out;
-}
-
-/**
- * The archive hook of replies.ts (withArchive), for items taking part in 并案办理, when `finishing`
- * is done with its reply (feedback without send-back, or no feedback):
- * - a merged item is archived once the latest copy of every answering unit is answered;
- * - on the main item, merged items waiting for the unit's next reply make it handle again;
- *   otherwise the item is archived only when its units and every merged item are done.
- * Returns undefined for an item that takes no part (replies.ts decides as before).
- */
-export function withMergedArchive(
-  state: ProposalState,
-  events: DecidedEvent[],
-  finishing: string,
-  at: string,
-  allUnitsDone: boolean,
-): DecidedEvent[] | undefined {
-  if (state.status === 'merged') {
-    const copies = (state.replies ?? []).filter((r) => r.merging?.from);
-    const expected = copies.at(-1)?.merging?.answeringUnitIds ?? [finishing];
-    const done = expected.every((unitId) => {
-      if (unitId === finishing) return true;
-      const latest = copies.filter((r) => r.unitId === unitId).at(-1);
-      return !!latest && latest.status === 'closed' && !latest.sentBack && !latest.merging?.supersededAt;
-    });
-    return done ? [...events, archived(at)] : events;
-  }
-  if (!state.mergedItems?.length) return undefined;
-  const waiting = openMergedItems(state).filter((m) => m.awaitingUnits.includes(finishing));
-  if (waiting.length) {
-    const replyId = (state.replies ?? []).filter((r) => r.unitId === finishing && r.sentAt).at(-1)?.replyId ?? '';
-    return [
-      ...events,
-      { type: 'MergedItemReopened', occurredAt: at, data: { mergedProposalIds: waiting.map((m) => m.proposalId), replyId, unitId: finishing, handlingAgain: true } },
-    ];
-  }
-  return allUnitsDone && openMergedItems(state).length === 0 ? [...events, archived(at)] : events;
 }
 
 // ---- evolve ---------------------------------------------------------------------------------

@@ -20,45 +20,15 @@
  * - test periods in seconds: they ignore the calendar.
  */
 import { computeDeadlineReported, parsePeriod, type Deadline, type Period } from '@jyta/calendar-domain';
-import type { DecideContext, ProposalCommand } from './commands';
-import { coUnitOpinionDue } from './handling';
-import { invalid } from './errors';
-import type { DecidedEvent } from './events';
-import { activeUnits, DEFAULT_POLICY, type Policy, type ProposalState, type Reply, type UnitAssignment } from './model';
+import type { DecideContext, ProposalCommand } from '../../commands';
+import { coUnitOpinionDue } from '../../shared/deadlines';
+import { invalid } from '../../shared/errors';
+import type { DecidedEvent } from '../../events';
+import type { DeadlineBefore, DeadlineChange, RecomputedFeedback, RecomputedUnit } from './types';
+import { activeUnits, DEFAULT_POLICY, type Policy, type ProposalState, type Reply, type UnitAssignment } from '../../shared/model';
 
 export type RecomputeCommand = Extract<ProposalCommand, { type: 'RecomputeDeadlines' }>;
 export type RecomputeEvent = Extract<DecidedEvent, { type: 'DeadlinesRecomputed' }>;
-
-/** A deadline before a recomputation, as far as people saw it. */
-export interface DeadlineBefore {
-  lastDay: string | null;
-  dueAt: string;
-  provisional?: { missingYears: number[] };
-}
-
-/** One deadline moved (or made exact) by a recomputation. */
-export interface DeadlineChange {
-  from: DeadlineBefore;
-  to: Deadline;
-}
-
-export interface RecomputedUnit {
-  unitId: string;
-  returnWindow?: DeadlineChange;
-  replyDue?: DeadlineChange;
-  /** A co-unit's opinion deadline (SPEC §4.2), counted back from the lead's reply deadline. */
-  opinionDue?: DeadlineChange;
-}
-
-/** The feedback period of a sent reply (SPEC §5: from the reply, 30 days), moved. Only its end is kept. */
-export interface RecomputedFeedback {
-  replyId: string;
-  unitId: string;
-  from: string;
-  to: string;
-  /** The new last day (24:00 of it is `to`). */
-  lastDay: string | null;
-}
 
 export const REASON_MAX = 200;
 

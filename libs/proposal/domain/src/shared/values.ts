@@ -1,4 +1,4 @@
-import type { Deadline } from '@jyta/calendar-domain';
+/** Value types shared by every slice: kinds, policy, statuses, what a unit and a reply carry. */
 
 /** 人大代表建议 / 政协委员提案 / 政协建议案 (SPEC §2, Art. 2). */
 export type ProposalKind = 'npc_suggestion' | 'cppcc_proposal' | 'cppcc_recommendation';
@@ -104,41 +104,6 @@ export type ReplyStatus =
   | 'document_in_review' // 正式文件审查、签发中
   | 'document_signed'; // 正式文件已签发，待建议提案处发出
 
-export interface Reply {
-  replyId: string;
-  unitId: string;
-  /** 1 for the first reply of the unit, +1 after each send-back by the proposer. */
-  round: number;
-  category: ReplyCategory;
-  body: string;
-  cc: string[];
-  stages: ReviewStage[];
-  reviews: ReplyReview[];
-  status: ReplyStatus;
-  draftedAt: string;
-  sentAt?: string;
-  feedbackDueAt?: string;
-  feedback?: Feedback;
-  /** Set when the feedback period ended unanswered: "no feedback", never satisfied (Art. 11). */
-  feedbackMissingAt?: string;
-  sentBack?: boolean;
-  /** 阅示 by the vice mayor in charge (Art. 9), for satisfied replies of departments. */
-  reading?: import('./leadership').ReplyReading;
-  /** The latest disclosure choice (Art. 20). */
-  disclosure?: import('./disclosure').Disclosure;
-  /** Provincial/national items: the office's government documents compiled from this opinion, every round (Art. 9, 10). */
-  documents?: import('./government-document').GovernmentDocument[];
-  /** 并案办理: a merged item's copy of the main item's reply, or a main item's reply copied to merged items (merging.ts). */
-  merging?: import('./merging').ReplyMerging;
-}
-
-/** The stage a reply in review waits for — or, for a provincial/national item, its government document. */
-export const currentStage = (r: Reply): ReviewStage | undefined => {
-  if (r.status === 'in_review') return r.stages[r.reviews.filter((v) => v.approve).length];
-  const doc = r.status === 'document_in_review' ? r.documents?.at(-1) : undefined;
-  return doc ? doc.stages[doc.reviews.filter((v) => v.approve).length] : undefined;
-};
-
 /** 催办 kinds: before the reply deadline, before the return window closes, while overdue. */
 export type ReminderKind = 'reply' | 'return_window' | 'overdue';
 
@@ -185,40 +150,6 @@ export interface ReturnRequest {
   decision?: { approve: boolean; comment: string; decidedAt: string };
 }
 
-export interface UnitAssignment {
-  unitId: string;
-  role: UnitRole;
-  responsiblePerson?: string;
-  status: UnitStatus;
-  /** 接办之日: every deadline of this unit counts from it. */
-  assignedOn: string;
-  /** When the assignment was recorded; reminders due before it (a backdated item) are not sent. */
-  assignedAt?: string;
-  /** Keys of the reminders already issued (see reminderKey). */
-  remindersIssued?: string[];
-  signedAt?: string;
-  returnWindow: Deadline;
-  returnWindowClosedAt?: string;
-  replyDue: Deadline;
-  returnRequests: ReturnRequest[];
-  contacts: ProposerContact[];
-  explanation?: DelayExplanation;
-  /**
-   * Set when the reply deadline passed without a reply: with an explanation on file the unit is
-   * "delayed with explanation", without one it is overdue and accountability is flagged (Art. 19).
-   */
-  replyDeadlinePassed?: { at: string; explained: boolean; accountabilityFlagged: boolean };
-  /** Co-units (SPEC §4.2): when the opinion to the lead is due; the opinions sent; the deadline passing without one. */
-  opinionDue?: Deadline;
-  coUnitOpinions?: import('./handling').CoUnitOpinion[];
-  opinionOverdue?: { dueAt: string; at: string };
-  /** 请示 (Art. 5): while one is unanswered the unit's reply waits. */
-  instructionRequests?: import('./handling').InstructionRequest[];
-  /** 督办台账 (SPEC §4.3): monthly progress reports, and the months missed (findings). */
-  progressReports?: import('./handling').ProgressReport[];
-  progressReportsMissed?: import('./handling').MissedProgressReport[];
-}
-
 export type ProposalStatus =
   | 'unregistered'
   | 'registered' // 已登记，待交办
@@ -244,33 +175,3 @@ export interface ProposalDetails {
   registeredAt: string;
 }
 
-export interface ProposalState {
-  status: ProposalStatus;
-  details?: ProposalDetails;
-  policy?: Policy;
-  assignment?: {
-    mode: AssignmentMode;
-    leaderInCharge?: string;
-    division?: string;
-  };
-  /** Every unit that was ever assigned, in assignment order; a returned unit stays with status 'returned'. */
-  units: UnitAssignment[];
-  /** Every reply draft and round, kept (Art. 9, 10). */
-  replies?: Reply[];
-  archivedAt?: string;
-  /** 阅批 of a major item before assignment (Art. 6). */
-  majorApproval?: import('./leadership').MajorItemApproval;
-  /** 并案办理: on a merged item, the main item it follows (merging.ts). */
-  mergedInto?: import('./merging').MergedInto;
-  /** 并案办理: on the main item, the items merged into it, as they stand (merging.ts). */
-  mergedItems?: import('./merging').MergedItem[];
-}
-
-export const initialState = (): ProposalState => ({ status: 'unregistered', units: [] });
-
-/** The units currently responsible for the item (not returned). */
-export const activeUnits = (s: ProposalState) => s.units.filter((u) => u.status !== 'returned');
-export const findActiveUnit = (s: ProposalState, unitId: string) =>
-  s.units.find((u) => u.unitId === unitId && u.status !== 'returned');
-/** A unit answers for itself when it leads, handles alone, or handles its own part separately. */
-export const answersForItself = (u: UnitAssignment) => u.role === 'lead' || u.role === 'separate';

@@ -7,33 +7,15 @@
  *   before the vice mayor in charge for reading. It is a reading, not a step of the handling, so
  *   it may come after the item is archived.
  */
-import type { ProposalCommand } from './commands';
-import { DomainError, ErrorCodes, invalid } from './errors';
-import type { DecidedEvent } from './events';
-import type { ProposalState, Reply } from './model';
+import type { ProposalCommand } from '../../commands';
+import { DomainError, ErrorCodes, invalid } from '../../shared/errors';
+import type { DecidedEvent } from '../../events';
+import type { ProposalState, Reply } from '../../shared/model';
 
 export type LeadershipCommand = Extract<
   ProposalCommand,
   { type: 'SubmitMajorItemForApproval' | 'ApproveMajorItem' | 'ReadSatisfiedReply' }
 >;
-
-/** Where an item stands with the 阅批 of Art. 6. */
-export interface MajorItemApproval {
-  /** The vice mayor (username) the office put it before. */
-  viceMayor: string;
-  submittedAt: string;
-  note?: string;
-  approvedAt?: string;
-  /** 批示: the leader's instructions, passed on to the units at assignment. */
-  instructions?: string;
-}
-
-/** 阅示 of a satisfied reply (Art. 9). */
-export interface ReplyReading {
-  by: string;
-  comment?: string;
-  at: string;
-}
 
 /** A satisfied or basically satisfied answer on the form, without a send-back. */
 export const isSatisfied = (r: Reply) => !!r.feedback && !r.feedback.sendBack && r.feedback.result !== 'dissatisfied';

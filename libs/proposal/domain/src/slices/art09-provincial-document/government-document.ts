@@ -23,52 +23,12 @@
  *    answering unit is (Art. 17). No second feedback form: the proposer was asked on the opinion
  *    (Art. 11), and the document may only be compiled from an accepted (or unanswered) one.
  */
-import type { CompileGovernmentDocument, ReviewReply, SendGovernmentDocument } from './commands';
-import { DomainError, ErrorCodes, invalid } from './errors';
-import type { DecidedEvent } from './events';
-import type { ProposalState, Reply, ReplyReview, ReviewStage, UnitAssignment } from './model';
-
-/** Art. 9: the office division reviews, then the vice mayor in charge signs. */
-export const DOCUMENT_STAGES: readonly ReviewStage[] = ['office_reviewer', 'vice_mayor_signature'];
-
-/** Art. 10: a provincial or national item's answer is copied to these. */
-export const PROVINCIAL_CC: readonly string[] = ['省人大选任联工委', '省政府办公厅', '省政协提案委'];
-
-export type GovernmentDocumentStatus =
-  | 'in_review' // 审查、签发中
-  | 'returned' // 退回建议提案处重新整理（保留本轮）
-  | 'signed' // 已签发，待发出
-  | 'sent'; // 已以市政府正式文件答复
-
-/** 市政府正式文件: one round of the office's compilation of a unit's opinion. */
-export interface GovernmentDocument {
-  /** 1 for the first compilation of this opinion, +1 after each send-back. */
-  round: number;
-  /** 文号, e.g. 郑政文〔2026〕12号; may be given when compiling or when sending. */
-  documentNumber?: string;
-  title: string;
-  body: string;
-  stages: ReviewStage[];
-  reviews: ReplyReview[];
-  status: GovernmentDocumentStatus;
-  compiledAt: string;
-  signedAt?: string;
-  sentAt?: string;
-  cc?: string[];
-}
-
-/** Items handed down by the provincial government office answer by government document (Art. 9, 10). */
-export const isProvincialItem = (s: ProposalState) => !!s.details && s.details.level !== 'municipal';
-
-/** The opinion's review chain: the unit's leader; the vice mayor in charge when several units handle it together. */
-export const opinionStages = (jointly: boolean): ReviewStage[] => (jointly ? ['unit_leader', 'vice_mayor'] : ['unit_leader']);
-
-/** The latest compilation of a reply's opinion, if any. */
-export const latestDocument = (r: Reply): GovernmentDocument | undefined => r.documents?.at(-1);
-
-/** An answer on the form that lets the opinion go on to the office: satisfied or basically, no send-back. */
-export const opinionAccepted = (f: { attitude: string; result: string; sendBack?: boolean }) =>
-  !f.sendBack && f.attitude !== 'dissatisfied' && f.result !== 'dissatisfied';
+import type { CompileGovernmentDocument, ReviewReply, SendGovernmentDocument } from '../../commands';
+import { DomainError, ErrorCodes, invalid } from '../../shared/errors';
+import type { DecidedEvent } from '../../events';
+import { isProvincialItem, latestDocument } from '../../shared/queries';
+import { DOCUMENT_STAGES, PROVINCIAL_CC, type GovernmentDocument } from './types';
+import type { ProposalState, Reply, ReplyReview, UnitAssignment } from '../../shared/model';
 
 const replyOf = (s: ProposalState, replyId: string) => (s.replies ?? []).find((r) => r.replyId === replyId);
 
