@@ -1,5 +1,5 @@
-import { decide, effectsOf, evolve, nextDeadline, PROVINCIAL_CC, type DecidedEvent, type ProposalCommand, type ProposalState } from './index';
-import { apply, ctx, given, refusal as refusalOf } from '../test/given';
+import { decide, effectsOf, evolve, nextDeadline, PROVINCIAL_CC, type DecidedEvent, type ProposalCommand, type ProposalState } from '../../index';
+import { apply, ctx, given, refusal as refusalOf } from '../../../test/given';
 
 // given / when / then for items handed down by the provincial government office (Art. 9, 10, 11, 17).
 const refusal = (f: () => unknown) => {

@@ -12,8 +12,8 @@ import {
   type ProposalKind,
   type ProposalLevel,
   type ProposalState,
-} from './index';
-import { ctx, NOW, refusal } from '../test/given';
+} from '../../index';
+import { ctx, NOW, refusal } from '../../../test/given';
 
 // given / when / then for 并案办理: items merged into a main item (主件), handled once, each keeping
 // its own reply, feedback form (Art. 10, 11) and archive (Art. 17). Forwarded commands between the

@@ -1,5 +1,5 @@
-import type { ProposalCommand } from './index';
-import { apply, given, NOW, refusal } from '../test/given';
+import type { ProposalCommand } from '../../index';
+import { apply, given, NOW, refusal } from '../../../test/given';
 
 // given / when / then for 阅批 (Art. 6) and 阅示 (Art. 9).
 const register = (major: boolean): ProposalCommand => ({

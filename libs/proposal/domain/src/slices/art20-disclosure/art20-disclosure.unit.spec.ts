@@ -5,8 +5,8 @@ import {
   publishedText,
   redactForPublication,
   type ProposalCommand,
-} from './index';
-import { apply, ctx, given, NOW, refusal } from '../test/given';
+} from '../../index';
+import { apply, ctx, given, NOW, refusal } from '../../../test/given';
 
 // given / when / then for 办理结果公开 (Art. 20, SPEC §7).
 

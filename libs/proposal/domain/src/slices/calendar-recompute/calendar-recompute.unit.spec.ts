@@ -13,8 +13,8 @@ import {
   type Policy,
   type ProposalCommand,
   type ProposalState,
-} from './index';
-import { NOW, refusal } from '../test/given';
+} from '../../index';
+import { NOW, refusal } from '../../../test/given';
 
 // 节假日安排调整 (SPEC §5, Art. 7, 19): running deadlines follow an amended holiday calendar.
 // NOW is Monday 2026-11-23, 10:00 in Shanghai.

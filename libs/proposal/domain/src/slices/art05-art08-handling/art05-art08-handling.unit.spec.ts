@@ -14,8 +14,8 @@ import {
   type ProposalCommand,
   type ProposalState,
   type UnitAssignment,
-} from './index';
-import { apply, ctx, given, NOW, refusal } from '../test/given';
+} from '../../index';
+import { apply, ctx, given, NOW, refusal } from '../../../test/given';
 
 // given / when / then for 会办意见 (SPEC §4.2), 请示 (Art. 5) and 督办台账 (SPEC §4.3).
 // NOW is 2026-11-23 10:00 Shanghai; the calendar of 2026–2027 has weekends only.

@@ -4,8 +4,8 @@ import {
   nextDeadline,
   type DecidedEvent,
   type ProposalCommand,
-} from './index';
-import { apply, ctx, given, refusal as refusalOf } from '../test/given';
+} from '../../index';
+import { apply, ctx, given, refusal as refusalOf } from '../../../test/given';
 
 // given / when / then for 答复 (Art. 9, 10, 18) and 反馈 (Art. 11).
 const refusal = (f: () => unknown) => {
