@@ -11,7 +11,8 @@ import { handlingSlice } from './slices/art05-art08-handling';
 import { returnSlice } from './slices/art07-return';
 import { contactsSlice } from './slices/art14-contacts';
 import { deadlineSlice } from './slices/art19-deadline';
-import { replySlice } from './slices/art09-art11-reply';
+import { replySlice } from './slices/art10-reply';
+import { feedbackSlice } from './slices/art11-feedback';
 import { governmentDocumentSlice } from './slices/art09-provincial-document';
 import { archiveSlice } from './slices/art17-archive';
 import { disclosureSlice } from './slices/art20-disclosure';
@@ -26,6 +27,7 @@ export const SLICES: readonly Slice[] = [
   contactsSlice,
   deadlineSlice,
   replySlice,
+  feedbackSlice,
   governmentDocumentSlice,
   archiveSlice,
   disclosureSlice,

@@ -5,20 +5,17 @@
  * stays 'closed' with sentBack, and the unit handles the item again and replies in a new round.
  */
 import { computeDeadlineReported, parsePeriod, shanghaiDate } from '@jyta/calendar-domain';
-import type { DecideContext, DraftReply, ReviewReply, SendReply, SubmitFeedback } from '../../commands';
+import type { DecideContext, DraftReply, ReviewReply, SendReply } from '../../commands';
 import { DomainError, ErrorCodes, invalid } from '../../shared/errors';
 import type { DecidedEvent } from '../../events';
-import { awaitingReply, findReply, isProvincialItem, opinionAccepted, opinionStages, sentBackByMergedItem } from '../../shared/queries';
-import { withArchive } from '../../shared/archive';
+import { awaitingReply, findReply, isProvincialItem, opinionStages, sentBackByMergedItem } from '../../shared/queries';
 import {
   activeUnits,
   answersForItself,
-  CONTACT_METHODS,
   currentStage,
   DEFAULT_POLICY,
   findActiveUnit,
   REPLY_CATEGORIES,
-  SATISFACTION,
   type ProposalState,
   type Reply,
   type ReviewStage,
@@ -52,7 +49,7 @@ export function defaultCc(s: ProposalState): string[] {
 }
 
 
-export function assertReplyAllowed(command: DraftReply | ReviewReply | SendReply | SubmitFeedback, state: ProposalState): void {
+export function assertReplyAllowed(command: DraftReply | ReviewReply | SendReply, state: ProposalState): void {
   switch (command.type) {
     case 'DraftReply': {
       const d = command.data;
@@ -87,15 +84,6 @@ export function assertReplyAllowed(command: DraftReply | ReviewReply | SendReply
       if (r.status !== 'approved') throw new DomainError(ErrorCodes.REPLY_NOT_APPROVED, '答复尚未审查通过，不能发出', 409, { status: r.status });
       return;
     }
-    case 'SubmitFeedback': {
-      const d = command.data;
-      const r = requireReply(state, d.replyId);
-      if (r.status !== 'sent') throw new DomainError(ErrorCodes.FEEDBACK_NOT_OPEN, '该答复不在征求意见期间（已反馈或逾期）', 409);
-      if (!SATISFACTION.includes(d.attitude)) throw invalid('attitude', 'attitude 须为 satisfied / basically_satisfied / dissatisfied');
-      if (!SATISFACTION.includes(d.result)) throw invalid('result', 'result 须为 satisfied / basically_satisfied / dissatisfied');
-      if (d.contact !== 'none' && !CONTACT_METHODS.includes(d.contact)) throw invalid('contact', `contact 须为 ${CONTACT_METHODS.join(' / ')} 或 none`);
-      return;
-    }
   }
 }
 
@@ -108,12 +96,7 @@ export const STAGE_LABEL: Record<ReviewStage, string> = {
 };
 
 export function decideReply(
-  command:
-    | DraftReply
-    | ReviewReply
-    | SendReply
-    | SubmitFeedback
-    | { type: 'RecordMissingFeedback'; data: { replyId: string } },
+  command: DraftReply | ReviewReply | SendReply,
   state: ProposalState,
   ctx: DecideContext,
 ): DecidedEvent[] {
@@ -165,39 +148,6 @@ export function decideReply(
       if (isProvincialItem(state)) return [{ type: 'OpinionSentToProposer', occurredAt: at, data: { replyId: r.replyId, unitId: r.unitId, feedbackDueAt: due.dueAt } }];
       return [{ type: 'ReplySent', occurredAt: at, data: { replyId: r.replyId, unitId: r.unitId, cc: r.cc, feedbackDueAt: due.dueAt } }];
     }
-    case 'SubmitFeedback': {
-      const r = findReply(state, command.data.replyId)!;
-      const { replyId, attitude, result, contact, comments } = command.data;
-      const provincial = isProvincialItem(state);
-      const events: DecidedEvent[] = [
-        {
-          type: 'FeedbackReceived',
-          occurredAt: at,
-          data: {
-            replyId,
-            unitId: r.unitId,
-            attitude,
-            result,
-            contact,
-            ...(comments?.trim() ? { comments: comments.trim() } : {}),
-            sendBack: !!command.data.sendBack,
-            ...(provincial ? { awaitingDocument: opinionAccepted(command.data) } : {}),
-          },
-        },
-      ];
-      // A provincial/national item is answered by the government document, not by the opinion.
-      return command.data.sendBack || provincial ? events : withArchive(state, events, r.unitId, at);
-    }
-    case 'RecordMissingFeedback': {
-      const r = findReply(state, command.data.replyId);
-      if (!r || r.status !== 'sent') return [];
-      // Provincial/national: "no feedback" is recorded and the opinion still goes on to the office (government-document.ts).
-      if (isProvincialItem(state)) {
-        return [{ type: 'FeedbackMissing', occurredAt: r.feedbackDueAt!, data: { replyId: r.replyId, unitId: r.unitId, awaitingDocument: true } }];
-      }
-      const events: DecidedEvent[] = [{ type: 'FeedbackMissing', occurredAt: r.feedbackDueAt!, data: { replyId: r.replyId, unitId: r.unitId } }];
-      return withArchive(state, events, r.unitId, r.feedbackDueAt!);
-    }
   }
 }
 
@@ -235,36 +185,6 @@ export function evolveReply(state: ProposalState, event: DecidedEvent): Proposal
       const d = event.data;
       const s = { ...state, replies: update(d.replyId, (r) => ({ ...r, status: 'sent' as const, sentAt: event.occurredAt, feedbackDueAt: d.feedbackDueAt })) };
       return setUnit(s, d.unitId, 'replied');
-    }
-    case 'FeedbackReceived': {
-      const { replyId, unitId, awaitingDocument, ...f } = event.data;
-      if (awaitingDocument !== undefined) {
-        // Provincial/national: accepted → the office compiles; otherwise the unit handles it again (a new round).
-        const s = {
-          ...state,
-          replies: update(replyId, (r) => ({
-            ...r,
-            status: awaitingDocument ? ('awaiting_document' as const) : ('closed' as const),
-            feedback: { ...f, at: event.occurredAt },
-            ...(awaitingDocument ? {} : { sentBack: true }),
-          })),
-        };
-        return awaitingDocument ? s : setUnit(s, unitId, 'handling');
-      }
-      const s = {
-        ...state,
-        replies: update(replyId, (r) => ({ ...r, status: 'closed' as const, feedback: { ...f, at: event.occurredAt }, sentBack: f.sendBack })),
-      };
-      // Sent back (Art. 10 last sentence): the unit handles the item again and replies anew.
-      return setUnit(s, unitId, f.sendBack ? 'handling' : 'done');
-    }
-    case 'FeedbackMissing': {
-      const d = event.data;
-      if (d.awaitingDocument) {
-        return { ...state, replies: update(d.replyId, (r) => ({ ...r, status: 'awaiting_document' as const, feedbackMissingAt: event.occurredAt })) };
-      }
-      const s = { ...state, replies: update(d.replyId, (r) => ({ ...r, status: 'closed' as const, feedbackMissingAt: event.occurredAt })) };
-      return setUnit(s, d.unitId, 'done');
     }
     default:
       return undefined;
