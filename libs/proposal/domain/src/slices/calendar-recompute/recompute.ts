@@ -19,7 +19,7 @@
  *   date, and an amendment must not close a window or make anyone overdue retroactively.
  * - test periods in seconds: they ignore the calendar.
  */
-import { computeDeadlineReported, parsePeriod, type Deadline, type Period } from '@jyta/calendar-domain';
+import { computeDeadlineReported, parsePeriod, shanghaiDate, shanghaiYear, type Deadline, type Period } from '@jyta/calendar-domain';
 import type { DecideContext, ProposalCommand } from '../../commands';
 import { coUnitOpinionDue } from '../../shared/deadlines';
 import { invalid } from '../../shared/errors';
@@ -79,7 +79,7 @@ export function deadlinesTouchYear(state: Pick<ProposalState, 'units' | 'replies
     );
   });
   // feedbackDueAt is 24:00 of the last day, i.e. the first instant of the next day.
-  return units || (state.replies ?? []).some((r) => feedbackRunning(r, now) && spans(shanghaiDay(r.sentAt!), shanghaiDay(iso(Date.parse(r.feedbackDueAt!) - 1))));
+  return units || (state.replies ?? []).some((r) => feedbackRunning(r, now) && spans(shanghaiDate(r.sentAt!), shanghaiDate(iso(Date.parse(r.feedbackDueAt!) - 1))));
 }
 
 export function assertRecomputeAllowed(command: RecomputeCommand): void {
@@ -150,7 +150,7 @@ export function decideRecompute(command: RecomputeCommand, state: ProposalState,
   if (periods.feedback.unit !== 'second') {
     for (const r of state.replies ?? []) {
       if (!feedbackRunning(r, ctx.now)) continue;
-      const to = count(shanghaiDay(r.sentAt!), periods.feedback, `reply ${r.replyId}`);
+      const to = count(shanghaiDate(r.sentAt!), periods.feedback, `reply ${r.replyId}`);
       if (to.dueAt === r.feedbackDueAt || Date.parse(to.dueAt) <= now) continue;
       feedback.push({ replyId: r.replyId, unitId: r.unitId, from: r.feedbackDueAt!, to: to.dueAt, lastDay: to.lastDay });
     }
@@ -216,5 +216,3 @@ function isSeconds(raw: string): boolean {
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
-const shanghaiDay = (instant: string) => new Date(Date.parse(instant) + 8 * 3600_000).toISOString().slice(0, 10);
-const shanghaiYear = (instant: string) => Number(shanghaiDay(instant).slice(0, 4));

@@ -16,7 +16,7 @@
  * The items talk through forwarded commands (effects.ts ForwardCommand): each decides under its
  * own rules and lock.
  */
-import { computeDeadlineReported, parsePeriod } from '@jyta/calendar-domain';
+import { computeDeadlineReported, parsePeriod, shanghaiDate } from '@jyta/calendar-domain';
 import type { DecideContext, ProposalCommand } from '../../commands';
 import { DomainError, ErrorCodes, invalid } from '../../shared/errors';
 import type { Effect } from '../../slice';
@@ -275,7 +275,7 @@ export function decideMerging(command: MergingCommand, state: ProposalState, ctx
       const period = parsePeriod(state.policy?.feedbackPeriod ?? DEFAULT_POLICY.feedbackPeriod!);
       if (period.unit !== 'second' && !ctx.calendar) throw new Error('decide(ReceiveMergedReply) needs the calendar');
       const due = computeDeadlineReported({
-        start: shanghaiDay(d.sentAt),
+        start: shanghaiDate(d.sentAt),
         startInstant: d.sentAt,
         period,
         calendar: ctx.calendar ?? { coveredYears: [], overrides: [] },
@@ -491,8 +491,7 @@ export function mergingEffects(e: DecidedEvent, state: ProposalState): Effect[] 
 /** What decide() needs for a merging command: the calendar for a copy's feedback deadline. */
 export function mergingContextNeeds(command: ProposalCommand): { calendar?: { fromYear: number; toYear: number } } {
   if (command.type !== 'ReceiveMergedReply') return {};
-  const year = Number(shanghaiDay(command.data.sentAt).slice(0, 4));
+  const year = Number(shanghaiDate(command.data.sentAt).slice(0, 4));
   return { calendar: { fromYear: year, toYear: year + 1 } };
 }
 
-const shanghaiDay = (instant: string) => new Date(Date.parse(instant) + 8 * 3600_000).toISOString().slice(0, 10);
