@@ -6,7 +6,8 @@
 import type { EventType, ProposalCommandType, Slice } from './slice';
 import { mergingSlice } from './slices/merging';
 import { assignmentSlice } from './slices/art06-assignment';
-import { leadershipSlice } from './slices/art06-art09-leadership';
+import { majorApprovalSlice } from './slices/art06-major-approval';
+import { readingSlice } from './slices/art09-reading';
 import { handlingSlice } from './slices/art05-art08-handling';
 import { returnSlice } from './slices/art07-return';
 import { contactsSlice } from './slices/art14-contacts';
@@ -21,7 +22,8 @@ import { recomputeSlice } from './slices/calendar-recompute';
 export const SLICES: readonly Slice[] = [
   mergingSlice,
   assignmentSlice,
-  leadershipSlice,
+  majorApprovalSlice,
+  readingSlice,
   handlingSlice,
   returnSlice,
   contactsSlice,

@@ -3,7 +3,8 @@
  * the articles own) and its replies. The slices' own types are imported from their folders.
  */
 import type { Deadline } from '@jyta/calendar-domain';
-import type { MajorItemApproval, ReplyReading } from './slices/art06-art09-leadership/types';
+import type { MajorItemApproval } from './slices/art06-major-approval/types';
+import type { ReplyReading } from './slices/art09-reading/types';
 import type { Disclosure } from './slices/art20-disclosure/types';
 import type { GovernmentDocument } from './slices/art09-provincial-document/types';
 import type { MergedInto, MergedItem, ReplyMerging } from './slices/merging/types';

@@ -1,4 +1,3 @@
-/** The state the vice mayor's readings leave on the item and on a reply (Art. 6, 9). */
 /** Where an item stands with the 阅批 of Art. 6. */
 export interface MajorItemApproval {
   /** The vice mayor (username) the office put it before. */
@@ -8,11 +7,4 @@ export interface MajorItemApproval {
   approvedAt?: string;
   /** 批示: the leader's instructions, passed on to the units at assignment. */
   instructions?: string;
-}
-
-/** 阅示 of a satisfied reply (Art. 9). */
-export interface ReplyReading {
-  by: string;
-  comment?: string;
-  at: string;
 }
