@@ -20,5 +20,8 @@ export { assertLeadershipAllowed, decideLeadership, evolveLeadership, type Leade
 export * from './slices/art06-major-approval';
 export * from './slices/art09-reading';
 export * from './slices/calendar-recompute';
-export * from './slices/art05-art08-handling';
+export { assertHandlingAllowed, decideHandling, evolveHandling, handlingTimers, type HandlingCommand, type HandlingEvent } from './handling-compat';
+export * from './slices/art05-instructions';
+export * from './slices/co-unit-opinions';
+export * from './slices/progress-reports';
 export * from './slices/merging';

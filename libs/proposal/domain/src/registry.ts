@@ -8,7 +8,9 @@ import { mergingSlice } from './slices/merging';
 import { assignmentSlice } from './slices/art06-assignment';
 import { majorApprovalSlice } from './slices/art06-major-approval';
 import { readingSlice } from './slices/art09-reading';
-import { handlingSlice } from './slices/art05-art08-handling';
+import { instructionsSlice } from './slices/art05-instructions';
+import { coUnitOpinionSlice } from './slices/co-unit-opinions';
+import { progressReportSlice } from './slices/progress-reports';
 import { returnSlice } from './slices/art07-return';
 import { contactsSlice } from './slices/art14-contacts';
 import { deadlineSlice } from './slices/art19-deadline';
@@ -24,7 +26,9 @@ export const SLICES: readonly Slice[] = [
   assignmentSlice,
   majorApprovalSlice,
   readingSlice,
-  handlingSlice,
+  instructionsSlice,
+  coUnitOpinionSlice,
+  progressReportSlice,
   returnSlice,
   contactsSlice,
   deadlineSlice,

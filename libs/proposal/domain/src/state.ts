@@ -8,7 +8,9 @@ import type { ReplyReading } from './slices/art09-reading/types';
 import type { Disclosure } from './slices/art20-disclosure/types';
 import type { GovernmentDocument } from './slices/art09-provincial-document/types';
 import type { MergedInto, MergedItem, ReplyMerging } from './slices/merging/types';
-import type { CoUnitOpinion, InstructionRequest, MissedProgressReport, ProgressReport } from './slices/art05-art08-handling/types';
+import type { InstructionRequest } from './slices/art05-instructions/types';
+import type { CoUnitOpinion } from './slices/co-unit-opinions/types';
+import type { MissedProgressReport, ProgressReport } from './slices/progress-reports/types';
 import type {
   AssignmentMode,
   DelayExplanation,

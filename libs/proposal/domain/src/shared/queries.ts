@@ -46,3 +46,6 @@ export const opinionAccepted = (f: { attitude: string; result: string; sendBack?
 
 /** 并案办理: a reply some merged item's proposer sent back (the unit replies in a new round). */
 export const sentBackByMergedItem = (r: Reply) => !!r.merging?.sentBackBy?.length;
+
+/** The lead units now handling the item (a co-unit's opinion and reports go to them). */
+export const leadUnitIds = (s: ProposalState) => activeUnits(s).filter((u) => u.role === 'lead').map((u) => u.unitId);
