@@ -148,7 +148,7 @@ export interface CloseReturnWindow {
   data: { unitId: string };
 }
 
-/** 会办意见 (SPEC §4.2): a co-unit sends its opinion to the lead unit (handling.ts). */
+/** 会办意见 (SPEC §4.2): a co-unit sends its opinion to the lead unit (slices/co-unit-opinions). */
 export interface SubmitCoUnitOpinion {
   type: 'SubmitCoUnitOpinion';
   data: { unitId: string; opinion: string };

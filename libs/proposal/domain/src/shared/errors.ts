@@ -47,7 +47,7 @@ export const ErrorCodes = {
   NOT_SUBMITTED_FOR_APPROVAL: 'NOT_SUBMITTED_FOR_APPROVAL',
   NOT_SATISFIED: 'NOT_SATISFIED',
   ALREADY_READ: 'ALREADY_READ',
-  // 会办意见 / 请示 / 督办台账 (handling.ts)
+  // 会办意见 / 请示 / 督办台账 (slices art05-instructions, co-unit-opinions, progress-reports)
   NOT_CO_UNIT: 'NOT_CO_UNIT',
   INSTRUCTIONS_PENDING: 'INSTRUCTIONS_PENDING',
   INSTRUCTIONS_REQUEST_NOT_FOUND: 'INSTRUCTIONS_REQUEST_NOT_FOUND',

@@ -3,7 +3,7 @@
  * holiday announced late, a day missed, next year entered), the deadlines still running are
  * counted again with the item's own policy and the amended calendar, exactly as they were first
  * counted: the return window and the reply deadline from 接办之日 (AssignProposal), a co-unit's
- * opinion deadline back from the lead's (new) reply deadline (handling.ts), the proposer's
+ * opinion deadline back from the lead's (new) reply deadline (shared/deadlines.ts), the proposer's
  * feedback period (Art. 11) from the day the reply was sent (SendReply). One event says what
  * moved and why; the item's timer loop re-plans on every change, so the timers (and the reminders
  * not yet issued, keyed on the deadline's name, not its date) follow by themselves.

@@ -13,7 +13,7 @@
  * - the main item is archived only when its own units are done and every merged item is done;
  * - the office may split an item off again while it is not done: it returns to 'registered' and
  *   is assigned on its own, keeping the copies it received.
- * The items talk through forwarded commands (effects.ts ForwardCommand): each decides under its
+ * The items talk through forwarded commands (the ForwardCommand effect, slice.ts): each decides under its
  * own rules and lock.
  */
 import { computeDeadlineReported, parsePeriod, shanghaiDate } from '@jyta/calendar-domain';
