@@ -13,3 +13,4 @@ export { formatPeriod, parsePeriod, periodLabel } from './period';
 export type { Period, PeriodUnit } from './period';
 // lunar-source (the holiday data) is imported by its path, '@jyta/calendar-domain/src/lunar-source',
 // so the workflow bundle does not carry the whole lunar library.
+export { endOfShanghaiDay, shanghaiDate, shanghaiDateTime, shanghaiYear } from './business-day';

@@ -1,4 +1,4 @@
-import type { AssignmentMode, ContactMethod, Policy, ProposalKind, ProposalLevel, Proposer, SessionPeriod } from './model';
+import type { AssignmentMode, ContactMethod, Policy, ProposalKind, ProposalLevel, Proposer, SessionPeriod } from './shared/values';
 
 /** Commands are imperative: what a user (or a timer) asks the item to do. */
 export interface RegisterProposal {
@@ -74,19 +74,19 @@ export interface PassReplyDeadline {
 /** 催办: issued by the item's timer (SPEC §5 reminders). */
 export interface IssueReminder {
   type: 'IssueReminder';
-  data: { unitId: string; key: string; reminder: import('./model').ReminderKind; label: string; remindAt: string; dueAt: string };
+  data: { unitId: string; key: string; reminder: import('./shared/values').ReminderKind; label: string; remindAt: string; dueAt: string };
 }
 
 /** 答复草稿 (Art. 9, 10): by a unit that answers for the item, after signing for it. */
 export interface DraftReply {
   type: 'DraftReply';
-  data: { replyId: string; unitId: string; category: import('./model').ReplyCategory; body: string; cc?: string[] };
+  data: { replyId: string; unitId: string; category: import('./shared/values').ReplyCategory; body: string; cc?: string[] };
 }
 
 /** 审查 (Art. 9, 18): the reviewer of the reply's current stage approves or sends it back with comments. */
 export interface ReviewReply {
   type: 'ReviewReply';
-  data: { replyId: string; stage: import('./model').ReviewStage; approve: boolean; comment?: string };
+  data: { replyId: string; stage: import('./shared/values').ReviewStage; approve: boolean; comment?: string };
 }
 
 /** 函复 (Art. 10): the unit sends the approved reply; the feedback form travels with it. */
@@ -100,9 +100,9 @@ export interface SubmitFeedback {
   type: 'SubmitFeedback';
   data: {
     replyId: string;
-    attitude: import('./model').Satisfaction;
-    result: import('./model').Satisfaction;
-    contact: import('./model').ContactMethod | 'none';
+    attitude: import('./shared/values').Satisfaction;
+    result: import('./shared/values').Satisfaction;
+    contact: import('./shared/values').ContactMethod | 'none';
     comments?: string;
     sendBack?: boolean;
   };
@@ -111,7 +111,7 @@ export interface SubmitFeedback {
 /** 办理结果公开 (Art. 20): the unit's choice for a sent reply; the office may review it. Latest wins. */
 export interface ChooseDisclosure {
   type: 'ChooseDisclosure';
-  data: { replyId: string; mode: import('./disclosure').DisclosureMode; summary?: string; reason?: string };
+  data: { replyId: string; mode: import('./slices/art20-disclosure/types').DisclosureMode; summary?: string; reason?: string };
 }
 
 /** 整理形成政府正式文件 (Art. 9, 10): the office compiles a provincial/national item's accepted opinion. */
@@ -148,7 +148,7 @@ export interface CloseReturnWindow {
   data: { unitId: string };
 }
 
-/** 会办意见 (SPEC §4.2): a co-unit sends its opinion to the lead unit (handling.ts). */
+/** 会办意见 (SPEC §4.2): a co-unit sends its opinion to the lead unit (slices/co-unit-opinions). */
 export interface SubmitCoUnitOpinion {
   type: 'SubmitCoUnitOpinion';
   data: { unitId: string; opinion: string };
@@ -232,7 +232,7 @@ export type ProposalCommand =
   | SubmitProgressReport
   | RecordMissedProgressReport
   // 并案办理 (merging.ts)
-  | import('./merging').MergingCommand;
+  | import('./slices/merging/types').MergingCommand;
 
 export type ProposalCommandType = ProposalCommand['type'];
 

@@ -1,5 +1,5 @@
 import type { Deadline } from '@jyta/calendar-domain';
-import type { AssignmentMode, ContactMethod, Policy, ProposalDetails, UnitRole } from './model';
+import type { AssignmentMode, ContactMethod, Policy, ProposalDetails, UnitRole } from './shared/values';
 
 /** Events are facts in the past tense. Their data is what the state and every screen derive from. */
 export interface ProposalRegistered {
@@ -82,7 +82,7 @@ export interface ReplyDeadlinePassed {
  */
 export interface ReminderIssued {
   type: 'ReminderIssued';
-  data: { unitId: string; kind: import('./model').ReminderKind; reminder: string; key: string; dueAt: string };
+  data: { unitId: string; kind: import('./shared/values').ReminderKind; reminder: string; key: string; dueAt: string };
 }
 
 export interface ReplyDrafted {
@@ -91,16 +91,16 @@ export interface ReplyDrafted {
     replyId: string;
     unitId: string;
     round: number;
-    category: import('./model').ReplyCategory;
+    category: import('./shared/values').ReplyCategory;
     body: string;
     cc: string[];
-    stages: import('./model').ReviewStage[];
+    stages: import('./shared/values').ReviewStage[];
   };
 }
 
 export interface ReplyReviewed {
   type: 'ReplyReviewed';
-  data: { replyId: string; stage: import('./model').ReviewStage; approve: boolean; comment: string; approvedForSending: boolean };
+  data: { replyId: string; stage: import('./shared/values').ReviewStage; approve: boolean; comment: string; approvedForSending: boolean };
 }
 
 /** 函复: the reply left the unit; feedbackDueAt is when "no feedback" will be recorded. */
@@ -111,7 +111,7 @@ export interface ReplySent {
 
 export interface FeedbackReceived {
   type: 'FeedbackReceived';
-  data: { replyId: string; unitId: string } & Omit<import('./model').Feedback, 'at'> & {
+  data: { replyId: string; unitId: string } & Omit<import('./shared/values').Feedback, 'at'> & {
       /**
        * Provincial/national items only: true — satisfied (or basically), the opinion awaits the
        * office's government document; false — dissatisfied or sent back, the unit handles it again.
@@ -143,14 +143,14 @@ export interface GovernmentDocumentCompiled {
     documentNumber?: string;
     title: string;
     body: string;
-    stages: import('./model').ReviewStage[];
+    stages: import('./shared/values').ReviewStage[];
   };
 }
 
 /** A review of the document: approved by the office division, or sent back to the office by it or by the vice mayor. leaderInCharge: who signs next. */
 export interface GovernmentDocumentReviewed {
   type: 'GovernmentDocumentReviewed';
-  data: { replyId: string; unitId: string; round: number; stage: import('./model').ReviewStage; approve: boolean; comment: string; leaderInCharge?: string };
+  data: { replyId: string; unitId: string; round: number; stage: import('./shared/values').ReviewStage; approve: boolean; comment: string; leaderInCharge?: string };
 }
 
 /** 审核签发 (Art. 9, 10): the vice mayor in charge signed the document. */
@@ -168,7 +168,7 @@ export interface GovernmentDocumentSent {
 /** 办理结果公开 (Art. 20): the disclosure chosen for a reply; a later one replaces it, all are kept. */
 export interface DisclosureChosen {
   type: 'DisclosureChosen';
-  data: { replyId: string; unitId: string; mode: import('./disclosure').DisclosureMode; summary?: string; reason?: string };
+  data: { replyId: string; unitId: string; mode: import('./slices/art20-disclosure/types').DisclosureMode; summary?: string; reason?: string };
 }
 
 /** 归档 (Art. 17): every answering unit is done; the item is read-only from now on. */
@@ -201,7 +201,7 @@ export interface SatisfiedReplyRead {
  */
 export interface DeadlinesRecomputed {
   type: 'DeadlinesRecomputed';
-  data: { reason: string; units: import('./recompute').RecomputedUnit[]; feedback?: import('./recompute').RecomputedFeedback[] };
+  data: { reason: string; units: import('./slices/calendar-recompute/types').RecomputedUnit[]; feedback?: import('./slices/calendar-recompute/types').RecomputedFeedback[] };
 }
 
 /** 会办意见 (SPEC §4.2): a co-unit's opinion, to the lead units named; late: after its deadline. */
@@ -275,7 +275,7 @@ export type ProposalEvent =
   | ProgressReportSubmitted
   | ProgressReportMissed
   // 并案办理 (merging.ts)
-  | import('./merging').MergingEvent;
+  | import('./slices/merging/types').MergingEvent;
 
 export type ProposalEventType = ProposalEvent['type'];
 

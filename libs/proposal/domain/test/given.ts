@@ -1,6 +1,25 @@
-/** given / when / then helpers shared by the decider's specs (time and calendar are fixed). */
+/**
+ * The one helper every spec of the domain uses (time and calendar are fixed):
+ *
+ *   given([registered, assigned]).when(requestReturn).then([returnRequested])
+ *   given([registered, assigned]).when(requestReturn, { now: later }).thenFails('RETURN_WINDOW_CLOSED')
+ *
+ * `given` takes past events (the Emmett way) and folds them; `given(...commands)` (the older form,
+ * still used by specs written before the slices) decides and folds commands into a state.
+ */
 import type { HolidayCalendar } from '@jyta/calendar-domain';
-import { decide, DEFAULT_POLICY, DomainError, evolve, initialState, type ProposalCommand, type ProposalState } from '../src/index';
+import {
+  decide,
+  DEFAULT_POLICY,
+  DomainError,
+  evolve,
+  fold,
+  initialState,
+  type DecideContext,
+  type DecidedEvent,
+  type ProposalCommand,
+  type ProposalState,
+} from '../src/index';
 
 export const calendar: HolidayCalendar = { coveredYears: [2026, 2027], overrides: [] };
 export const NOW = '2026-11-23T02:00:00.000Z'; // 10:00 in Shanghai
@@ -8,8 +27,6 @@ export const ctx = { now: NOW, policy: DEFAULT_POLICY, calendar };
 
 /** Decides a command and folds its events into the state. */
 export const apply = (s: ProposalState, c: ProposalCommand, now = NOW) => decide(c, s, { ...ctx, now }).reduce(evolve, s);
-/** The state after these commands, from scratch. */
-export const given = (...cs: ProposalCommand[]) => cs.reduce((s, c) => apply(s, c), initialState());
 
 /** The DomainError `f` throws, as {code, status, details}; fails if it throws nothing. */
 export function refusal(f: () => unknown) {
@@ -20,4 +37,93 @@ export function refusal(f: () => unknown) {
     throw e;
   }
   throw new Error('expected a refusal');
+}
+
+export interface When {
+  /** The events decided: exactly these (or checked by a function of them). */
+  then(expected: DecidedEvent[] | ((events: DecidedEvent[], state: ProposalState) => void)): DecidedEvent[];
+  /** The command is refused with this code (and, if given, a refusal matching `partial`: status, details). */
+  thenFails(code: string, partial?: { status?: number; details?: Record<string, unknown> }): void;
+  /** The state after the decided events. */
+  readonly state: ProposalState;
+}
+
+export interface Given {
+  readonly state: ProposalState;
+  when(command: ProposalCommand, opts?: Partial<DecideContext>): When;
+}
+
+function scenario(state: ProposalState): Given {
+  return {
+    state,
+    when(command, opts = {}) {
+      const run = () => decide(command, state, { ...ctx, ...opts });
+      return {
+        then(expected) {
+          const events = run();
+          if (typeof expected === 'function') expected(events, events.reduce(evolve, state));
+          else expect(events).toEqual(expected);
+          return events;
+        },
+        thenFails(code, partial = {}) {
+          expect(refusal(run)).toMatchObject({ code, ...partial });
+        },
+        get state() {
+          return run().reduce(evolve, state);
+        },
+      };
+    },
+  };
+}
+
+/** given(events): the item after these events, ready for `.when(command)`. */
+export function given(events: DecidedEvent[]): Given;
+/** given(...commands): the state after deciding these commands from scratch (older form). */
+export function given(...commands: ProposalCommand[]): ProposalState;
+export function given(...args: [DecidedEvent[]] | ProposalCommand[]): Given | ProposalState {
+  if (Array.isArray(args[0])) return scenario(fold(args[0]));
+  return (args as ProposalCommand[]).reduce((s, c) => apply(s, c), initialState());
+}
+
+/** The events these commands decide from scratch (for building the past of a spec). */
+export function eventsOf(...commands: ProposalCommand[]): DecidedEvent[] {
+  const out: DecidedEvent[] = [];
+  let s = initialState();
+  for (const c of commands) {
+    const es = decide(c, s, ctx);
+    out.push(...es);
+    s = es.reduce(evolve, s);
+  }
+  return out;
+}
+
+// ---- the facts most specs start from ----------------------------------------------------------------
+
+export const at = (day: string, time = '02:00:00.000Z') => `${day}T${time}`;
+
+export const registered = (overrides: Partial<Extract<DecidedEvent, { type: 'ProposalRegistered' }>['data']> = {}, on = '2026-11-20'): DecidedEvent => ({
+  type: 'ProposalRegistered',
+  occurredAt: at(on, '01:00:00.000Z'),
+  data: {
+    proposalId: '7b0d0c52-3f0f-4d43-9d39-8d3f4b1f6a01',
+    number: '2026-建议-0001',
+    kind: 'npc_suggestion',
+    level: 'municipal',
+    sessionYear: 2026,
+    period: 'plenary',
+    title: '关于加强老旧小区加装电梯的建议',
+    content: '……',
+    proposers: [{ name: '王晓明', delegation: '金水区代表团' }],
+    key: false,
+    major: false,
+    urgent: false,
+    policy: DEFAULT_POLICY,
+    ...overrides,
+  },
+});
+
+/** The ProposalAssigned event an AssignProposal of these units on `assignedOn` decides (deadlines computed, not typed). */
+export function assigned(data: Extract<ProposalCommand, { type: 'AssignProposal' }>['data'], past: DecidedEvent[] = [registered()]): DecidedEvent {
+  const [e] = decide({ type: 'AssignProposal', data }, fold(past), { ...ctx, now: at(data.assignedOn) });
+  return e;
 }

@@ -1,0 +1,129 @@
+/**
+ * ProposalState assembled from the slices' state types: the item, its units (each with the parts
+ * the articles own) and its replies. The slices' own types are imported from their folders.
+ */
+import type { Deadline } from '@jyta/calendar-domain';
+import type { MajorItemApproval } from './slices/art06-major-approval/types';
+import type { ReplyReading } from './slices/art09-reading/types';
+import type { Disclosure } from './slices/art20-disclosure/types';
+import type { GovernmentDocument } from './slices/art09-provincial-document/types';
+import type { MergedInto, MergedItem, ReplyMerging } from './slices/merging/types';
+import type { InstructionRequest } from './slices/art05-instructions/types';
+import type { CoUnitOpinion } from './slices/co-unit-opinions/types';
+import type { MissedProgressReport, ProgressReport } from './slices/progress-reports/types';
+import type {
+  AssignmentMode,
+  DelayExplanation,
+  Feedback,
+  Policy,
+  ProposalDetails,
+  ProposalStatus,
+  ProposerContact,
+  ReplyCategory,
+  ReplyReview,
+  ReplyStatus,
+  ReturnRequest,
+  ReviewStage,
+  UnitRole,
+  UnitStatus,
+} from './shared/values';
+
+export interface Reply {
+  replyId: string;
+  unitId: string;
+  /** 1 for the first reply of the unit, +1 after each send-back by the proposer. */
+  round: number;
+  category: ReplyCategory;
+  body: string;
+  cc: string[];
+  stages: ReviewStage[];
+  reviews: ReplyReview[];
+  status: ReplyStatus;
+  draftedAt: string;
+  sentAt?: string;
+  feedbackDueAt?: string;
+  feedback?: Feedback;
+  /** Set when the feedback period ended unanswered: "no feedback", never satisfied (Art. 11). */
+  feedbackMissingAt?: string;
+  sentBack?: boolean;
+  /** 阅示 by the vice mayor in charge (Art. 9), for satisfied replies of departments. */
+  reading?: ReplyReading;
+  /** The latest disclosure choice (Art. 20). */
+  disclosure?: Disclosure;
+  /** Provincial/national items: the office's government documents compiled from this opinion, every round (Art. 9, 10). */
+  documents?: GovernmentDocument[];
+  /** 并案办理: a merged item's copy of the main item's reply, or a main item's reply copied to merged items (merging.ts). */
+  merging?: ReplyMerging;
+}
+
+/** The stage a reply in review waits for — or, for a provincial/national item, its government document. */
+export const currentStage = (r: Reply): ReviewStage | undefined => {
+  if (r.status === 'in_review') return r.stages[r.reviews.filter((v) => v.approve).length];
+  const doc = r.status === 'document_in_review' ? r.documents?.at(-1) : undefined;
+  return doc ? doc.stages[doc.reviews.filter((v) => v.approve).length] : undefined;
+};
+
+export interface UnitAssignment {
+  unitId: string;
+  role: UnitRole;
+  responsiblePerson?: string;
+  status: UnitStatus;
+  /** 接办之日: every deadline of this unit counts from it. */
+  assignedOn: string;
+  /** When the assignment was recorded; reminders due before it (a backdated item) are not sent. */
+  assignedAt?: string;
+  /** Keys of the reminders already issued (see reminderKey). */
+  remindersIssued?: string[];
+  signedAt?: string;
+  returnWindow: Deadline;
+  returnWindowClosedAt?: string;
+  replyDue: Deadline;
+  returnRequests: ReturnRequest[];
+  contacts: ProposerContact[];
+  explanation?: DelayExplanation;
+  /**
+   * Set when the reply deadline passed without a reply: with an explanation on file the unit is
+   * "delayed with explanation", without one it is overdue and accountability is flagged (Art. 19).
+   */
+  replyDeadlinePassed?: { at: string; explained: boolean; accountabilityFlagged: boolean };
+  /** Co-units (SPEC §4.2): when the opinion to the lead is due; the opinions sent; the deadline passing without one. */
+  opinionDue?: Deadline;
+  coUnitOpinions?: CoUnitOpinion[];
+  opinionOverdue?: { dueAt: string; at: string };
+  /** 请示 (Art. 5): while one is unanswered the unit's reply waits. */
+  instructionRequests?: InstructionRequest[];
+  /** 督办台账 (SPEC §4.3): monthly progress reports, and the months missed (findings). */
+  progressReports?: ProgressReport[];
+  progressReportsMissed?: MissedProgressReport[];
+}
+
+export interface ProposalState {
+  status: ProposalStatus;
+  details?: ProposalDetails;
+  policy?: Policy;
+  assignment?: {
+    mode: AssignmentMode;
+    leaderInCharge?: string;
+    division?: string;
+  };
+  /** Every unit that was ever assigned, in assignment order; a returned unit stays with status 'returned'. */
+  units: UnitAssignment[];
+  /** Every reply draft and round, kept (Art. 9, 10). */
+  replies?: Reply[];
+  archivedAt?: string;
+  /** 阅批 of a major item before assignment (Art. 6). */
+  majorApproval?: MajorItemApproval;
+  /** 并案办理: on a merged item, the main item it follows (merging.ts). */
+  mergedInto?: MergedInto;
+  /** 并案办理: on the main item, the items merged into it, as they stand (merging.ts). */
+  mergedItems?: MergedItem[];
+}
+
+export const initialState = (): ProposalState => ({ status: 'unregistered', units: [] });
+
+/** The units currently responsible for the item (not returned). */
+export const activeUnits = (s: ProposalState) => s.units.filter((u) => u.status !== 'returned');
+export const findActiveUnit = (s: ProposalState, unitId: string) =>
+  s.units.find((u) => u.unitId === unitId && u.status !== 'returned');
+/** A unit answers for itself when it leads, handles alone, or handles its own part separately. */
+export const answersForItself = (u: UnitAssignment) => u.role === 'lead' || u.role === 'separate';
