@@ -2,8 +2,6 @@ import {
   decide,
   evolve,
   nextDeadline,
-  publishedText,
-  redactForPublication,
   type ProposalCommand,
 } from '../../index';
 import { apply, ctx, given, NOW, refusal } from '../../../test/given';
@@ -77,28 +75,6 @@ describe('choosing the disclosure (Art. 20)', () => {
   });
 });
 
-describe('what is published', () => {
-  it('full: the letter without the proposer name, phone, address and cc', () => {
-    const s = apply(sent(), choose('full'));
-    const p = publishedText(s, s.replies![0])!;
-    expect(p.mode).toBe('full');
-    for (const secret of ['张伟', '13812345678', '金水区花园路1号', '市政协提案委']) expect(p.text).not.toContain(secret);
-    expect(p.text).toContain('已列入明年计划');
-  });
-
-  it('summary: only the summary; withheld: no text, the reason', () => {
-    let s = apply(sent(), choose('summary', { summary: '正在解决，已列入计划' }));
-    expect(publishedText(s, s.replies![0])).toEqual({ mode: 'summary', text: '正在解决，已列入计划', reason: null });
-    s = apply(s, choose('withheld', { reason: '涉及国家秘密' }));
-    expect(publishedText(s, s.replies![0])).toEqual({ mode: 'withheld', text: null, reason: '涉及国家秘密' });
-  });
-
-  it('nothing for a reply without a choice', () => {
-    const s = sent();
-    expect(publishedText(s, s.replies![0])).toBeUndefined();
-  });
-});
-
 describe('provincial and national items (Art. 9, 10, 20)', () => {
   const provincial = { ...register, data: { ...register.data, level: 'provincial' } } as ProposalCommand;
   const reviewDoc = (stage: string): ProposalCommand => ({ type: 'ReviewReply', data: { replyId: 'r1', stage, approve: true } }) as ProposalCommand;
@@ -116,45 +92,8 @@ describe('provincial and national items (Art. 9, 10, 20)', () => {
     expect(refusal(() => apply(opinionWithProposer(), choose('full'))).code).toBe('REPLY_NOT_SENT');
   });
 
-  it('full text publishes the government document, redacted, not the opinion', () => {
+  it('once the government document is sent, its disclosure may be chosen (what the public reads is the document: see public-replies)', () => {
     const s = apply(documentSent(), choose('full'));
-    const text = publishedText(s, s.replies![0])!.text!;
-    expect(text).toContain('现正式答复如下');
-    expect(text).not.toContain('收悉');
-    expect(text).not.toMatch(/张伟|13812345678/);
-  });
-});
-
-describe('redactForPublication', () => {
-  const none = { proposers: [], cc: [] };
-
-  it('removes the proposer name and phone number from the letter text', () => {
-    const out = redactForPublication('王芳代表：您好！来电 13912345678 已收悉，王芳代表的建议很好。', {
-      proposers: [{ name: '王芳', phone: '13912345678' }],
-      cc: [],
-    });
-    expect(out).not.toMatch(/王芳|13912345678/);
-    expect(out).toContain('××代表');
-  });
-
-  it('names of 2 to 4 characters, several proposers, the longer name first', () => {
-    const out = redactForPublication('李明、欧阳晓峰、司马相如、王小和王小明等委员联名提出。', {
-      proposers: [{ name: '李明' }, { name: '欧阳晓峰' }, { name: '司马相如' }, { name: '王小' }, { name: '王小明' }],
-      cc: [],
-    });
-    expect(out).toBe('××、××、××、××和××等委员联名提出。');
-  });
-
-  it('phone numbers in any grouping, any mobile or landline at all, addresses and cc entries', () => {
-    const out = redactForPublication(
-      '请联系 138 1234 5678 或 +86 139-1234-5678，办公室 0371-67188888、(0371)67188889，电话：67180000。地址：中原区建设路2号。抄送：分管副市长、市人大选任联工委\n此复。市人大选任联工委已知悉。',
-      { proposers: [{ name: '赵六', phone: '0371 6718 8888', address: '中原区建设路2号' }], cc: ['市人大选任联工委'] },
-    );
-    for (const secret of ['1234', '67188888', '67188889', '67180000', '建设路', '选任联工委']) expect(out).not.toContain(secret);
-    expect(out).toContain('抄送：[已隐去]\n此复。');
-  });
-
-  it('leaves ordinary numbers and text alone', () => {
-    expect(redactForPublication('2026年投入资金300万元，新建站点120个。', none)).toBe('2026年投入资金300万元，新建站点120个。');
+    expect(s.replies![0].disclosure).toMatchObject({ mode: 'full' });
   });
 });
