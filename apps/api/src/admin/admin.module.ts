@@ -3,15 +3,20 @@ import { CalendarAdminService, PolicyAdminService } from './admin.service';
 import { CalendarAdminController } from './calendar.controller';
 import { PolicyAdminController } from './policy.controller';
 import { ProposalsModule } from '../proposals/proposals.module';
+import { AuthModule } from '../auth/auth.module';
+import { DirectoryModule } from '../directory/directory.module';
+import { UsersAdminController } from './users.controller';
+import { UsersAdminService } from './users.service';
 import { RunningItemsRecompute } from './recompute-running-items.service';
 
 /**
  * 系统管理 (role admin): the deadline policy versions and the holiday calendar (SPEC §5); an
- * amended calendar recomputes the running items' deadlines through the items' own commands.
+ * amended calendar recomputes the running items' deadlines through the items' own commands; and the
+ * user accounts (create, disable, reset password, change role / unit, unlock).
  */
 @Module({
-  imports: [ProposalsModule],
-  controllers: [PolicyAdminController, CalendarAdminController],
-  providers: [PolicyAdminService, CalendarAdminService, RunningItemsRecompute],
+  imports: [ProposalsModule, AuthModule, DirectoryModule],
+  controllers: [PolicyAdminController, CalendarAdminController, UsersAdminController],
+  providers: [PolicyAdminService, CalendarAdminService, RunningItemsRecompute, UsersAdminService],
 })
 export class AdminModule {}
