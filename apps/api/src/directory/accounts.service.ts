@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { In } from 'typeorm';
+import { In, Not } from 'typeorm';
 import { WrongExpectedVersionError, type Actor, type ExpectedVersion, type StoredEvent } from '@jyta/event-store';
 import {
   foldUserEvent,
@@ -128,16 +128,19 @@ export class AccountsService {
    * run out starts the count afresh. Returns the lock's end when this failure locked the account.
    */
   async recordFailedLogin(userId: string, correlationId: string): Promise<Date | undefined> {
-    const rows: { failed_logins: number; locked: boolean }[] = await this.db.ds.query(
-      `UPDATE users
-          SET failed_logins = CASE WHEN locked_until IS NOT NULL AND locked_until <= now() THEN 1 ELSE failed_logins + 1 END,
-              locked_until  = CASE WHEN locked_until IS NOT NULL AND locked_until <= now() THEN NULL ELSE locked_until END
-        WHERE id = $1
-    RETURNING failed_logins, locked_until IS NOT NULL AS locked`,
-      [userId],
-    );
-    const r = rows[0];
-    if (!r || r.locked || r.failed_logins < LOGIN_POLICY.lockAfterFailures) return undefined;
+    // Both SET expressions read the row as it was; RETURNING answers it as it is now.
+    const result = await this.db.ds
+      .createQueryBuilder()
+      .update(UserEntity)
+      .set({
+        failedLogins: () => 'CASE WHEN locked_until IS NOT NULL AND locked_until <= now() THEN 1 ELSE failed_logins + 1 END',
+        lockedUntil: () => 'CASE WHEN locked_until IS NOT NULL AND locked_until <= now() THEN NULL ELSE locked_until END',
+      })
+      .where('id = :id', { id: userId })
+      .returning('failed_logins, locked_until')
+      .execute();
+    const r = (result.raw as { failed_logins: number; locked_until: Date | null }[])[0];
+    if (!r || r.locked_until !== null || r.failed_logins < LOGIN_POLICY.lockAfterFailures) return undefined;
     const until = new Date(Date.now() + LOGIN_POLICY.lockMs);
     await this.record(userId, { type: 'UserLockedOut', data: { until: until.toISOString(), failures: r.failed_logins } }, { actor: null, correlationId }, 'any');
     this.logger.warn(`account ${userId} locked after ${r.failed_logins} failed logins`);
@@ -146,6 +149,6 @@ export class AccountsService {
 
   /** A successful login clears the failure count (operational, no event). */
   async recordSuccessfulLogin(userId: string): Promise<void> {
-    await this.db.ds.query(`UPDATE users SET failed_logins = 0 WHERE id = $1 AND failed_logins <> 0`, [userId]);
+    await this.db.ds.getRepository(UserEntity).update({ id: userId, failedLogins: Not(0) }, { failedLogins: 0 });
   }
 }
