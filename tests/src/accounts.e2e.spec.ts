@@ -118,10 +118,18 @@ describe('login brakes', () => {
     ]);
   });
 
-  it('an unknown account answers like a wrong password', async () => {
-    const r = await login('nobody-at-all', 'Wrong-password-1');
-    expect(r.status).toBe(401);
-    expect(r.body.code).toBe('INVALID_CREDENTIALS');
+  it('an unknown account answers like a known one: a wrong password, then locked at the 10th failure', async () => {
+    const answers: [number, string][] = [];
+    for (let i = 0; i < 12; i++) {
+      const r = await login('nobody-at-all', 'Wrong-password-1');
+      answers.push([r.status, r.body.code]);
+    }
+    expect(answers).toEqual([
+      ...Array.from({ length: 9 }, () => [401, 'INVALID_CREDENTIALS']),
+      [423, 'ACCOUNT_LOCKED'],
+      [429, 'TOO_MANY_REQUESTS'],
+      [429, 'TOO_MANY_REQUESTS'],
+    ]);
   });
 
   it("20 parallel wrong logins leave the API's memory within bounds and answer no 5xx but LOGIN_BUSY", async () => {

@@ -66,6 +66,10 @@ export class AuthService {
       if (user) {
         const lockedUntil = await this.accounts.recordFailedLogin(user.id, correlationId);
         if (lockedUntil) throw accountLocked(lockedUntil);
+      } else {
+        // an unknown name reaching the lock's count answers as a locked account would
+        const wait = this.byAccount.retryAfter(accountKey);
+        if (wait > 0) throw accountLocked(new Date(Date.now() + wait * 1000));
       }
       throw new AppException(401, 'INVALID_CREDENTIALS', '用户名或密码错误');
     }

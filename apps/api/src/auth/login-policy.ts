@@ -9,8 +9,11 @@ export const LOGIN_POLICY = {
   lockAfterFailures: 10,
   /** … for this long, unless the administrator lifts the lock earlier. */
   lockMs: 30 * 60_000,
-  /** Per account name (known or not, so both answer alike): failures in a window. */
-  account: { maxFailures: 10, windowMs: 15 * 60_000, maxKeys: 10_000 } satisfies FailureLimiterOptions,
+  /**
+   * Per account name, known or not: the same count and time as the lock, so that an unknown name
+   * answers like a known one (locked at its 10th failure, then refused for as long).
+   */
+  account: { maxFailures: 10, windowMs: 30 * 60_000, maxKeys: 10_000 } satisfies FailureLimiterOptions,
   /**
    * Per client address: generous, since a government office may reach the API through one proxy
    * address; it stops a sweep over many account names from one place.
