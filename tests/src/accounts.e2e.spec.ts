@@ -5,8 +5,10 @@
  * changes end old sessions at once, the contacts directory with its history, and commands that
  * name units or a leader in charge checked against the directory.
  */
+import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { ApiClient, shanghaiDay } from './http';
+import { PostgresEventStore } from '@jyta/event-store';
+import { ApiClient, eventually, shanghaiDay } from './http';
 import { registration } from './fixtures';
 import { startStack, type Stack } from './stack';
 
@@ -209,6 +211,25 @@ describe('user administration takes effect at once', () => {
     expect(history.map((e: any) => e.type)).toEqual(['UserCreated', 'UserPasswordReset']);
     // no password and no hash in the events
     expect(JSON.stringify(history)).not.toMatch(/argon2|Xinmima|Chengban/);
+  });
+
+  it('an event whose fold was cut short (a crash after the append) is folded by the next read, and then takes effect', async () => {
+    const a = await newAccount();
+    const client = await ApiClient.login(stack.baseUrl, a.username, a.password);
+    // appended to the account's stream as the API would, without the fold that follows
+    const { rows } = await stack.pool.query<{ v: number }>(`SELECT max(version)::int AS v FROM events WHERE stream_id = $1`, [`user-${a.id}`]);
+    await new PostgresEventStore(stack.pool).append(
+      `user-${a.id}`,
+      [{ eventId: randomUUID(), type: 'UserDisabled', data: { reason: '中断测试' }, metadata: { actor: null, occurredAt: new Date().toISOString(), correlationId: 'crash-test' } }],
+      { expectedVersion: rows[0].v },
+    );
+    const detail = await admin.get(`/api/admin/users/${a.id}`);
+    expect(detail.body.disabled).toBe(true);
+    expect(detail.body.history.map((e: any) => e.type)).toEqual(['UserCreated', 'UserDisabled']);
+    const { rows: row } = await stack.pool.query(`SELECT disabled, stream_version FROM users WHERE id = $1`, [a.id]);
+    expect(row[0]).toEqual({ disabled: true, stream_version: 2 });
+    // the session check reads the row (cached at most a few seconds in the API)
+    await eventually('the old token refused', async () => ((await client.get('/api/me')).status === 401 ? true : undefined), 10_000);
   });
 
   it('the administrator cannot disable or demote their own account', async () => {

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { In, Not } from 'typeorm';
 import { WrongExpectedVersionError, type Actor, type ExpectedVersion, type StoredEvent } from '@jyta/event-store';
@@ -33,7 +33,7 @@ export interface ChangeContext {
  * every read for administration syncs first), so the row never stays behind its stream.
  */
 @Injectable()
-export class AccountsService {
+export class AccountsService implements OnApplicationBootstrap {
   private readonly logger = new Logger('Accounts');
 
   constructor(
@@ -41,6 +41,19 @@ export class AccountsService {
     private readonly db: DirectoryDb,
     private readonly sessions: SessionService,
   ) {}
+
+  /**
+   * A fold cut short by a crash (the event appended, the row not yet updated) is finished at the
+   * next start, before the API serves: the session check reads the rows, not the streams.
+   */
+  async onApplicationBootstrap(): Promise<void> {
+    const behind: { id: string }[] = await this.db.ds.query(
+      `SELECT u.id FROM users u
+        WHERE u.stream_version < COALESCE((SELECT max(e.version) FROM events e WHERE e.stream_id = 'user-' || u.id::text), 0)`,
+    );
+    for (const { id } of behind) await this.sync(id);
+    if (behind.length) this.logger.warn(`folded the pending events of ${behind.length} account(s)`);
+  }
 
   /** Appends `event` to the account's stream at `expectedVersion`, folds it, and ends cached sessions. */
   async record(userId: string, event: UserEvent, ctx: ChangeContext, expectedVersion: ExpectedVersion): Promise<UserWithPassword> {
@@ -83,6 +96,7 @@ export class AccountsService {
         UserEvent['data']
       >[];
       if (events.length === 0) return row;
+      this.sessions.forget(userId);
       const credentialIds = events.map((e) => (e.data as { credentialId?: string }).credentialId).filter((x): x is string => !!x);
       const hashes = new Map(
         credentialIds.length

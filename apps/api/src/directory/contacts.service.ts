@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { WrongExpectedVersionError, type StoredEvent } from '@jyta/event-store';
 import {
@@ -43,11 +43,20 @@ const kindOrder = (k: string) => CONTACT_KINDS.indexOf(k as (typeof CONTACT_KIND
  * UnitContactsChanged events (each the whole list after the change), folded into `unit_contacts`.
  */
 @Injectable()
-export class ContactsService {
+export class ContactsService implements OnApplicationBootstrap {
   constructor(
     private readonly infra: Infrastructure,
     private readonly db: DirectoryDb,
   ) {}
+
+  /** Finishes, at start, the folds a crash cut short (see AccountsService.onApplicationBootstrap). */
+  async onApplicationBootstrap(): Promise<void> {
+    const behind: { code: string }[] = await this.db.ds.query(
+      `SELECT u.code FROM units u
+        WHERE u.contacts_version < COALESCE((SELECT max(e.version) FROM events e WHERE e.stream_id = 'unit-' || u.code), 0)`,
+    );
+    for (const { code } of behind) await this.sync(code);
+  }
 
   async get(code: string): Promise<UnitContactsDto> {
     const unit = await this.sync(code);
