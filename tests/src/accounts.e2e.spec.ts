@@ -83,6 +83,18 @@ describe('password policy', () => {
   });
 });
 
+describe('creating accounts at once', () => {
+  it('many at once all succeed (more than the directory pool has connections); one name twice at once: one account, one 409', async () => {
+    const made = await Promise.all(Array.from({ length: 8 }, () => newAccount()));
+    expect(new Set(made.map((a) => a.id)).size).toBe(8);
+    const twice = await Promise.all(
+      [1, 2].map(() => admin.post('/api/admin/users', { username: 'same-name-x', displayName: '某某', role: 'office', password: 'Chengban2026x' })),
+    );
+    expect(twice.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect(twice.find((r) => r.status === 409)!.body.code).toBe('USERNAME_TAKEN');
+  });
+});
+
 describe('login brakes', () => {
   it('30 wrong passwords in a row lock the account (423, then 429), with Retry-After; the administrator unlocks it', async () => {
     const a = await newAccount();

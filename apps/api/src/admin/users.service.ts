@@ -76,16 +76,20 @@ export class UsersAdminService {
     const id = randomUUID();
     const hash = await this.passwords.hash(dto.password);
     // One creator per username at a time, across processes: the check and the fold of UserCreated
-    // happen under the lock, so two creations of one name cannot both reach the unique index.
+    // happen under the lock, so two creations of one name cannot both reach the unique index. The
+    // credential and the row are written in this transaction: if it rolls back after the append,
+    // what is left is a stream with a UserCreated that no row reflects and nothing lists (its id
+    // was never answered; a fold of it fails on the missing credential), never a half-made account.
     const runner = this.db.ds.createQueryRunner();
     await runner.connect();
     try {
       await runner.startTransaction();
       await runner.query(`SELECT pg_advisory_xact_lock(hashtextextended('jyta:user:' || $1, 0))`, [dto.username]);
-      if (await this.db.ds.getRepository(UserEntity).existsBy({ username: dto.username })) {
+      if (await runner.manager.getRepository(UserEntity).existsBy({ username: dto.username })) {
         throw new AppException(409, 'USERNAME_TAKEN', `用户名 ${dto.username} 已被使用`);
       }
-      const credentialId = await this.accounts.storeCredential(id, hash);
+      // everything on this one connection (the append aside, which is the event store's pool)
+      const credentialId = await this.accounts.storeCredential(id, hash, runner.manager);
       const user = await this.accounts.record(
         id,
         {
@@ -94,6 +98,7 @@ export class UsersAdminService {
         },
         ctxOf(caller, meta),
         0,
+        runner.manager,
       );
       await runner.commitTransaction();
       return toDto(user);

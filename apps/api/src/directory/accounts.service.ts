@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { In, Not } from 'typeorm';
+import { In, Not, type EntityManager } from 'typeorm';
 import { WrongExpectedVersionError, type Actor, type ExpectedVersion, type StoredEvent } from '@jyta/event-store';
 import {
   foldUserEvent,
@@ -56,7 +56,7 @@ export class AccountsService implements OnApplicationBootstrap {
   }
 
   /** Appends `event` to the account's stream at `expectedVersion`, folds it, and ends cached sessions. */
-  async record(userId: string, event: UserEvent, ctx: ChangeContext, expectedVersion: ExpectedVersion): Promise<UserWithPassword> {
+  async record(userId: string, event: UserEvent, ctx: ChangeContext, expectedVersion: ExpectedVersion, em?: EntityManager): Promise<UserWithPassword> {
     try {
       await this.infra.store.append(
         userStream(userId),
@@ -74,61 +74,67 @@ export class AccountsService implements OnApplicationBootstrap {
       if (err instanceof WrongExpectedVersionError) throw concurrentChange();
       throw err;
     }
-    const row = await this.sync(userId);
+    const row = await this.sync(userId, em);
     this.sessions.forget(userId);
     if (!row) throw new Error(`account ${userId} has no row after its event`);
     return toUser(row);
   }
 
   /** Stores a password hash for a coming event to name (an unused one, if the append fails, is inert). */
-  async storeCredential(userId: string, passwordHash: string): Promise<string> {
+  async storeCredential(userId: string, passwordHash: string, em: EntityManager = this.db.ds.manager): Promise<string> {
     const id = randomUUID();
-    await this.db.ds.getRepository(UserCredentialEntity).insert({ id, userId, passwordHash });
+    await em.getRepository(UserCredentialEntity).insert({ id, userId, passwordHash });
     return id;
   }
 
-  /** Folds the events of `user-<id>` the row has not seen yet; returns the row (undefined: no such account). */
-  async sync(userId: string): Promise<UserRow | undefined> {
-    return this.db.ds.transaction(async (em) => {
-      const repo = em.getRepository(UserEntity);
-      let row = (await repo.findOne({ where: { id: userId }, lock: { mode: 'pessimistic_write' } })) ?? undefined;
-      const events = (await this.infra.store.readStream(userStream(userId), { fromVersion: (row?.streamVersion ?? 0) + 1 })) as StoredEvent<
-        UserEvent['data']
-      >[];
-      if (events.length === 0) return row;
-      this.sessions.forget(userId);
-      const credentialIds = events.map((e) => (e.data as { credentialId?: string }).credentialId).filter((x): x is string => !!x);
-      const hashes = new Map(
-        credentialIds.length
-          ? (await em.getRepository(UserCredentialEntity).findBy({ id: In(credentialIds) })).map((c) => [c.id, c.passwordHash])
-          : [],
-      );
-      const hashOf = (id: string) => {
-        const h = hashes.get(id);
-        if (!h) throw new Error(`credential ${id} of account ${userId} is missing`);
-        return h;
-      };
-      for (const e of events) {
-        if (row && row.streamVersion >= e.version) continue;
-        const patch = foldUserEvent(row, { type: e.type, data: e.data } as UserEvent, hashOf);
-        const now = new Date();
-        if (!row) {
-          // A concurrent sync may have inserted it: insert-or-ignore, then read it under the lock.
-          await em
-            .createQueryBuilder()
-            .insert()
-            .into(UserEntity)
-            .values({ id: userId, ...patch, streamVersion: e.version, createdAt: new Date(e.recordedAt), updatedAt: now })
-            .orIgnore()
-            .execute();
-          row = (await repo.findOne({ where: { id: userId }, lock: { mode: 'pessimistic_write' } })) ?? undefined;
-        } else {
-          await repo.update({ id: userId }, { ...patch, streamVersion: e.version, updatedAt: now });
-          row = { ...row, ...patch, streamVersion: e.version, updatedAt: now };
-        }
+  /**
+   * Folds the events of `user-<id>` the row has not seen yet; returns the row (undefined: no such
+   * account). In its own transaction, or in the caller's (`em`), so a caller holding a connection
+   * never waits for a second one from the same pool.
+   */
+  async sync(userId: string, outer?: EntityManager): Promise<UserRow | undefined> {
+    return outer ? this.fold(userId, outer) : this.db.ds.transaction((em) => this.fold(userId, em));
+  }
+
+  private async fold(userId: string, em: EntityManager): Promise<UserRow | undefined> {
+    const repo = em.getRepository(UserEntity);
+    let row = (await repo.findOne({ where: { id: userId }, lock: { mode: 'pessimistic_write' } })) ?? undefined;
+    const events = (await this.infra.store.readStream(userStream(userId), { fromVersion: (row?.streamVersion ?? 0) + 1 })) as StoredEvent<
+      UserEvent['data']
+    >[];
+    if (events.length === 0) return row;
+    this.sessions.forget(userId);
+    const credentialIds = events.map((e) => (e.data as { credentialId?: string }).credentialId).filter((x): x is string => !!x);
+    const hashes = new Map(
+      credentialIds.length
+        ? (await em.getRepository(UserCredentialEntity).findBy({ id: In(credentialIds) })).map((c) => [c.id, c.passwordHash])
+        : [],
+    );
+    const hashOf = (id: string) => {
+      const h = hashes.get(id);
+      if (!h) throw new Error(`credential ${id} of account ${userId} is missing`);
+      return h;
+    };
+    for (const e of events) {
+      if (row && row.streamVersion >= e.version) continue;
+      const patch = foldUserEvent(row, { type: e.type, data: e.data } as UserEvent, hashOf);
+      const now = new Date();
+      if (!row) {
+        // A concurrent sync may have inserted it: insert-or-ignore, then read it under the lock.
+        await em
+          .createQueryBuilder()
+          .insert()
+          .into(UserEntity)
+          .values({ id: userId, ...patch, streamVersion: e.version, createdAt: new Date(e.recordedAt), updatedAt: now })
+          .orIgnore()
+          .execute();
+        row = (await repo.findOne({ where: { id: userId }, lock: { mode: 'pessimistic_write' } })) ?? undefined;
+      } else {
+        await repo.update({ id: userId }, { ...patch, streamVersion: e.version, updatedAt: now });
+        row = { ...row, ...patch, streamVersion: e.version, updatedAt: now };
       }
-      return row;
-    });
+    }
+    return row;
   }
 
   /** The account's events, oldest first (its history for the administrator). */
