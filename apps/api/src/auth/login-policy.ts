@@ -19,8 +19,12 @@ export const LOGIN_POLICY = {
    * address; it stops a sweep over many account names from one place.
    */
   address: { maxFailures: 100, windowMs: 15 * 60_000, maxKeys: 10_000 } satisfies FailureLimiterOptions,
-  /** argon2id checks running at once (~64 MiB each), how many may wait, and for how long. */
-  argon2: { concurrency: 2, maxQueue: 32, maxWaitMs: 10_000 },
+  /**
+   * argon2id checks running at once (~64 MiB each), how many may wait, and for how long. Waiting
+   * costs no memory, so a burst of real logins (a morning, a test suite on a busy machine) is served
+   * late rather than refused; only a flood beyond the queue gets 503.
+   */
+  argon2: { concurrency: 2, maxQueue: 64, maxWaitMs: 60_000 },
 } as const;
 
 /** How long a user row read for the per-request session check may be reused. */
