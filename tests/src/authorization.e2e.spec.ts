@@ -83,6 +83,8 @@ const MATRIX: Record<string, Outcome[]> = {
   'POST auth/login':                            [OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK],
   'GET me':                                     [OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      ANON],
   'GET units':                                  [OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      ANON],
+  'GET units/{unitId}/contacts':                [OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      ROLE,    ROLE,    ROLE,    ANON],
+  'PUT units/{unitId}/contacts':                [OK,      ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ANON],
   'GET me/inbox':                               [OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      ANON],
   'POST me/inbox/read-all':                     [OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      ANON],
   'POST me/inbox/{rsj-handler notice}/read':    [NOT_MINE,NOT_MINE,NOT_MINE,NOT_MINE,NOT_MINE,NOT_MINE,NOT_MINE,OK,      NOT_MINE,NOT_MINE,NOT_MINE,NOT_MINE,NOT_MINE,NOT_MINE,ANON],
@@ -152,6 +154,15 @@ const MATRIX: Record<string, Outcome[]> = {
   'GET operations/{id}':                        [NO_OP,   NO_OP,   ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ANON],
   'GET admin/projections':                      [OK,      ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ANON],
   'POST admin/projections/{name}/rebuild':      [NO_PROJECTION, ROLE, ROLE,   ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ANON],
+  // ── user administration (each change an event; old tokens end at once): the administrator only ──
+  'GET admin/users':                            [OK,      ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ANON],
+  'POST admin/users':                           [CREATED, ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ANON],
+  'GET admin/users/{id}':                       [OK,      ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ANON],
+  'POST admin/users/{id}/disable':              [OK,      ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ANON],
+  'POST admin/users/{id}/enable':               [OK,      ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ANON],
+  'POST admin/users/{id}/password':             [OK,      ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ANON],
+  'PUT admin/users/{id}/role':                  [OK,      ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ANON],
+  'POST admin/users/{id}/unlock':               [OK,      ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ANON],
 };
 
 // ── the items ────────────────────────────────────────────────────────────────────────────────
@@ -288,6 +299,8 @@ function importFile(): FormData {
   return form;
 }
 let rsjNotice: string;
+/** The account the user-administration rows act on (made in beforeAll, used by nobody else). */
+let targetUserId: string;
 const CALENDAR_YEAR = 2030; // far enough that no running item's deadline is recomputed
 
 type Request = [method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown];
@@ -300,6 +313,8 @@ const REQUESTS: Record<keyof typeof MATRIX, () => Request> = {
   'POST auth/login': () => ['POST', '/api/auth/login', { username: 'deputy-5', password: process.env.DEMO_PASSWORD ?? 'Demo#2026' }],
   'GET me': () => ['GET', '/api/me'],
   'GET units': () => ['GET', '/api/units'],
+  'GET units/{unitId}/contacts': () => ['GET', '/api/units/rsj/contacts'],
+  'PUT units/{unitId}/contacts': () => ['PUT', '/api/units/rsj/contacts', { contacts: [{ kind: 'main_leader', name: '矩阵测试', phone: '13800009999', position: '局长' }] }],
   'GET me/inbox': () => ['GET', '/api/me/inbox'],
   'POST me/inbox/read-all': () => ['POST', '/api/me/inbox/read-all'],
   'POST me/inbox/{rsj-handler notice}/read': () => ['POST', `/api/me/inbox/${rsjNotice}/read`],
@@ -360,6 +375,15 @@ const REQUESTS: Record<keyof typeof MATRIX, () => Request> = {
   'GET operations/{id}': () => ['GET', '/api/operations/merge-items-00000000-0000-4000-8000-000000000000'],
   'GET admin/projections': () => ['GET', '/api/admin/projections'],
   'POST admin/projections/{name}/rebuild': () => ['POST', '/api/admin/projections/no_such_projection/rebuild'],
+  'GET admin/users': () => ['GET', '/api/admin/users'],
+  'POST admin/users': () => ['POST', '/api/admin/users', { username: 'matrix-new', displayName: '矩阵测试', role: 'office', password: 'Juzhen2026abc' }],
+  'GET admin/users/{id}': () => ['GET', `/api/admin/users/${targetUserId}`],
+  // each answers 200 for the administrator whatever the order (disabling a disabled account, enabling an enabled one: no-ops)
+  'POST admin/users/{id}/disable': () => ['POST', `/api/admin/users/${targetUserId}/disable`, { reason: '矩阵测试' }],
+  'POST admin/users/{id}/enable': () => ['POST', `/api/admin/users/${targetUserId}/enable`],
+  'POST admin/users/{id}/password': () => ['POST', `/api/admin/users/${targetUserId}/password`, { password: 'Juzhen2026xyz' }],
+  'PUT admin/users/{id}/role': () => ['PUT', `/api/admin/users/${targetUserId}/role`, { role: 'unit_handler', unitId: 'mzj' }],
+  'POST admin/users/{id}/unlock': () => ['POST', `/api/admin/users/${targetUserId}/unlock`],
 };
 
 beforeAll(async () => {
@@ -369,6 +393,7 @@ beforeAll(async () => {
   const logged = await Promise.all(ACCOUNTS.map((u) => ApiClient.login(stack.baseUrl, u)));
   ACCOUNTS.forEach((u, i) => (clients[u] = logged[i]));
   clients.anonymous = new ApiClient(stack.baseUrl);
+  targetUserId = (await post('admin', '/api/admin/users', { username: 'matrix-target', displayName: '矩阵账号', role: 'office', password: 'Juzhen2026abc' })).id;
 
   // all registered first (the steps may name other items), then each assigned and taken through its steps
   const registered = await Promise.all(
@@ -509,7 +534,8 @@ function endpointOf([method, path]: Request): string {
     .replace(/^\/api\/me\/inbox\/[0-9a-f-]{36}/, '/api/me/inbox/{id}')
     .replace(/^\/api\/admin\/calendar\/\d{4}$/, '/api/admin/calendar/{year}')
     .replace(/^\/api\/operations\/[\w-]+$/, '/api/operations/{id}')
-    .replace(/^\/api\/admin\/projections\/\w+\/rebuild$/, '/api/admin/projections/{name}/rebuild');
+    .replace(/^\/api\/admin\/projections\/\w+\/rebuild$/, '/api/admin/projections/{name}/rebuild')
+    .replace(/^\/api\/admin\/users\/[0-9a-f-]{36}/, '/api/admin/users/{id}');
   return `${method} ${template}`;
 }
 

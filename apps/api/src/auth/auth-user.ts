@@ -1,6 +1,6 @@
 import type { Role } from '@jyta/directory';
 
-/** The caller, as the access token names them. */
+/** The caller, as the user row behind the access token names them (checked on every request). */
 export interface AuthUser {
   id: string;
   username: string;
@@ -16,4 +16,6 @@ export interface TokenClaims {
   role: Role;
   unitId: string | null;
   name: string;
+  /** The account's session version when the token was issued: a token of an older version is refused. */
+  sv: number;
 }

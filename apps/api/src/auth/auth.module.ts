@@ -7,6 +7,7 @@ import { APP_CONFIG } from '../infrastructure/infrastructure';
 import { AuthController } from './auth.controller';
 import { AuthService, TOKEN_TTL_SECONDS } from './auth.service';
 import { JwtAuthGuard, RolesGuard } from './guards';
+import { PasswordService } from './passwords.service';
 
 @Module({
   imports: [
@@ -23,10 +24,11 @@ import { JwtAuthGuard, RolesGuard } from './guards';
   controllers: [AuthController],
   providers: [
     AuthService,
+    PasswordService,
     // order matters: authenticate first, then check the role
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
   ],
-  exports: [AuthService],
+  exports: [AuthService, PasswordService],
 })
 export class AuthModule {}

@@ -5,6 +5,7 @@ import { isRole, type Role } from '@jyta/directory';
 import { AppException, forbiddenRole } from '../common/app-exception';
 import type { AuthUser, TokenClaims } from './auth-user';
 import { IS_PUBLIC, ROLES_KEY } from './decorators';
+import { SessionService } from './sessions.service';
 
 const unauthenticated = (message = '未登录或登录已失效，请重新登录') => new AppException(401, 'UNAUTHENTICATED', message);
 
@@ -14,6 +15,7 @@ export class JwtAuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
+    private readonly sessions: SessionService,
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
@@ -29,12 +31,18 @@ export class JwtAuthGuard implements CanActivate {
       throw unauthenticated();
     }
     if (typeof claims.sub !== 'string' || typeof claims.username !== 'string' || !isRole(claims.role)) throw unauthenticated();
+    // The account as it is now, not as it was when the token was issued: a disabled account, a
+    // new password or a new role or unit raised its session version, which ends older tokens.
+    const row = await this.sessions.current(claims.sub);
+    if (!row || row.disabled || claims.sv !== row.sessionVersion || !isRole(row.role)) {
+      throw new AppException(401, 'SESSION_REVOKED', '登录已失效（账号已停用或已变更），请重新登录');
+    }
     const user: AuthUser = {
-      id: claims.sub,
-      username: claims.username,
-      role: claims.role,
-      unitId: claims.unitId ?? null,
-      displayName: claims.name ?? claims.username,
+      id: row.id,
+      username: row.username,
+      role: row.role,
+      unitId: row.unitCode,
+      displayName: row.displayName,
     };
     req.user = user;
     return true;

@@ -1,6 +1,8 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { countUsers, DEMO_ACCOUNTS, findUserByUsername, loadDemoDirectory } from '@jyta/directory';
+import { countUsers, DEMO_ACCOUNTS, DEMO_UNITS, demoContacts, findUserByUsername, loadDemoDirectory } from '@jyta/directory';
 import type { AuthUser } from '../auth/auth-user';
+import { ContactsService } from '../directory/contacts.service';
+import { DirectoryDb } from '../directory/directory-db';
 import { Infrastructure } from '../infrastructure/infrastructure';
 import { ProposalCommands } from '../proposals/proposal-commands.service';
 import type { RegisterProposalDto } from '../proposals/dto/register.dto';
@@ -106,13 +108,19 @@ export class DemoDataService implements OnModuleInit, OnApplicationBootstrap, On
   constructor(
     private readonly infra: Infrastructure,
     private readonly commands: ProposalCommands,
+    private readonly db: DirectoryDb,
+    private readonly contacts: ContactsService,
   ) {}
 
   async onModuleInit(): Promise<void> {
     if (this.infra.config.production) return;
     await this.infra.init();
-    if ((await countUsers(this.infra.pool)) > 0) return;
+    if ((await countUsers(this.db.ds)) > 0) return;
     const { units, users } = await loadDemoDirectory(this.infra.pool, this.infra.config.demoPassword);
+    // The contacts directory (Art. 14) goes in as events, like any later change to it.
+    for (const unit of DEMO_UNITS) {
+      await this.contacts.replace(unit.code, demoContacts(unit), { actor: null, correlationId: 'demo-directory' });
+    }
     this.logger.log(`demo directory loaded: ${units} units, ${users} accounts (password from DEMO_PASSWORD)`);
   }
 
@@ -179,7 +187,7 @@ export class DemoDataService implements OnModuleInit, OnApplicationBootstrap, On
   }
 
   private async userOf(username: string): Promise<AuthUser | undefined> {
-    const u = await findUserByUsername(this.infra.pool, username);
+    const u = await findUserByUsername(this.db.ds, username);
     return u && { id: u.id, username: u.username, role: u.role, unitId: u.unitId, displayName: u.displayName };
   }
 }

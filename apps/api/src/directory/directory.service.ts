@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { findUserByUsername, listUnits, unknownUnits, type Unit } from '@jyta/directory';
-import { Infrastructure } from '../infrastructure/infrastructure';
+import { validationFailed, type FieldError } from '../common/app-exception';
+import { DirectoryDb } from './directory-db';
 
 /** Units (cached; they change rarely) and unit checks. */
 @Injectable()
@@ -8,7 +9,7 @@ export class DirectoryService {
   private units?: Map<string, Unit>;
   private loadedAt = 0;
 
-  constructor(private readonly infra: Infrastructure) {}
+  constructor(private readonly db: DirectoryDb) {}
 
   async allUnits(): Promise<Unit[]> {
     return [...(await this.unitMap()).values()];
@@ -35,18 +36,39 @@ export class DirectoryService {
 
   /** Is `username` an account of a vice mayor (分管副市长)? */
   async isViceMayor(username: string): Promise<boolean> {
-    const u = await findUserByUsername(this.infra.pool, username);
-    return u?.role === 'vice_mayor';
+    const u = await findUserByUsername(this.db.ds, username);
+    return u?.role === 'vice_mayor' && !u.disabled;
+  }
+
+  /**
+   * The field errors of a command's unit references and leader in charge: every unit must be in the
+   * directory, and the leader in charge must be the account of a vice mayor (分管副市长).
+   */
+  async referenceProblems(refs: { units: { field: string; code: string }[]; leaderInCharge?: { field: string; username: string } }): Promise<FieldError[]> {
+    const problems: FieldError[] = [];
+    const unknown = new Set(await this.unknownUnits(refs.units.map((u) => u.code)));
+    for (const u of refs.units) if (unknown.has(u.code)) problems.push({ field: u.field, errors: [`未知单位 ${u.code}`] });
+    const l = refs.leaderInCharge;
+    if (l && !(await this.isViceMayor(l.username))) {
+      problems.push({ field: l.field, errors: [`${l.username} 不是分管副市长的账号`] });
+    }
+    return problems;
+  }
+
+  /** Throws 400 VALIDATION_FAILED naming each bad field (see referenceProblems). */
+  async checkReferences(refs: Parameters<DirectoryService['referenceProblems']>[0]): Promise<void> {
+    const problems = await this.referenceProblems(refs);
+    if (problems.length) throw validationFailed(problems, `引用无效：${problems.map((p) => `${p.field}（${p.errors.join('；')}）`).join('、')}`);
   }
 
   /** Codes that are not units (checked against the database, not the cache). */
   unknownUnits(codes: string[]): Promise<string[]> {
-    return unknownUnits(this.infra.pool, codes);
+    return unknownUnits(this.db.ds, codes);
   }
 
   private async unitMap(refresh = false): Promise<Map<string, Unit>> {
     if (refresh || !this.units || Date.now() - this.loadedAt > 60_000) {
-      const list = await listUnits(this.infra.pool);
+      const list = await listUnits(this.db.ds);
       this.units = new Map(list.map((u) => [u.code, u]));
       this.loadedAt = Date.now();
     }

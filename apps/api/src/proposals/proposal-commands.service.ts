@@ -5,7 +5,7 @@ import { v5 as uuidv5 } from 'uuid';
 import { AFTER_ARCHIVE } from '@jyta/proposal-domain';
 import type { Actor, AssignProposal, ProposalCommand, RegisterProposal, UserCommandType } from '@jyta/proposal-domain';
 import { commandUpdates, proposalWorkflowId, type CommandEnvelope, type CommandOutcome } from '@jyta/workflows';
-import { AppException, notYourItem, notYourUnit, validationFailed, type FieldError } from '../common/app-exception';
+import { AppException, notYourItem, notYourUnit } from '../common/app-exception';
 import type { CommandMeta } from '../common/command-meta';
 import type { AuthUser } from '../auth/auth-user';
 import { DirectoryService } from '../directory/directory.service';
@@ -96,13 +96,15 @@ export class ProposalCommands {
 
   async assign(id: string, dto: AssignProposalDto, user: AuthUser, meta: CommandMeta): Promise<ProposalDetailDto> {
     await this.queries.load(id); // 404 first
-    const unknown = await this.directory.unknownUnits([...dto.leadUnitIds, ...(dto.coUnitIds ?? [])]);
-    if (unknown.length) {
-      const fields: FieldError[] = [];
-      dto.leadUnitIds.forEach((u, i) => unknown.includes(u) && fields.push({ field: `leadUnitIds.${i}`, errors: [`未知单位 ${u}`] }));
-      (dto.coUnitIds ?? []).forEach((u, i) => unknown.includes(u) && fields.push({ field: `coUnitIds.${i}`, errors: [`未知单位 ${u}`] }));
-      throw validationFailed(fields, `未知单位：${unknown.join('、')}`);
-    }
+    // Every unit named (lead, co, the keys of responsiblePersons) is in the directory; the leader in charge is a vice mayor.
+    await this.directory.checkReferences({
+      units: [
+        ...dto.leadUnitIds.map((code, i) => ({ field: `leadUnitIds.${i}`, code })),
+        ...(dto.coUnitIds ?? []).map((code, i) => ({ field: `coUnitIds.${i}`, code })),
+        ...Object.keys(dto.responsiblePersons ?? {}).map((code) => ({ field: `responsiblePersons.${code}`, code })),
+      ],
+      ...(dto.leaderInCharge !== undefined ? { leaderInCharge: { field: 'leaderInCharge', username: dto.leaderInCharge } } : {}),
+    });
     const command: AssignProposal = {
       type: 'AssignProposal',
       data: {

@@ -105,3 +105,31 @@ export async function loadDemoDirectory(pool: pg.Pool, password: string): Promis
     return { units: units.rowCount ?? 0, users: users.rowCount ?? 0 };
   });
 }
+
+/** The head's title in a unit of this kind (a 局 has a 局长, a 委 a 主任, the 残联 a 理事长). */
+function titles(u: DemoUnit): { head: string; deputy: string } {
+  if (u.kind === 'organization') return { head: '理事长', deputy: '副理事长' };
+  if (u.name.endsWith('委')) return { head: '主任', deputy: '副主任' };
+  return { head: '局长', deputy: '副局长' };
+}
+
+const SURNAMES = ['赵', '钱', '孙', '李', '吴', '郑', '王', '冯', '陈', '褚', '卫', '蒋', '沈', '杨', '朱'];
+const GIVEN = ['建华', '晓东', '丽娟', '志强', '海燕', '文博', '雅琴', '国栋', '思远', '春梅', '宏伟', '静怡', '振宇', '秀兰', '立新'];
+
+/**
+ * The demo contacts directory (Art. 14): per unit its main leader, leader in charge, office head
+ * and two handlers. FICTIONAL people; the phone numbers follow the demo's 1380000xxxx pattern.
+ */
+export function demoContacts(unit: DemoUnit): { kind: 'main_leader' | 'leader_in_charge' | 'office_head' | 'handler'; name: string; phone: string; position: string }[] {
+  const i = DEMO_UNITS.findIndex((u) => u.code === unit.code);
+  const person = (k: number) => `${SURNAMES[(i * 5 + k) % SURNAMES.length]}${GIVEN[(i * 7 + k * 3) % GIVEN.length]}`;
+  const phone = (k: number) => `1380000${String(100 + i * 10 + k).padStart(4, '0')}`;
+  const t = titles(unit);
+  return [
+    { kind: 'main_leader', name: person(0), phone: phone(0), position: `${unit.name}${t.head}` },
+    { kind: 'leader_in_charge', name: person(1), phone: phone(1), position: `${unit.name}${t.deputy}` },
+    { kind: 'office_head', name: person(2), phone: phone(2), position: `${unit.name}办公室主任` },
+    { kind: 'handler', name: person(3), phone: phone(3), position: '办公室建议提案专干' },
+    { kind: 'handler', name: person(4), phone: phone(4), position: '办公室科员' },
+  ];
+}

@@ -173,6 +173,16 @@ export class BulkAssignmentService {
       }
     });
 
+    // leaders in charge: vice mayors' accounts (one look-up per distinct name)
+    const leaders = new Set(items.map((item) => item?.leaderInCharge).filter((l): l is string => typeof l === 'string'));
+    const notViceMayor = new Set<string>();
+    for (const l of leaders) if (!(await this.directory.isViceMayor(l))) notViceMayor.add(l);
+    items.forEach((item, i) => {
+      if (typeof item?.leaderInCharge === 'string' && notViceMayor.has(item.leaderInCharge)) {
+        problems.push({ field: `items.${i}.leaderInCharge`, message: `${item.leaderInCharge} 不是分管副市长的账号` });
+      }
+    });
+
     // the domain's input rules (single = one unit, separate = two or more, no unit twice, date not in the future …)
     const now = new Date().toISOString();
     const bad = new Set(problems.map((p) => Number(/^items\.(\d+)/.exec(p.field)?.[1] ?? -1)));
