@@ -3,8 +3,8 @@
  * appends are idempotent by event id, numbers are idempotent per proposal.
  */
 import type { Pool } from 'pg';
-import { log } from '@temporalio/activity';
-import { PostgresEventStore } from '@jyta/event-store';
+import { ApplicationFailure, log } from '@temporalio/activity';
+import { EventIdConflictError, PostgresEventStore, WrongExpectedVersionError, classifyAppendError } from '@jyta/event-store';
 import { loadCalendar } from '@jyta/calendar-data-access';
 import { allocateNumber, currentPolicy, issueFeedbackToken } from '@jyta/proposal-registry';
 import type { AppendEventsInput, AppendEventsResult, ProposalActivities } from '@jyta/workflows';
@@ -28,12 +28,25 @@ export function createProposalActivities(deps: ActivityDeps): ProposalActivities
   return {
     async appendEvents(input: AppendEventsInput): Promise<AppendEventsResult> {
       await stall('before');
-      const result = await store.append(input.streamId, input.events, { expectedVersion: input.expectedVersion });
+      let result;
+      try {
+        result = await store.append(input.streamId, input.events, { expectedVersion: input.expectedVersion });
+      } catch (err) {
+        throw appendFailure(err);
+      }
       await stall('after');
       return {
         nextVersion: result.nextVersion,
         duplicate: result.duplicate,
-        events: result.events.map((e) => ({ eventId: e.eventId, type: e.type, version: e.version, position: e.position })),
+        // After a crash the workflow decides again with a later clock; on a duplicate it adopts
+        // what the first attempt stored, so the stored data and time come back with it.
+        events: result.events.map((e) => ({
+          eventId: e.eventId,
+          type: e.type,
+          version: e.version,
+          position: e.position,
+          ...(result.duplicate ? { data: e.data, occurredAt: e.metadata.occurredAt } : {}),
+        })),
       };
     },
     loadPolicy: () => currentPolicy(deps.pool),
@@ -41,4 +54,22 @@ export function createProposalActivities(deps: ActivityDeps): ProposalActivities
     allocateNumber: ({ proposalId, year, kind }) => allocateNumber(deps.pool, proposalId, year, kind),
     issueFeedbackToken: (input) => issueFeedbackToken(deps.pool, input),
   };
+}
+
+/**
+ * An append error no retry can fix becomes a non-retryable failure with a stable type (the workflow
+ * fails the command with it and frees the item): STORE_CONFLICT when the stream or the event ids
+ * disagree with the workflow, STORE_REJECTED when PostgreSQL refuses the data. Anything else is
+ * rethrown as it is, for the workflow's bounded retry schedule.
+ */
+export function appendFailure(err: unknown): unknown {
+  if (classifyAppendError(err) === 'transient') return err;
+  const conflict = err instanceof WrongExpectedVersionError || err instanceof EventIdConflictError;
+  const message = err instanceof Error ? err.message : String(err);
+  return ApplicationFailure.create({
+    type: conflict ? 'STORE_CONFLICT' : 'STORE_REJECTED',
+    message,
+    nonRetryable: true,
+    cause: err instanceof Error ? err : undefined,
+  });
 }
