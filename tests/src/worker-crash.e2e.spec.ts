@@ -8,6 +8,7 @@ import { Client, Connection, WorkflowUpdateFailedError } from '@temporalio/clien
 import { ApplicationFailure } from '@temporalio/common';
 import { evolve, initialState, type DecidedEvent } from '@jyta/proposal-domain';
 import { commandUpdates, proposalWorkflowId, stateQuery } from '@jyta/workflows';
+import { fetchHistories, keepAsFixtures, replay } from './histories';
 import { ApiClient, eventually, shanghaiDay } from './http';
 import { registration } from './fixtures';
 import { startStack, type Stack } from './stack';
@@ -16,6 +17,8 @@ let stack: Stack;
 let office: ApiClient;
 let connection: Connection;
 let temporal: Client;
+/** Items whose workflows went through a crash or a refused append: their histories are replayed. */
+const recorded: string[] = [];
 
 beforeAll(async () => {
   stack = await startStack();
@@ -92,6 +95,7 @@ it.each([
 
 it('kill -9 after the append, before the workflow task completes: the workflow adopts the stored events, not a re-decision', async () => {
   const id = await registeredAndAssigned();
+  recorded.push(id);
   const streamId = `proposal-${id}`;
   const handler = await ApiClient.login(stack.baseUrl, 'jtj-handler');
   await stack.killWorker('SIGTERM');
@@ -120,6 +124,7 @@ it('kill -9 after the append, before the workflow task completes: the workflow a
 
 it('an append the store can never take (a lone surrogate past the API) fails the command with a code at once, and the item stays usable', async () => {
   const id = await registeredAndAssigned();
+  recorded.push(id);
   const handler = await ApiClient.login(stack.baseUrl, 'jtj-handler');
   expect((await handler.post(`/api/proposals/${id}/units/jtj/receipt`)).status).toBe(200);
   const handle = temporal.workflow.getHandle(proposalWorkflowId(id));
@@ -150,4 +155,15 @@ it('an append the store can never take (a lone surrogate past the API) fails the
   expect(events.map((e) => e.type)).toEqual(['ProposalRegistered', 'ProposalAssigned', 'ReceiptSigned', 'ContactRecorded']);
   const { folded, held } = await foldedAndHeld(id);
   expect(held).toEqual(folded);
+});
+
+describe('workflow determinism', () => {
+  it('the histories of the crash and the refused append replay against the current workflow code', async () => {
+    expect(recorded).toHaveLength(2);
+    const histories = await fetchHistories(recorded);
+    keepAsFixtures('crash', histories);
+    const results = await replay(histories);
+    expect(results).toHaveLength(recorded.length);
+    for (const r of results) expect(r.error).toBeUndefined();
+  });
 });
