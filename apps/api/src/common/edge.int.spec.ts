@@ -6,6 +6,7 @@
  */
 import { gzipSync } from 'node:zlib';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Pool } from 'pg';
 import { loadConfig } from '@jyta/config';
 import { createFreshDatabase, type FreshDatabase } from '@jyta/db/src/testing';
 import { createApp } from '../app';
@@ -152,6 +153,30 @@ describe('errors tell the truth', () => {
     const res = await call('GET', '/api/no-such-route', { token: office });
     expect(res.body).toMatchObject({ statusCode: 404, code: 'NOT_FOUND' });
     expect(res.headers.get('x-request-id')).toBeTruthy();
+  });
+});
+
+describe('an internal error', () => {
+  it('is a 500 INTERNAL_ERROR with a correlation id (also the x-request-id header), never the raw message', async () => {
+    const pool = new Pool({ connectionString: db.url, max: 1 });
+    // A real failure inside the request: the list's read model table is gone for a moment.
+    await pool.query('ALTER TABLE proposal_list RENAME TO proposal_list_away');
+    try {
+      const res = await call('GET', '/api/proposals', { token: office, headers: { 'x-request-id': 'edge-500' } });
+      expect(res.body).toEqual({
+        statusCode: 500,
+        code: 'INTERNAL_ERROR',
+        message: expect.stringMatching(/服务器内部错误/),
+        details: { correlationId: 'edge-500' },
+      });
+      expect(res.headers.get('x-request-id')).toBe('edge-500');
+      expect(JSON.stringify(res.body)).not.toMatch(/proposal_list|does not exist|42P01/);
+    } finally {
+      await pool.query('ALTER TABLE proposal_list_away RENAME TO proposal_list');
+      await pool.end();
+    }
+    // and the same request, the table back, is answered
+    expect((await call('GET', '/api/proposals', { token: office })).status).toBe(200);
   });
 });
 
