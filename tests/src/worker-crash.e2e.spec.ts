@@ -157,9 +157,48 @@ it('an append the store can never take (a lone surrogate past the API) fails the
   expect(held).toEqual(folded);
 });
 
+it('a store failing transiently: the append retries on a bounded schedule, then 503 STORE_UNAVAILABLE, and the item goes on once the store is back', async () => {
+  const id = await registeredAndAssigned();
+  recorded.push(id);
+  const handler = await ApiClient.login(stack.baseUrl, 'jtj-handler');
+  expect((await handler.post(`/api/proposals/${id}/units/jtj/receipt`)).status).toBe(200);
+  // Every insert into this item's stream fails as a serialization failure would (SQLSTATE 40001,
+  // one a retry may cure); a sequence counts the attempts (nextval survives the rollback).
+  const stream = `proposal-${id}`;
+  await stack.pool.query(`CREATE SEQUENCE fault_attempts`);
+  await stack.pool.query(`CREATE FUNCTION fault_transient() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      IF NEW.stream_id = '${stream}' THEN
+        PERFORM nextval('fault_attempts');
+        RAISE EXCEPTION 'injected transient failure' USING ERRCODE = '40001';
+      END IF;
+      RETURN NEW;
+    END $$`);
+  await stack.pool.query(`CREATE TRIGGER fault_transient BEFORE INSERT ON events FOR EACH ROW EXECUTE FUNCTION fault_transient()`);
+  const contact = { method: 'phone', on: shanghaiDay(), summary: '电话沟通办理思路' };
+  let refused;
+  try {
+    refused = await handler.post(`/api/proposals/${id}/units/jtj/contacts`, contact);
+  } finally {
+    await stack.pool.query('DROP TRIGGER fault_transient ON events');
+    await stack.pool.query('DROP FUNCTION fault_transient()');
+  }
+  expect(refused.status).toBe(503);
+  expect(refused.body).toMatchObject({ statusCode: 503, code: 'STORE_UNAVAILABLE', details: { correlationId: expect.any(String) } });
+  const { rows } = await stack.pool.query<{ n: string }>('SELECT last_value AS n FROM fault_attempts');
+  expect(Number(rows[0].n)).toBe(6);
+  await stack.pool.query('DROP SEQUENCE fault_attempts');
+
+  const next = await handler.post(`/api/proposals/${id}/units/jtj/contacts`, contact);
+  expect(next.status).toBe(200);
+  expect((await storedEvents(stream)).map((e) => e.type)).toEqual(['ProposalRegistered', 'ProposalAssigned', 'ReceiptSigned', 'ContactRecorded']);
+  const { folded, held } = await foldedAndHeld(id);
+  expect(held).toEqual(folded);
+});
+
 describe('workflow determinism', () => {
-  it('the histories of the crash and the refused append replay against the current workflow code', async () => {
-    expect(recorded).toHaveLength(2);
+  it('the histories of the crash and the refused appends replay against the current workflow code', async () => {
+    expect(recorded).toHaveLength(3);
     const histories = await fetchHistories(recorded);
     keepAsFixtures('crash', histories);
     const results = await replay(histories);
