@@ -25,7 +25,8 @@ export interface AppendEventsInput {
 
 export interface AppendEventsResult {
   nextVersion: number;
-  events: { eventId: string; type: string; version: number; position: GlobalPositionDto }[];
+  /** data and occurredAt only when duplicate: what the first attempt stored, for the workflow to adopt. */
+  events: { eventId: string; type: string; version: number; position: GlobalPositionDto; data?: unknown; occurredAt?: string }[];
   duplicate: boolean;
 }
 

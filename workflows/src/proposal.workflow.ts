@@ -5,6 +5,7 @@
  * deterministic uuid4(), so a retried activity never writes an event twice. Deadlines are timers.
  */
 import {
+  ActivityFailure,
   ApplicationFailure,
   allHandlersFinished,
   condition,
@@ -33,7 +34,7 @@ import {
   type ProposalState,
   type TimerOptions,
 } from '@jyta/proposal-domain';
-import type { ProposalActivities } from './activity-types';
+import type { AppendEventsResult, ProposalActivities } from './activity-types';
 import {
   commandUpdates,
   forwardedCommandSignal,
@@ -56,6 +57,10 @@ export const PATCHES = {
   // uuid4() (a seeded PRNG anyone could replay from the event ids): a different activity, and one
   // uuid4() draw fewer, so items that issued a form before replay the old call.
   feedbackTokenInActivity: 'feedback-token-in-activity',
+  // An append no retry can fix fails the command at once (STORE_REJECTED / STORE_CONFLICT), others
+  // retry on a bounded schedule (then STORE_UNAVAILABLE); either way the item's lock is released.
+  // On a duplicate (a crash after the append) the workflow adopts the events the store kept.
+  appendOutcomes: 'append-outcomes',
 } as const;
 
 const retry: RetryPolicy = { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '5 seconds' };
@@ -68,6 +73,15 @@ const remoteIo = proxyActivities<ProposalActivities>({ startToCloseTimeout: '10 
  * crash (a local activity's result is recorded only with the workflow task) writes nothing twice.
  */
 const localIo = proxyLocalActivities<ProposalActivities>({ startToCloseTimeout: '10 seconds', localRetryThreshold: '10 seconds', retry });
+/**
+ * The append with a bounded schedule (about 6 s of back-off over 6 attempts): an append that
+ * retried for ever held the item's lock for ever (every later command timed out, no timer fired).
+ */
+const boundedAppend = proxyLocalActivities<ProposalActivities>({
+  startToCloseTimeout: '10 seconds',
+  localRetryThreshold: '10 seconds',
+  retry: { ...retry, maximumAttempts: 6 },
+}).appendEvents;
 
 export async function proposalWorkflow(input: ProposalWorkflowInput): Promise<void> {
   const streamId = `proposal-${input.proposalId}`;
@@ -83,6 +97,7 @@ export async function proposalWorkflow(input: ProposalWorkflowInput): Promise<vo
   async function execute(envelope: CommandEnvelope, updateId?: string): Promise<CommandOutcome> {
     return lock.run(async () => {
       const io = patched(PATCHES.localActivities) ? localIo : remoteIo;
+      const appendOutcomes = patched(PATCHES.appendOutcomes);
       let command = envelope.command;
       const now = nowIso();
       try {
@@ -105,20 +120,27 @@ export async function proposalWorkflow(input: ProposalWorkflowInput): Promise<vo
         throw toFailure(e);
       }
       if (decided.length === 0) return { version, events: [], position: null };
-      const result = await io.appendEvents({
-        streamId,
-        expectedVersion: version,
-        events: decided.map(({ occurredAt, ...event }) => ({
-          eventId: uuid4(),
-          type: event.type,
-          data: event.data,
-          metadata: { actor: envelope.actor, occurredAt, correlationId: envelope.correlationId, causationId: updateId },
-        })),
-      });
-      state = decided.reduce(evolve, state);
+      let result: AppendEventsResult;
+      try {
+        result = await (appendOutcomes ? boundedAppend : io.appendEvents)({
+          streamId,
+          expectedVersion: version,
+          events: decided.map(({ occurredAt, ...event }) => ({
+            eventId: uuid4(),
+            type: event.type,
+            data: event.data,
+            metadata: { actor: envelope.actor, occurredAt, correlationId: envelope.correlationId, causationId: updateId },
+          })),
+        });
+      } catch (e) {
+        if (!appendOutcomes) throw e;
+        throw appendFailure(e, envelope.command.type);
+      }
+      const applied = appendOutcomes && result.duplicate ? (storedEvents(result) ?? decided) : decided;
+      state = applied.reduce(evolve, state);
       version = result.nextVersion;
       changes++;
-      for (const effect of effectsOf(decided, state)) {
+      for (const effect of effectsOf(applied, state)) {
         switch (effect.type) {
           case 'IssueFeedbackToken':
             if (patched(PATCHES.feedbackTokenInActivity)) {
@@ -240,11 +262,45 @@ function toFailure(e: unknown): ApplicationFailure {
     });
   }
   if (e instanceof ApplicationFailure) return e;
+  log.error('internal error in a command', { error: String(e), stack: e instanceof Error ? e.stack : undefined });
   return ApplicationFailure.create({
     type: 'INTERNAL_ERROR',
     message: e instanceof Error ? e.message : String(e),
     nonRetryable: true,
     details: [{ status: 500, details: null }],
+  });
+}
+
+/**
+ * The events a duplicate append found stored (written by an attempt whose workflow task was lost
+ * in a crash), as the decider's events: the state must fold what the stream holds, not what this
+ * attempt decided again with a later clock. undefined if the activity did not send them back.
+ */
+function storedEvents(result: AppendEventsResult): DecidedEvent[] | undefined {
+  if (!result.events.length || result.events.some((e) => e.data === undefined || typeof e.occurredAt !== 'string')) return undefined;
+  return result.events.map((e) => ({ type: e.type, data: e.data, occurredAt: e.occurredAt }) as DecidedEvent);
+}
+
+const STORE_MESSAGES: Record<string, string> = {
+  STORE_REJECTED: '该操作的数据无法保存，操作未执行；该件可继续办理。如持续出现请联系系统管理员',
+  STORE_CONFLICT: '该件的存储记录与办理流程不一致，操作未执行；请联系系统管理员',
+  STORE_UNAVAILABLE: '数据存储暂时不可用，操作未执行；请稍后重试',
+};
+
+/**
+ * A failed append as the command's failure. The activity marks what no retry can fix
+ * (STORE_REJECTED, STORE_CONFLICT, non-retryable); anything else failed after the bounded retries:
+ * STORE_UNAVAILABLE (503). The cause goes to the log, not to the caller.
+ */
+function appendFailure(e: unknown, commandType: string): ApplicationFailure {
+  const cause = e instanceof ActivityFailure ? e.cause : e;
+  const type = cause instanceof ApplicationFailure && cause.type && Object.hasOwn(STORE_MESSAGES, cause.type) ? cause.type : 'STORE_UNAVAILABLE';
+  log.error('append failed', { command: commandType, code: type, error: String(cause), stack: cause instanceof Error ? cause.stack : undefined });
+  return ApplicationFailure.create({
+    type,
+    message: STORE_MESSAGES[type],
+    nonRetryable: true,
+    details: [{ status: type === 'STORE_UNAVAILABLE' ? 503 : 500, details: null }],
   });
 }
 

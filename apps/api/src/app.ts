@@ -2,12 +2,13 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { loadConfig, type AppConfig } from '@jyta/config';
 import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { bodyParserErrors } from './common/error-mapping';
-import { rejectNulBytes } from './common/nul-bytes';
+import { rejectUnstorableInput } from './common/storable-input';
 import { createValidationPipe } from './common/validation';
 
 export const API_PREFIX = 'api';
@@ -43,11 +44,55 @@ export function trustProxyFromEnv(raw: string | undefined): boolean | number | s
   return v;
 }
 
+/** Largest JSON body: the register shape carries the full text of an item (well above 100 kB). */
+export const BODY_LIMIT = '2mb';
+
+/**
+ * Origins allowed to call the API from a browser (CORS_ORIGINS, comma-separated, e.g.
+ * `https://jyta.example.gov.cn`). Empty = same origin only: no CORS header is ever sent, so a
+ * browser on another origin cannot read an answer. Each must be a bare http(s) origin.
+ */
+export function parseCorsOrigins(raw: string | undefined): string[] {
+  const origins = (raw ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  const bad = origins.filter((o) => !/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i.test(o));
+  if (bad.length) throw new Error(`CORS_ORIGINS：无效的来源 ${bad.join(', ')}（须为 https://host[:port]，以逗号分隔）`);
+  return origins;
+}
+
+/**
+ * Security headers (helmet). The CSP fits a single-page portal served from this origin and the
+ * Swagger UI at /api/docs: scripts, fonts, images and connections from 'self' only; inline
+ * styles allowed (antd and Swagger UI set style attributes), inline scripts not. No
+ * upgrade-insecure-requests: an intranet deployment may be plain http.
+ */
+export const securityHeaders = () =>
+  helmet({
+    contentSecurityPolicy: {
+      useDefaults: true,
+      directives: {
+        'script-src': ["'self'"],
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'img-src': ["'self'", 'data:'],
+        'font-src': ["'self'", 'data:'],
+        'connect-src': ["'self'"],
+        'upgrade-insecure-requests': null,
+      },
+    },
+  });
+
+export interface AppOptions {
+  /** Browser origins allowed besides the API's own (default: CORS_ORIGINS). */
+  corsOrigins?: string[];
+}
+
 /**
  * Builds and initialises the API (migrations run, demo directory loaded outside production,
  * projection started) without listening: `await app.listen(port)` or use `app.getHttpServer()`.
  */
-export async function createApp(config: AppConfig = loadConfig()): Promise<NestExpressApplication> {
+export async function createApp(
+  config: AppConfig = loadConfig(),
+  options: AppOptions = { corsOrigins: parseCorsOrigins(process.env.CORS_ORIGINS) },
+): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     bufferLogs: true,
     bodyParser: false,
@@ -58,10 +103,21 @@ export async function createApp(config: AppConfig = loadConfig()): Promise<NestE
   // which hops' X-Forwarded-For to believe (Express syntax: 1, loopback, 10.0.0.0/8, …).
   const trustProxy = trustProxyFromEnv(process.env.TRUST_PROXY);
   if (trustProxy !== undefined) app.set('trust proxy', trustProxy);
-  // The register shape carries the full text of an item: allow more than the 100 kB default.
-  app.useBodyParser('json', { limit: '2mb' });
+  app.use(securityHeaders());
+  const corsOrigins = options.corsOrigins ?? [];
+  if (corsOrigins.length) {
+    app.enableCors({
+      origin: corsOrigins,
+      methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+      allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Request-Id'],
+      exposedHeaders: ['X-Request-Id', 'Retry-After'],
+      credentials: false,
+      maxAge: 600,
+    });
+  }
+  app.useBodyParser('json', { limit: BODY_LIMIT });
   app.use(bodyParserErrors);
-  app.use(rejectNulBytes);
+  app.use(rejectUnstorableInput);
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());

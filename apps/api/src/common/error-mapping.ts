@@ -53,19 +53,36 @@ function normalizeDetails(code: string, message: string, details: unknown): unkn
 
 const isClientStatus = (s: unknown): s is number => typeof s === 'number' && Number.isInteger(s) && s >= 400 && s < 500;
 
+/**
+ * Failures the workflow raises on purpose when the event store cannot take a command (see
+ * proposal.workflow.ts appendFailure): told with their own code and Chinese message, and logged.
+ */
+const STORE_FAILURES: Record<string, number> = { STORE_UNAVAILABLE: 503, STORE_REJECTED: 500 };
+
 function fromApplicationFailure(f: ApplicationFailure): MappedError {
   const first = (Array.isArray(f.details) ? f.details[0] : undefined) as { status?: unknown; details?: unknown } | undefined;
   const code = f.type || 'COMMAND_REJECTED';
+  if (Object.hasOwn(STORE_FAILURES, code)) {
+    return { body: body(STORE_FAILURES[code], code, f.message || INTERNAL_MESSAGE), log: 'error' };
+  }
+  // A failure without a domain code, or one the workflow marks as internal (a bug in the pure
+  // code): a 500 whose details stay in the log, never a 409 carrying the raw message.
+  const serverSide = code === 'INTERNAL_ERROR' || (typeof first?.status === 'number' && first.status >= 500) || !f.type;
+  if (serverSide) return { body: body(500, 'INTERNAL_ERROR', INTERNAL_MESSAGE), log: 'error' };
   const status = isClientStatus(first?.status) ? first!.status : code === 'VALIDATION_FAILED' ? 400 : 409;
   const message = f.message || '当前状态下不能执行此操作';
   return { body: body(status as number, code, message, normalizeDetails(code, message, first?.details)), log: 'none' };
 }
 
 /** Errors of body-parser (raw-body / http-errors): malformed JSON, too large, bad charset. */
-export function fromBodyParser(e: { type?: unknown; status?: unknown; statusCode?: unknown; expose?: unknown }): MappedError | undefined {
-  if (typeof e.type !== 'string') return undefined;
+export function fromBodyParser(e: { type?: unknown; status?: unknown; statusCode?: unknown; expose?: unknown; code?: unknown }): MappedError | undefined {
   const status = (e.status ?? e.statusCode) as unknown;
   if (!isClientStatus(status)) return undefined;
+  // A body declared gzip/deflate/br that does not decompress: zlib's error, given status 400.
+  if (typeof e.code === 'string' && /^Z_|^ERR_ZLIB|^ERR_BROTLI/.test(e.code)) {
+    return { body: body(400, 'INVALID_BODY_ENCODING', '请求体与其声明的 Content-Encoding 不符，无法解压'), log: 'none' };
+  }
+  if (typeof e.type !== 'string') return undefined;
   switch (e.type) {
     case 'entity.parse.failed':
       return { body: body(400, 'INVALID_JSON', '请求体不是有效的 JSON'), log: 'none' };
@@ -140,6 +157,14 @@ export function mapError(e: unknown): MappedError {
  * bare BadRequestException and lose which one it was, so they are converted here first.
  */
 export function bodyParserErrors(err: unknown, _req: unknown, _res: unknown, next: (err?: unknown) => void): void {
-  const mapped = err && typeof err === 'object' ? fromBodyParser(err as Record<string, unknown>) : undefined;
+  const e = err && typeof err === 'object' ? (err as Record<string, unknown>) : undefined;
+  let mapped = e ? fromBodyParser(e) : undefined;
+  // Anything else the body parser refused with a client status (an aborted or mis-sized body)
+  // is still the client's problem: its generic code, not a 500.
+  const status = e?.status ?? e?.statusCode;
+  if (!mapped && isClientStatus(status)) {
+    const [code, message] = STATUS_CODES[status] ?? ['BAD_REQUEST', '请求无效'];
+    mapped = { body: body(status, code, message), log: 'none' };
+  }
   next(mapped ? new AppException(mapped.body.statusCode, mapped.body.code, mapped.body.message) : err);
 }

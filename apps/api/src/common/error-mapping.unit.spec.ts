@@ -52,7 +52,7 @@ describe('mapError', () => {
 
   it('defaults to 409 when the failure carries no usable status, 400 for VALIDATION_FAILED', () => {
     expect(mapError(updateFailed(ApplicationFailure.nonRetryable('nope', 'SOME_RULE'))).body).toMatchObject({ statusCode: 409, code: 'SOME_RULE' });
-    expect(mapError(updateFailed(ApplicationFailure.create({ type: 'X', details: [{ status: 500 }] }))).body.statusCode).toBe(409);
+    expect(mapError(updateFailed(ApplicationFailure.create({ type: 'X', details: [{ status: 418.5 }] }))).body.statusCode).toBe(409);
     expect(mapError(updateFailed(ApplicationFailure.nonRetryable('bad', 'VALIDATION_FAILED'))).body.statusCode).toBe(400);
   });
 
@@ -82,6 +82,31 @@ describe('mapError', () => {
     expect(mapError(updateFailed(new Error('weird'))).body.code).toBe('INTERNAL_ERROR');
   });
 
+  it('answers an internal error of the workflow 500 without its message, not 409', () => {
+    const internal = ApplicationFailure.create({ type: 'INTERNAL_ERROR', message: 'Cannot read properties of undefined', nonRetryable: true, details: [{ status: 500, details: null }] });
+    expect(mapError(updateFailed(internal))).toEqual({ body: { statusCode: 500, code: 'INTERNAL_ERROR', message: INTERNAL_MESSAGE }, log: 'error' });
+    // a server-side status under any code, or a failure with no type, is internal too
+    expect(mapError(updateFailed(ApplicationFailure.create({ type: 'X', message: 'raw', details: [{ status: 500 }] }))).body).toMatchObject({ statusCode: 500, code: 'INTERNAL_ERROR' });
+    expect(mapError(updateFailed(ApplicationFailure.create({ message: 'raw' }))).body.code).toBe('INTERNAL_ERROR');
+  });
+
+  it('answers the event store trouble the workflow reports with its own code', () => {
+    const down = ApplicationFailure.create({ type: 'STORE_UNAVAILABLE', message: '数据存储暂时不可用', nonRetryable: true, details: [{ status: 503, details: null }] });
+    expect(mapError(updateFailed(down))).toEqual({ body: { statusCode: 503, code: 'STORE_UNAVAILABLE', message: '数据存储暂时不可用' }, log: 'error' });
+    const refused = ApplicationFailure.create({ type: 'STORE_REJECTED', message: '数据无法保存', nonRetryable: true, details: [{ status: 500, details: null }] });
+    expect(mapError(updateFailed(refused)).body).toEqual({ statusCode: 500, code: 'STORE_REJECTED', message: '数据无法保存' });
+  });
+
+  it('recognises a body that does not decompress', () => {
+    const zlib = Object.assign(new Error('incorrect header check'), { code: 'Z_DATA_ERROR', errno: -3, status: 400, statusCode: 400, expose: true });
+    expect(mapError(zlib).body).toMatchObject({ statusCode: 400, code: 'INVALID_BODY_ENCODING' });
+    const next = jest.fn();
+    bodyParserErrors(Object.assign(new Error('request aborted'), { status: 400, type: 'request.aborted' }), {}, {}, next);
+    expect(mapError(next.mock.calls[0][0]).body).toMatchObject({ statusCode: 400, code: 'BAD_REQUEST' });
+    bodyParserErrors(Object.assign(new Error('x'), { status: 400 }), {}, {}, next);
+    expect(mapError(next.mock.calls[1][0]).body).toMatchObject({ statusCode: 400, code: 'BAD_REQUEST' });
+  });
+
   it('recognises body-parser errors', () => {
     const syntax = Object.assign(new SyntaxError('Unexpected end of JSON input'), { status: 400, statusCode: 400, type: 'entity.parse.failed', expose: true });
     expect(mapError(syntax).body).toEqual({ statusCode: 400, code: 'INVALID_JSON', message: '请求体不是有效的 JSON' });
@@ -109,11 +134,32 @@ describe('AllExceptionsFilter', () => {
     expect(json).toHaveBeenCalledWith({ statusCode: 403, code: 'NOT_YOUR_ITEM', message: '无权' });
   });
 
-  it('answers 500 without the stack', () => {
+  it('answers 500 without the stack, with a correlation id in the body and the header, and logs the error with its stack', () => {
     const json = jest.fn();
     const status = jest.fn(() => ({ json }));
-    new AllExceptionsFilter().catch(new Error('secret internals'), hostFor({ headersSent: false, status }));
+    const headers: Record<string, string> = {};
+    const res = { headersSent: false, status, getHeader: (n: string) => headers[n], setHeader: (n: string, v: string) => (headers[n] = v) };
+    const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    const error = new Error('secret internals');
+    const host = { switchToHttp: () => ({ getResponse: () => res, getRequest: () => ({ method: 'POST', originalUrl: '/api/x', headers: {} }) }) } as never;
+    new AllExceptionsFilter().catch(error, host);
     expect(status).toHaveBeenCalledWith(500);
-    expect(JSON.stringify(json.mock.calls[0][0])).not.toContain('secret');
+    const body = json.mock.calls[0][0];
+    expect(JSON.stringify(body)).not.toContain('secret');
+    expect(body).toEqual({ statusCode: 500, code: 'INTERNAL_ERROR', message: INTERNAL_MESSAGE, details: { correlationId: expect.stringMatching(/^[0-9a-f-]{36}$/) } });
+    expect(headers['x-request-id']).toBe(body.details.correlationId);
+    expect(logged).toHaveBeenCalledWith(expect.objectContaining({ err: error, stack: error.stack, correlationId: body.details.correlationId }), 'POST /api/x failed');
+    logged.mockRestore();
+  });
+
+  it('uses the request id the HTTP logger gave the request', () => {
+    const json = jest.fn();
+    const res = { headersSent: false, status: jest.fn(() => ({ json })), getHeader: () => 'req-7', setHeader: jest.fn() };
+    const host = { switchToHttp: () => ({ getResponse: () => res, getRequest: () => ({ id: 'req-7', headers: {} }) }) } as never;
+    new AllExceptionsFilter().catch(new TypeError('x'), host);
+    expect(json.mock.calls[0][0].details).toEqual({ correlationId: 'req-7' });
+    // a 4xx carries none
+    new AllExceptionsFilter().catch(new AppException(409, 'ALREADY_SIGNED', '已签收'), host);
+    expect(json.mock.calls[1][0]).toEqual({ statusCode: 409, code: 'ALREADY_SIGNED', message: '已签收' });
   });
 });

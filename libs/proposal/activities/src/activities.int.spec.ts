@@ -16,6 +16,7 @@ import {
   findFeedbackForm,
   rotateLegacyFeedbackTokens,
 } from '@jyta/proposal-registry';
+import { ApplicationFailure } from '@temporalio/common';
 import { createProposalActivities } from './index';
 
 let db: FreshDatabase;
@@ -50,9 +51,44 @@ it('appendEvents retried with the same event ids writes once and answers the sam
   const first = await run(() => io.appendEvents(input));
   const retry = await run(() => io.appendEvents(input));
   expect(first.duplicate).toBe(false);
-  expect(retry).toEqual({ ...first, duplicate: true });
+  // the retry also carries what was stored, for a workflow that decided again to adopt
+  expect(retry).toEqual({
+    ...first,
+    duplicate: true,
+    events: first.events.map((e) => ({ ...e, data: { title: 't' }, occurredAt: input.events[0].metadata.occurredAt })),
+  });
   const { rows } = await pool.query('SELECT count(*)::int AS n FROM events WHERE stream_id = $1', [input.streamId]);
   expect(rows[0].n).toBe(1);
+});
+
+it('appendEvents fails without retry when no retry can help: data PostgreSQL refuses, a stale version, conflicting ids', async () => {
+  const io = createProposalActivities({ pool });
+  const event = (data: unknown) => ({
+    eventId: randomUUID(),
+    type: 'ContactRecorded',
+    data,
+    metadata: { actor: null, occurredAt: new Date().toISOString(), correlationId: 'test' },
+  });
+  const streamId = `proposal-${randomUUID()}`;
+  const failureOf = (p: Promise<unknown>) => p.then(() => undefined, (e) => e);
+  for (const bad of ['\ud800', 'a\u0000b']) {
+    const f = await failureOf(io.appendEvents({ streamId, expectedVersion: 0, events: [event({ summary: bad })] }));
+    expect(f).toBeInstanceOf(ApplicationFailure);
+    expect(f).toMatchObject({ type: 'STORE_REJECTED', nonRetryable: true });
+  }
+  const ok = event({ summary: '好' });
+  await io.appendEvents({ streamId, expectedVersion: 0, events: [ok] });
+  expect(await failureOf(io.appendEvents({ streamId, expectedVersion: 0, events: [event({})] }))).toMatchObject({ type: 'STORE_CONFLICT', nonRetryable: true });
+  expect(await failureOf(io.appendEvents({ streamId: `proposal-${randomUUID()}`, expectedVersion: 0, events: [ok] }))).toMatchObject({
+    type: 'STORE_CONFLICT',
+    nonRetryable: true,
+  });
+  // a transient error stays as it is, for the workflow's bounded retry
+  const downPool = createPool('postgres://postgres:postgres@127.0.0.1:1/none', 1);
+  const transient = await failureOf(createProposalActivities({ pool: downPool }).appendEvents({ streamId, expectedVersion: 1, events: [event({})] }));
+  await downPool.end();
+  expect(transient).not.toBeInstanceOf(ApplicationFailure);
+  expect(transient).toMatchObject({ code: 'ECONNREFUSED' });
 });
 
 it('allocateNumber is idempotent per proposal', async () => {

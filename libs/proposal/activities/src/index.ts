@@ -3,9 +3,9 @@
  * appends are idempotent by event id, numbers are idempotent per proposal, feedback forms per reply.
  */
 import type { Pool } from 'pg';
-import { log } from '@temporalio/activity';
+import { ApplicationFailure, log } from '@temporalio/activity';
 import { withTransaction } from '@jyta/db';
-import { PostgresEventStore } from '@jyta/event-store';
+import { EventIdConflictError, PostgresEventStore, WrongExpectedVersionError, classifyAppendError } from '@jyta/event-store';
 import { loadCalendar } from '@jyta/calendar-data-access';
 import { enqueueFeedbackLink } from '@jyta/notifications';
 import {
@@ -70,12 +70,25 @@ export function createProposalActivities(deps: ActivityDeps): ProposalActivities
   return {
     async appendEvents(input: AppendEventsInput): Promise<AppendEventsResult> {
       await stall('before');
-      const result = await store.append(input.streamId, input.events, { expectedVersion: input.expectedVersion });
+      let result;
+      try {
+        result = await store.append(input.streamId, input.events, { expectedVersion: input.expectedVersion });
+      } catch (err) {
+        throw appendFailure(err);
+      }
       await stall('after');
       return {
         nextVersion: result.nextVersion,
         duplicate: result.duplicate,
-        events: result.events.map((e) => ({ eventId: e.eventId, type: e.type, version: e.version, position: e.position })),
+        // After a crash the workflow decides again with a later clock; on a duplicate it adopts
+        // what the first attempt stored, so the stored data and time come back with it.
+        events: result.events.map((e) => ({
+          eventId: e.eventId,
+          type: e.type,
+          version: e.version,
+          position: e.position,
+          ...(result.duplicate ? { data: e.data, occurredAt: e.metadata.occurredAt } : {}),
+        })),
       };
     },
     loadPolicy: () => currentPolicy(deps.pool),
@@ -93,4 +106,22 @@ export function createProposalActivities(deps: ActivityDeps): ProposalActivities
       });
     },
   };
+}
+
+/**
+ * An append error no retry can fix becomes a non-retryable failure with a stable type (the workflow
+ * fails the command with it and frees the item): STORE_CONFLICT when the stream or the event ids
+ * disagree with the workflow, STORE_REJECTED when PostgreSQL refuses the data. Anything else is
+ * rethrown as it is, for the workflow's bounded retry schedule.
+ */
+export function appendFailure(err: unknown): unknown {
+  if (classifyAppendError(err) === 'transient') return err;
+  const conflict = err instanceof WrongExpectedVersionError || err instanceof EventIdConflictError;
+  const message = err instanceof Error ? err.message : String(err);
+  return ApplicationFailure.create({
+    type: conflict ? 'STORE_CONFLICT' : 'STORE_REJECTED',
+    message,
+    nonRetryable: true,
+    cause: err instanceof Error ? err : undefined,
+  });
 }

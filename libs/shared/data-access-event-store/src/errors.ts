@@ -27,3 +27,24 @@ export class EventIdConflictError extends Error {
     this.name = 'EventIdConflictError';
   }
 }
+
+/**
+ * Whether retrying an append that threw `err` can ever succeed:
+ * - 'permanent': the same input will fail again — invalid events (TypeError from validation), a
+ *   wrong expected version, a conflicting event id, or data PostgreSQL refuses (SQLSTATE class 22
+ *   data exception such as 22P05 "unsupported Unicode escape sequence" for a lone surrogate in
+ *   jsonb, class 23 integrity, class 42 syntax/access, class 54 program limits);
+ * - 'transient': the server or the connection was the problem — connection failures (class 08,
+ *   socket errors, timeouts), serialization failures and deadlocks (40001, 40P01), shutdowns and
+ *   exhausted resources (57P0x, 53xxx). Anything unknown counts as transient: the caller's retry
+ *   schedule is bounded, so a wrong guess costs seconds, not the item.
+ */
+export function classifyAppendError(err: unknown): 'permanent' | 'transient' {
+  if (err instanceof WrongExpectedVersionError || err instanceof EventIdConflictError || err instanceof TypeError) return 'permanent';
+  const code = (err as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) {
+    const cls = code.slice(0, 2);
+    if (['22', '23', '42', '54', '0A'].includes(cls)) return 'permanent';
+  }
+  return 'transient';
+}

@@ -12,7 +12,7 @@ export type {
   ReadAllOptions,
   StoredEvent,
 } from './types';
-export { WrongExpectedVersionError, EventIdConflictError } from './errors';
+export { WrongExpectedVersionError, EventIdConflictError, classifyAppendError } from './errors';
 export { START_POSITION, comparePositions, formatPosition, parsePosition } from './position';
 export { eventStoreMigrations } from './migrations';
 export { PostgresEventStore, EVENTS_CHANNEL, MAX_EVENTS_PER_APPEND } from './store';

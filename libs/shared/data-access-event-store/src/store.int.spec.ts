@@ -6,6 +6,7 @@ import {
   EventIdConflictError,
   PostgresEventStore,
   WrongExpectedVersionError,
+  classifyAppendError,
   comparePositions,
   eventStoreMigrations,
   type StoredEvent,
@@ -125,6 +126,34 @@ describe('PostgresEventStore', () => {
       expect(results.filter((r) => !r.duplicate)).toHaveLength(1);
       for (const r of results) expect(r.events.map((e) => e.eventId)).toEqual(batch.map((e) => e.eventId));
       expect(await store.streamVersion(s)).toBe(2);
+    });
+
+    it('a retry with only some of the first append\'s ids gets the whole first append back', async () => {
+      const s = stream();
+      const batch = [newEvent('A', { n: 1 }), newEvent('B', { n: 2 })];
+      const first = await store.append(s, batch, { expectedVersion: 0 });
+      const fewer = await store.append(s, [{ ...batch[0], data: { n: 'decided again' } }], { expectedVersion: 0 });
+      expect(fewer).toEqual({ nextVersion: 2, events: first.events, duplicate: true });
+      // ids of two different appends are not one retry
+      const later = await store.append(s, [newEvent('C', {})], { expectedVersion: 2 });
+      await expect(store.append(s, [batch[1], { ...later.events[0], metadata: later.events[0].metadata }], { expectedVersion: 'any' })).rejects.toBeInstanceOf(
+        EventIdConflictError,
+      );
+    });
+
+    it('tells the errors no retry can fix from those a retry may', async () => {
+      const s = stream();
+      const refused = await store.append(s, [newEvent('A', { text: '坏\ud800字符' })], { expectedVersion: 0 }).catch((e) => e);
+      expect(refused).toMatchObject({ code: expect.stringMatching(/^22/) });
+      expect(classifyAppendError(refused)).toBe('permanent');
+      const nul = await store.append(s, [newEvent('A', { text: 'a\u0000' })], { expectedVersion: 0 }).catch((e) => e);
+      expect(classifyAppendError(nul)).toBe('permanent');
+      expect(await store.streamVersion(s)).toBe(0);
+      expect(classifyAppendError(await store.append(s, [newEvent('A', {})], { expectedVersion: 5 }).catch((e) => e))).toBe('permanent');
+      expect(classifyAppendError(await store.append(s, [newEvent('A', {})], { expectedVersion: -1 }).catch((e) => e))).toBe('permanent');
+      for (const code of ['40001', '40P01', '08006', '57P01', '53300', 'ECONNREFUSED', undefined]) {
+        expect([code, classifyAppendError(Object.assign(new Error('x'), { code }))]).toEqual([code, 'transient']);
+      }
     });
 
     it('refuses an event id stored in another stream, or a partial overlap', async () => {

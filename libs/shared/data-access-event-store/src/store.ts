@@ -104,10 +104,19 @@ export class PostgresEventStore {
             [ids],
           );
           if (rows.length > 0) {
-            const stored = rows.map(toStored);
-            if (stored.length !== ids.length || stored.some((e) => e.streamId !== streamId)) {
-              throw new EventIdConflictError(streamId, stored.map((e) => e.eventId));
+            const found = rows.map(toStored);
+            const tx = found[0].position.transactionId;
+            if (found.length !== ids.length || found.some((e) => e.streamId !== streamId || e.position.transactionId !== tx)) {
+              throw new EventIdConflictError(streamId, found.map((e) => e.eventId));
             }
+            // The whole append those ids were written by (one append is one transaction): a caller
+            // that decided again after a crash may ask with fewer events than it first wrote, and
+            // must adopt everything the first attempt stored, not only the ids it asked about.
+            const { rows: all } = await client.query<EventRow>(
+              `SELECT ${COLUMNS} FROM events WHERE stream_id = $1 AND transaction_id = $2::xid8 ORDER BY version`,
+              [streamId, tx],
+            );
+            const stored = all.map(toStored);
             return { nextVersion: stored[stored.length - 1].version, events: stored, duplicate: true };
           }
         }
