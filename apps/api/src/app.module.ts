@@ -12,6 +12,7 @@ import { InboxModule } from './inbox/inbox.module';
 import { InfrastructureModule } from './infrastructure/infrastructure';
 import { ProposalsModule } from './proposals/proposals.module';
 import { ProposalImportModule } from './proposals/import/import.module';
+import { StatsModule } from './stats/stats.module';
 
 /** Structured HTTP logs (pino): one line per request, with the request id that also correlates events. */
 export function loggerModule(config: AppConfig): DynamicModule {
@@ -52,6 +53,7 @@ export class AppModule {
         DemoModule,
         AdminModule,
         InboxModule,
+        StatsModule,
       ],
     };
   }
