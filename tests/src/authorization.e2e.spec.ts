@@ -103,6 +103,11 @@ const MATRIX: Record<string, Outcome[]> = {
   'GET stats/kpis':                             [ROLE,    OK,      ROLE,    OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      ROLE,    ROLE,    ROLE,    ANON],
   'GET stats/kpis (rsj, npc)':                  [ROLE,    OK,      ROLE,    OK,      CHAMBER, OK,      OK,      OK,      UNIT,    OK,      UNIT,    ROLE,    ROLE,    ROLE,    ANON],
   'GET stats/kpis/items':                       [ROLE,    OK,      ROLE,    OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      ROLE,    ROLE,    ROLE,    ANON],
+  'GET reports/kpis (xlsx)':                    [ROLE,    OK,      ROLE,    OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      ROLE,    ROLE,    ROLE,    ANON],
+  'GET reports/quarterly':                      [ROLE,    OK,      ROLE,    OK,      OK,      ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ANON],
+  // ── documents: the 台账 within the list's scope; a letter for whoever may read its item ──
+  'GET proposals/export (xlsx)':                [OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      ANON],
+  'GET letter (toDisclose)':                    [OK,      OK,      OK,      OK,      ITEM,    OK,      OK,      OK,      ITEM,    OK,      ITEM,    OK,      ITEM,    ITEM,    ANON],
   // ── registration and assignment: the office; 阅批 (Art. 6): the vice mayor it was put before ──
   'POST register':                              [ROLE,    CREATED, ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ANON],
   'POST import':                                [ROLE,    CREATED, ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ANON],
@@ -311,6 +316,10 @@ const REQUESTS: Record<keyof typeof MATRIX, () => Request> = {
   'GET stats/kpis': () => ['GET', '/api/stats/kpis?year=2026'],
   'GET stats/kpis (rsj, npc)': () => ['GET', '/api/stats/kpis?year=2026&unitId=rsj&chamber=npc'],
   'GET stats/kpis/items': () => ['GET', '/api/stats/kpis/items?year=2026&kpi=on_time'],
+  'GET reports/kpis (xlsx)': () => ['GET', '/api/reports/kpis?year=2026'],
+  'GET reports/quarterly': () => ['GET', '/api/reports/quarterly?year=2026&quarter=1'],
+  'GET proposals/export (xlsx)': () => ['GET', '/api/proposals/export?year=2026'],
+  'GET letter (toDisclose)': () => ['GET', `${r('toDisclose')}/letter`],
   'GET list': () => ['GET', '/api/proposals'],
   'GET detail (npc)': () => ['GET', p('npc')],
   'GET events (npc)': () => ['GET', `${p('npc')}/events`],

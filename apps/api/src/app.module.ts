@@ -11,6 +11,7 @@ import { HealthModule } from './health/health.module';
 import { InboxModule } from './inbox/inbox.module';
 import { InfrastructureModule } from './infrastructure/infrastructure';
 import { ProposalsModule } from './proposals/proposals.module';
+import { ReportsModule } from './reports/reports.module';
 import { ProposalImportModule } from './proposals/import/import.module';
 import { StatsModule } from './stats/stats.module';
 
@@ -48,6 +49,7 @@ export class AppModule {
         HealthModule,
         AuthModule,
         DirectoryModule,
+        ReportsModule,
         ProposalsModule,
         ProposalImportModule,
         DemoModule,

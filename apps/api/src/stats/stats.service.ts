@@ -7,6 +7,7 @@ import {
   kpiReport,
   KPI_LABELS,
   OUTCOMES,
+  type CaseRecord,
   type DrillDownItem,
   type Figures,
   type KpiName,
@@ -113,11 +114,17 @@ export class StatsService {
     private readonly stats: StatsRunner,
   ) {}
 
-  async kpis(user: AuthUser, q: KpiQuery): Promise<KpiAnswer> {
+  /** The cases the caller may see, of a year, as they stood at `asOf` (or now), and that moment. */
+  async scopedCases(user: AuthUser, q: KpiQuery): Promise<{ cases: CaseRecord[]; at: string; scope: Omit<CaseSelection, 'year' | 'at'> }> {
     const scope = statsScope(user, q);
     const at = standingAt(q.asOf);
     await this.stats.caughtUp();
     const cases = await selectCases(this.infra.pool, { year: q.year, ...scope, ...(q.asOf ? { at } : {}) });
+    return { cases, at, scope };
+  }
+
+  async kpis(user: AuthUser, q: KpiQuery): Promise<KpiAnswer> {
+    const { cases, at, scope } = await this.scopedCases(user, q);
     return { ...kpiReport(cases, { year: q.year, at, asOf: q.asOf ?? null }), labels: KPI_LABELS, scope };
   }
 
@@ -128,10 +135,7 @@ export class StatsService {
     if (q.outcome && !['numerator', 'denominator', ...OUTCOMES[q.kpi]].includes(q.outcome)) {
       throw invalidField('outcome', `指标 ${q.kpi} 的 outcome 须为 numerator / denominator / ${OUTCOMES[q.kpi].join(' / ')}`);
     }
-    const scope = statsScope(user, q);
-    const at = standingAt(q.asOf);
-    await this.stats.caughtUp();
-    const cases = await selectCases(this.infra.pool, { year: q.year, ...scope, ...(q.asOf ? { at } : {}) });
+    const { cases, at } = await this.scopedCases(user, q);
     const all = drillDown(cases, { year: q.year, at, kpi: q.kpi, ...(q.outcome ? { outcome: q.outcome as OutcomeFilter } : {}) });
     const page = q.page ?? 1;
     const pageSize = q.pageSize ?? 20;
