@@ -105,6 +105,7 @@ const MATRIX: Record<string, Outcome[]> = {
   'GET stats/kpis/items':                       [ROLE,    OK,      ROLE,    OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      ROLE,    ROLE,    ROLE,    ANON],
   'GET reports/kpis (xlsx)':                    [ROLE,    OK,      ROLE,    OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      ROLE,    ROLE,    ROLE,    ANON],
   'GET reports/quarterly':                      [ROLE,    OK,      ROLE,    OK,      OK,      ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ANON],
+  'GET reports/evaluation':                     [ROLE,    OK,      ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ANON],
   // ── documents: the 台账 within the list's scope; a letter for whoever may read its item ──
   'GET proposals/export (xlsx)':                [OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      ANON],
   'GET letter (toDisclose)':                    [OK,      OK,      OK,      OK,      ITEM,    OK,      OK,      OK,      ITEM,    OK,      ITEM,    OK,      ITEM,    ITEM,    ANON],
@@ -318,6 +319,7 @@ const REQUESTS: Record<keyof typeof MATRIX, () => Request> = {
   'GET stats/kpis/items': () => ['GET', '/api/stats/kpis/items?year=2026&kpi=on_time'],
   'GET reports/kpis (xlsx)': () => ['GET', '/api/reports/kpis?year=2026'],
   'GET reports/quarterly': () => ['GET', '/api/reports/quarterly?year=2026&quarter=1'],
+  'GET reports/evaluation': () => ['GET', '/api/reports/evaluation?year=2026'],
   'GET proposals/export (xlsx)': () => ['GET', '/api/proposals/export?year=2026'],
   'GET letter (toDisclose)': () => ['GET', `${r('toDisclose')}/letter`],
   'GET list': () => ['GET', '/api/proposals'],

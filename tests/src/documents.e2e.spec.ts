@@ -201,4 +201,24 @@ describe('documents and exports', () => {
     const bad = await as.office.get(`/api/reports/quarterly?year=${YEAR}&quarter=5`);
     expect({ status: bad.status, code: bad.body.code }).toEqual({ status: 400, code: 'VALIDATION_FAILED' });
   });
+
+  it('the year-end evaluation (Art. 21): units ranked by weighted achievement, as JSON and .xlsx', async () => {
+    const res = await as.office.get(`/api/reports/evaluation?year=${YEAR}`);
+    expect(res.status).toBe(200);
+    expect(res.body.weights).toEqual({ on_time: 30, face_to_face: 20, key_satisfaction: 15, satisfaction: 25, solved: 10 });
+    // both replied on time, no contact recorded (face to face 0 of 1), no answer yet; jyj's A meets the solved share, rsj's B does not:
+    // jyj (30 + 0 + 10) / 60 = 66.67, rsj (30 + 0 + 0) / 60 = 50
+    expect(res.body.units.map((u: any) => [u.unitId, u.unitName, u.score, u.rank, u.commend, u.missed])).toEqual([
+      ['jyj', unitNames.jyj, 66.67, 1, false, ['face_to_face']],
+      ['rsj', unitNames.rsj, 50, 2, false, ['face_to_face', 'solved']],
+    ]);
+    const xlsx = await download('office', `/api/reports/evaluation?year=${YEAR}&format=xlsx`);
+    expect(xlsx.status).toBe(200);
+    const [header, ...rows] = sheetRows(xlsx.body);
+    expect(header.slice(0, 5)).toEqual(['名次', '单位', '得分', '表彰', '未达标指标']);
+    expect(rows.map((r) => r.slice(0, 3))).toEqual([
+      [1, unitNames.jyj, 66.67],
+      [2, unitNames.rsj, 50],
+    ]);
+  });
 });

@@ -7,7 +7,7 @@ import { ErrorDto } from '../common/error.dto';
 import { ProposalIdPipe } from '../common/params';
 import { ListProposalsQueryDto } from '../proposals/dto/list-query.dto';
 import { KpiQueryDto } from '../stats/stats.dto';
-import { QuarterlyQueryDto } from './reports.dto';
+import { EvaluationQueryDto, QuarterlyQueryDto } from './reports.dto';
 import { DOCX_TYPE, ReportsService, XLSX_TYPE, type FileAnswer } from './reports.service';
 
 /** What a file answer needs of the HTTP response (Express's, under Nest). */
@@ -72,5 +72,17 @@ export class ReportsController {
   async quarterly(@Query() q: QuarterlyQueryDto, @CurrentUser() user: AuthUser, @Res({ passthrough: true }) res: Response) {
     if (q.format === 'docx') return file(res, await this.reports.quarterlyFile(user, q));
     return this.reports.quarterly(user, q);
+  }
+
+  @Get('reports/evaluation')
+  @Roles('office')
+  @ApiOperation({
+    summary: '年终考核排名（第二十一条）',
+    description: '按第十六条各项指标的达标程度（比率/目标，至多 1）加权计分（政策默认权重：按时答复 30、见面沟通 20、重点件及建议案满意 15、满意 25、A 类 10；无已决数字的指标不计入），排名；全部达标的单位列为表彰，未达标指标列出。format=xlsx 导出表格。',
+  })
+  @ApiProduces('application/json', XLSX_TYPE)
+  async evaluation(@Query() q: EvaluationQueryDto, @CurrentUser() user: AuthUser, @Res({ passthrough: true }) res: Response) {
+    if (q.format === 'xlsx') return file(res, await this.reports.evaluationFile(user, q.year));
+    return this.reports.evaluation(user, q.year);
   }
 }

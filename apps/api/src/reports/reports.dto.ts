@@ -30,3 +30,17 @@ export class QuarterlyQueryDto {
   @IsIn(CHAMBERS as unknown as string[], { message: 'chamber 须为 npc 或 cppcc' })
   chamber?: (typeof CHAMBERS)[number];
 }
+
+export class EvaluationQueryDto {
+  @ApiProperty({ example: 2026 })
+  @Type(() => Number)
+  @IsInt({ message: 'year 须为整数年份' })
+  @Min(2000, { message: 'year 不能早于 2000' })
+  @Max(2100, { message: 'year 不能晚于 2100' })
+  year: number;
+
+  @ApiPropertyOptional({ enum: ['json', 'xlsx'], default: 'json' })
+  @IsOptional()
+  @IsIn(['json', 'xlsx'], { message: 'format 须为 json 或 xlsx' })
+  format?: 'json' | 'xlsx';
+}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ProposalState } from '@jyta/proposal-domain';
-import { KPI_LABELS, KPI_NAMES, type Figures } from '@jyta/stats-domain';
+import { DEFAULT_EVALUATION_WEIGHTS, evaluateUnits, KPI_LABELS, KPI_NAMES, type EvaluationWeights, type Figures, type UnitEvaluation } from '@jyta/stats-domain';
 import type { AuthUser } from '../auth/auth-user';
 import { AppException } from '../common/app-exception';
 import { DirectoryService } from '../directory/directory.service';
@@ -116,5 +116,31 @@ export class ReportsService {
   async quarterlyFile(user: AuthUser, q: { year: number; quarter: number; chamber?: 'npc' | 'cppcc' }): Promise<FileAnswer> {
     const report = await this.quarterly(user, q);
     return { filename: `建议提案办理情况通报-${q.year}年第${q.quarter}季度.docx`, contentType: DOCX_TYPE, body: await quarterlyDocx(report) };
+  }
+
+  /** 年终考核 (Art. 21): the units of a year ranked from their figures with the policy weights. */
+  async evaluation(user: AuthUser, year: number): Promise<{ year: number; at: string; weights: EvaluationWeights; units: (UnitEvaluation & { unitName: string })[] }> {
+    const r = await this.stats.kpis(user, { year });
+    const name = await this.unitName();
+    return {
+      year,
+      at: r.at,
+      weights: DEFAULT_EVALUATION_WEIGHTS,
+      units: evaluateUnits(r.byUnit, DEFAULT_EVALUATION_WEIGHTS).map((u) => ({ ...u, unitName: name(u.unitId) })),
+    };
+  }
+
+  async evaluationFile(user: AuthUser, year: number): Promise<FileAnswer> {
+    const e = await this.evaluation(user, year);
+    const header = ['名次', '单位', '得分', '表彰', '未达标指标', ...KPI_NAMES.map((k) => `${KPI_LABELS[k]}（权重${e.weights[k]}）`)];
+    const rows = e.units.map((u) => [
+      u.rank,
+      u.unitName,
+      u.score,
+      u.commend ? '是' : '',
+      u.missed.map((k) => KPI_LABELS[k]).join('、'),
+      ...KPI_NAMES.map((k) => (u.figures[k].rate === null ? '—' : `${u.figures[k].numerator}/${u.figures[k].denominator}`)),
+    ]);
+    return { filename: `${year}年度建议提案办理考核排名.xlsx`, contentType: XLSX_TYPE, body: workbook([{ name: '考核排名', rows: [header, ...rows] }]) };
   }
 }

@@ -5,3 +5,4 @@
  */
 export * from './facts';
 export * from './kpis';
+export * from './evaluation';
