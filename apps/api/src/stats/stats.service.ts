@@ -1,10 +1,10 @@
 import { Injectable, Logger, type BeforeApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { ProjectionRunner } from '@jyta/event-store';
-import { selectCases, statsProjection, type CaseSelection } from '@jyta/stats-data-access';
+import { countCases, selectCases, statsProjection, type CaseSelection } from '@jyta/stats-data-access';
 import {
   drillDown,
   endOfShanghaiDay,
-  kpiReport,
+  kpiReportFromGroups,
   KPI_LABELS,
   OUTCOMES,
   type CaseRecord,
@@ -123,9 +123,13 @@ export class StatsService {
     return { cases, at, scope };
   }
 
+  /** The figures in one grouped query (countCases); the drill-down reads the cases themselves. */
   async kpis(user: AuthUser, q: KpiQuery): Promise<KpiAnswer> {
-    const { cases, at, scope } = await this.scopedCases(user, q);
-    return { ...kpiReport(cases, { year: q.year, at, asOf: q.asOf ?? null }), labels: KPI_LABELS, scope };
+    const scope = statsScope(user, q);
+    const at = standingAt(q.asOf);
+    await this.stats.caughtUp();
+    const groups = await countCases(this.infra.pool, { year: q.year, ...scope, at }, !!q.asOf);
+    return { ...kpiReportFromGroups(groups, { year: q.year, at, asOf: q.asOf ?? null }), labels: KPI_LABELS, scope };
   }
 
   async items(
@@ -156,8 +160,7 @@ export class StatsService {
   async publicStats(year: number): Promise<{ year: number; at: string; overall: Figures; units: { unitId: string; figures: Figures }[] }> {
     await this.stats.caughtUp();
     const at = new Date().toISOString();
-    const cases = await selectCases(this.infra.pool, { year });
-    const r = kpiReport(cases, { year, at });
+    const r = kpiReportFromGroups(await countCases(this.infra.pool, { year, at }, false), { year, at });
     return { year, at, overall: r.overall, units: r.byUnit };
   }
 }

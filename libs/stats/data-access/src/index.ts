@@ -5,4 +5,4 @@
  */
 export { statsMigrations } from './migrations';
 export { statsProjection } from './projection';
-export { selectCases, type CaseSelection } from './queries';
+export { countCases, selectCases, type CaseSelection } from './queries';

@@ -25,6 +25,16 @@ export const statsMigrations: Migration[] = [
         leader_in_charge   text        NULL,
         -- the case as the domain sees it (CaseRecord of @jyta/stats-domain)
         record             jsonb       NOT NULL,
+        -- what its outcomes at any moment depend on (CaseColumns of @jyta/stats-domain)
+        handled            boolean     NOT NULL,
+        late_settled       boolean     NOT NULL,
+        on_time_settled    boolean     NOT NULL,
+        open_due_at        timestamptz NULL,
+        replied            boolean     NOT NULL,
+        face_to_face       boolean     NOT NULL,
+        key_or_rec         boolean     NOT NULL,
+        feedback           text        NULL,
+        category           text        NULL,
         -- recorded time and global position of the event that made this version
         valid_from         timestamptz NOT NULL,
         from_position      text        NOT NULL,

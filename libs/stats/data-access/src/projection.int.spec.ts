@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { withFreshDatabase } from '@jyta/db/src/testing';
 import { eventStoreMigrations, PostgresEventStore, ProjectionRunner, type NewEvent, type StoredEvent } from '@jyta/event-store';
-import { endOfShanghaiDay, kpiReport, kpisFromHistories, type HistoryEvent } from '@jyta/stats-domain';
+import { endOfShanghaiDay, kpiReport, kpiReportFromGroups, kpisFromHistories, type HistoryEvent } from '@jyta/stats-domain';
 import { statsMigrations } from './migrations';
 import { statsProjection } from './projection';
-import { selectCases } from './queries';
+import { countCases, selectCases } from './queries';
 
 const db = withFreshDatabase({ migrations: [...eventStoreMigrations, ...statsMigrations] });
 let store: PostgresEventStore;
@@ -39,7 +39,7 @@ async function append(id: string, ...events: NewEvent[]) {
 const asHistory = (e: StoredEvent): HistoryEvent => ({ type: e.type, data: e.data, occurredAt: e.metadata.occurredAt, recordedAt: e.recordedAt });
 
 describe('stats_cases projection', () => {
-  const [a, b, c] = [randomUUID(), randomUUID(), randomUUID()];
+  const [a, b, c, d] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
 
   beforeAll(async () => {
     await append(a, registered('2026-建议-0001'), assigned('rsj'));
@@ -54,6 +54,7 @@ describe('stats_cases projection', () => {
     await append(a, ev('FeedbackReceived', { replyId: 'ra1', unitId: 'rsj', attitude: 'satisfied', result: 'dissatisfied', contact: 'face_to_face', sendBack: true }));
     await append(b, ev('FeedbackMissing', { replyId: 'rb1', unitId: 'jyj' }));
     await append(c, registered('2026-建议-0002'), assigned('rsj'));
+    await append(d, registered('2026-建议-0003'), assigned('wjw'));
     await append(c, ev('ReturnApproved', { unitId: 'rsj', comment: '同意', awaitingReassignment: true }));
     await append(a, ev('ReplyDrafted', { replyId: 'ra2', unitId: 'rsj', round: 2, category: 'B', body: 'x', cc: [], stages: [] }), ev('ReplySent', { replyId: 'ra2', unitId: 'rsj', cc: [], feedbackDueAt: '2999-01-01T00:00:00.000Z' }));
     await append(a, ev('FeedbackReceived', { replyId: 'ra2', unitId: 'rsj', attitude: 'satisfied', result: 'basically_satisfied', contact: 'face_to_face', sendBack: false }));
@@ -65,12 +66,18 @@ describe('stats_cases projection', () => {
     const moments = [...new Set(all.map((e) => e.recordedAt))].flatMap((r) => [r, new Date(Date.parse(r) + 1).toISOString()]);
     const replayed = [...histories.entries()].map(([proposalId, h]) => ({ proposalId, events: h.map(asHistory) }));
     for (const at of moments) {
-      const fromTable = kpiReport(await selectCases(db.pool, { year: 2026, at }), { year: 2026, at });
-      expect({ at, report: fromTable }).toEqual({ at, report: kpisFromHistories(replayed, { year: 2026, at }) });
+      const replay = kpisFromHistories(replayed, { year: 2026, at });
+      // the versions read back and counted by the domain, and the grouped query counting in SQL
+      const fromRecords = kpiReport(await selectCases(db.pool, { year: 2026, at }), { year: 2026, at });
+      const fromQuery = kpiReportFromGroups(await countCases(db.pool, { year: 2026, at }, true), { year: 2026, at });
+      expect({ at, fromRecords, fromQuery }).toEqual({ at, fromRecords: replay, fromQuery: replay });
     }
-    // and now: the versions in force
-    const now = new Date().toISOString();
-    expect(kpiReport(await selectCases(db.pool, { year: 2026 }), { year: 2026, at: now })).toEqual(kpisFromHistories(replayed, { year: 2026, at: now }));
+    // and now: the versions in force — and deadlines passing with no event (the clock alone)
+    for (const now of [new Date().toISOString(), '2999-01-02T00:00:00.000Z']) {
+      const replay = kpisFromHistories(replayed, { year: 2026, at: now });
+      expect(kpiReport(await selectCases(db.pool, { year: 2026 }), { year: 2026, at: now })).toEqual(replay);
+      expect(kpiReportFromGroups(await countCases(db.pool, { year: 2026, at: now }, false), { year: 2026, at: now })).toEqual(replay);
+    }
   });
 
   it('the figures in the end: the returned unit is gone; key item with no feedback; re-handled item satisfied in round 2', async () => {

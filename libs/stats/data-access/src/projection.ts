@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { formatPosition, type Projection, type StoredEvent } from '@jyta/event-store';
 import { proposalIdOf } from '@jyta/proposal-read-models';
-import { casesOf, emptyFacts, foldFact, type CaseRecord, type ItemFacts } from '@jyta/stats-domain';
+import { caseColumns, casesOf, emptyFacts, foldFact, type CaseRecord, type ItemFacts } from '@jyta/stats-domain';
 
 interface Version {
   record: CaseRecord;
@@ -80,23 +80,39 @@ export const statsProjection: Projection = {
       const visible = fresh.filter((v) => v.validTo === null || Date.parse(v.validTo) > Date.parse(v.validFrom));
       if (visible.length === 0) continue;
       await client.query(
-        `INSERT INTO stats_cases (proposal_id, unit_id, session_year, kind, leader_in_charge, record, valid_from, from_position, valid_to)
-         SELECT $1, x.unit_id, x.session_year, x.kind, x.leader_in_charge, x.record, x.valid_from, x.from_position, x.valid_to
+        `INSERT INTO stats_cases (proposal_id, unit_id, session_year, kind, leader_in_charge, record, valid_from, from_position, valid_to,
+                                  handled, late_settled, on_time_settled, open_due_at, replied, face_to_face, key_or_rec, feedback, category)
+         SELECT $1, x.unit_id, x.session_year, x.kind, x.leader_in_charge, x.record, x.valid_from, x.from_position, x.valid_to,
+                x.handled, x.late_settled, x.on_time_settled, x.open_due_at, x.replied, x.face_to_face, x.key_or_rec, x.feedback, x.category
            FROM jsonb_to_recordset($2::jsonb) AS x(unit_id text, session_year int, kind text, leader_in_charge text, record jsonb,
-                                                   valid_from timestamptz, from_position text, valid_to timestamptz)`,
+                                                   valid_from timestamptz, from_position text, valid_to timestamptz,
+                                                   handled boolean, late_settled boolean, on_time_settled boolean, open_due_at timestamptz,
+                                                   replied boolean, face_to_face boolean, key_or_rec boolean, feedback text, category text)`,
         [
           proposalId,
           JSON.stringify(
-            visible.map((v) => ({
-              unit_id: v.record.case.unitId,
-              session_year: v.record.sessionYear,
-              kind: v.record.kind,
-              leader_in_charge: v.record.leaderInCharge,
-              record: v.record,
-              valid_from: v.validFrom,
-              from_position: v.fromPosition,
-              valid_to: v.validTo,
-            })),
+            visible.map((v) => {
+              const k = caseColumns(v.record);
+              return {
+                unit_id: v.record.case.unitId,
+                session_year: v.record.sessionYear,
+                kind: v.record.kind,
+                leader_in_charge: v.record.leaderInCharge,
+                record: v.record,
+                valid_from: v.validFrom,
+                from_position: v.fromPosition,
+                valid_to: v.validTo,
+                handled: k.handled,
+                late_settled: k.lateSettled,
+                on_time_settled: k.onTimeSettled,
+                open_due_at: k.openDueAt,
+                replied: k.replied,
+                face_to_face: k.faceToFace,
+                key_or_rec: k.keyOrRecommendation,
+                feedback: k.feedback,
+                category: k.category,
+              };
+            }),
           ),
         ],
       );

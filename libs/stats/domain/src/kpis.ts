@@ -4,7 +4,7 @@
  * of all items, solved share (category A). The rules are written down in docs/kpis.md; each
  * function here is the rule, the read side (libs/stats/data-access) only selects the cases.
  */
-import { chamberOf, foldFacts, isKeyOrRecommendation, type Case, type Chamber, type HistoryEvent, type ItemFacts } from './facts';
+import { chamberOf, foldFacts, isKeyOrRecommendation, type Case, type Category, type Chamber, type FeedbackResult, type HistoryEvent, type ItemFacts } from './facts';
 
 export const KPI_NAMES = ['on_time', 'face_to_face', 'key_satisfaction', 'satisfaction', 'solved'] as const;
 export type KpiName = (typeof KPI_NAMES)[number];
@@ -81,41 +81,77 @@ export function casesOf(f: ItemFacts): CaseRecord[] {
 const ms = (iso: string) => Date.parse(iso);
 
 /**
- * Each reply round against its own deadline: answered by it → on time; answered after it, or its
- * deadline passed unanswered (by `at`) → late; otherwise still open. The case is late if any
- * round was, on time if a round was and none was late, pending while no round is decided.
+ * What a case's outcomes at any moment depend on, settled when its facts change: the read side
+ * stores these columns with each version and classifies them in SQL exactly as
+ * outcomesFromColumns() does (libs/stats/data-access/src/queries.ts).
  */
-export function onTimeOutcome(c: Case, at: string): OnTimeOutcome {
-  let onTime = false;
-  for (const r of c.rounds) {
-    if (r.repliedAt) {
-      if (r.dueAt && ms(r.repliedAt) > ms(r.dueAt)) return 'late';
-      onTime = true;
-    } else if (r.deadlinePassed || (r.dueAt && ms(at) > ms(r.dueAt))) {
-      return 'late';
-    }
-  }
-  return onTime ? 'on_time' : 'pending';
+export interface CaseColumns {
+  /** Counted in the handling figures (on time, face to face): not a merged item's copy. */
+  handled: boolean;
+  /** A round was answered after its deadline, or its deadline passed unanswered (ReplyDeadlinePassed). */
+  lateSettled: boolean;
+  /** A round was answered by its deadline. */
+  onTimeSettled: boolean;
+  /** The deadline of the round awaiting a reply (null: none, or not known yet). */
+  openDueAt: string | null;
+  replied: boolean;
+  faceToFace: boolean;
+  keyOrRecommendation: boolean;
+  feedback: FeedbackResult | null;
+  category: Category | null;
 }
 
-function satisfactionOutcome(c: Case): SatisfactionOutcome {
-  return c.feedback ?? 'pending';
+/**
+ * Each reply round against its own deadline: answered by it → on time; answered after it, or its
+ * deadline passed unanswered → late (settled); an open round becomes late once the moment is past
+ * its deadline. The case is late if any round was, on time if a round was and none late, pending
+ * while no round is decided.
+ */
+export function caseColumns(r: CaseRecord): CaseColumns {
+  const c = r.case;
+  let lateSettled = false;
+  let onTimeSettled = false;
+  let openDueAt: string | null = null;
+  for (const round of c.rounds) {
+    if (round.repliedAt) {
+      if (round.dueAt && ms(round.repliedAt) > ms(round.dueAt)) lateSettled = true;
+      else onTimeSettled = true;
+    } else if (round.deadlinePassed) {
+      lateSettled = true;
+    } else if (round.dueAt) {
+      openDueAt = round.dueAt;
+    }
+  }
+  return {
+    handled: c.role !== 'merged_copy',
+    lateSettled,
+    onTimeSettled,
+    openDueAt,
+    replied: !!c.repliedAt,
+    faceToFace: c.faceToFace,
+    keyOrRecommendation: isKeyOrRecommendation(r),
+    feedback: c.feedback,
+    category: c.category,
+  };
+}
+
+/** What the columns count as in each figure at the instant `at`. */
+export function outcomesFromColumns(k: CaseColumns, at: string): CaseOutcomes {
+  const onTime: OnTimeOutcome = k.lateSettled || (k.openDueAt && ms(at) > ms(k.openDueAt)) ? 'late' : k.onTimeSettled ? 'on_time' : 'pending';
+  const satisfaction: SatisfactionOutcome = k.feedback ?? 'pending';
+  return {
+    // A merged item's handling (deadline, contact) is its main item's, counted there once.
+    on_time: k.handled ? onTime : null,
+    face_to_face: k.handled ? (!k.replied ? 'pending' : k.faceToFace ? 'face_to_face' : 'other') : null,
+    key_satisfaction: k.keyOrRecommendation ? satisfaction : null,
+    satisfaction,
+    solved: k.replied && k.category ? k.category : 'pending',
+  };
 }
 
 /** What `r` counts as in each figure at the instant `at` (its facts folded from the events recorded by then). */
 export function caseOutcomes(r: CaseRecord, at: string): CaseOutcomes {
-  const c = r.case;
-  // A merged item's handling (deadline, contact) is its main item's, counted there once.
-  const handled = c.role !== 'merged_copy';
-  const replied = !!c.repliedAt;
-  const satisfaction = satisfactionOutcome(c);
-  return {
-    on_time: handled ? onTimeOutcome(c, at) : null,
-    face_to_face: handled ? (!replied ? 'pending' : c.faceToFace ? 'face_to_face' : 'other') : null,
-    key_satisfaction: isKeyOrRecommendation(r) ? satisfaction : null,
-    satisfaction,
-    solved: replied && c.category ? c.category : 'pending',
-  };
+  return outcomesFromColumns(caseColumns(r), at);
 }
 
 export interface Figure {
@@ -131,22 +167,34 @@ export interface Figure {
 }
 export type Figures = Record<KpiName, Figure>;
 
-/** The five figures over a set of cases' outcomes. */
-export function figuresOf(outcomes: readonly CaseOutcomes[]): Figures {
+/** How many cases have each outcome, per figure (what a grouped query answers). */
+export type OutcomeCounts = Record<KpiName, Partial<Record<Outcome, number>>>;
+
+export const emptyCounts = (): OutcomeCounts => ({ on_time: {}, face_to_face: {}, key_satisfaction: {}, satisfaction: {}, solved: {} });
+
+/** Adds `n` cases with these outcomes to `into`. */
+export function addOutcomes(into: OutcomeCounts, o: CaseOutcomes, n = 1): OutcomeCounts {
+  for (const kpi of KPI_NAMES) {
+    const v = o[kpi];
+    if (v !== null) into[kpi][v] = (into[kpi][v] ?? 0) + n;
+  }
+  return into;
+}
+
+/** The five figures from outcome counts. */
+export function figuresFromCounts(counts: OutcomeCounts): Figures {
   const result = {} as Figures;
   for (const kpi of KPI_NAMES) {
     let numerator = 0;
     let denominator = 0;
     let pending = 0;
-    for (const o of outcomes) {
-      const v = o[kpi];
-      if (v === null) continue;
+    for (const [v, n] of Object.entries(counts[kpi]) as [Outcome, number][]) {
       if (v === 'pending') {
-        pending++;
+        pending += n;
         continue;
       }
-      denominator++;
-      if (NUMERATOR[kpi].includes(v)) numerator++;
+      denominator += n;
+      if (NUMERATOR[kpi].includes(v)) numerator += n;
     }
     const targetPermille = KPI_TARGETS_PERMILLE[kpi];
     result[kpi] = {
@@ -159,6 +207,13 @@ export function figuresOf(outcomes: readonly CaseOutcomes[]): Figures {
     };
   }
   return result;
+}
+
+/** The five figures over a set of cases' outcomes. */
+export function figuresOf(outcomes: readonly CaseOutcomes[]): Figures {
+  const counts = emptyCounts();
+  for (const o of outcomes) addOutcomes(counts, o);
+  return figuresFromCounts(counts);
 }
 
 export interface KpiReport {
@@ -174,31 +229,47 @@ export interface KpiReport {
   byPortfolio: { leaderInCharge: string | null; figures: Figures }[];
 }
 
-function groupFigures<K>(rows: readonly { r: CaseRecord; o: CaseOutcomes }[], key: (r: CaseRecord) => K): { key: K; figures: Figures }[] {
-  const groups = new Map<K, CaseOutcomes[]>();
-  for (const { r, o } of rows) {
-    const k = key(r);
-    const g = groups.get(k);
-    if (g) g.push(o);
-    else groups.set(k, [o]);
-  }
-  return [...groups.entries()]
-    .sort(([a], [b]) => String(a ?? '').localeCompare(String(b ?? '')))
-    .map(([k, os]) => ({ key: k, figures: figuresOf(os) }));
+/** Cases of one unit, kind and vice mayor in charge with the same outcomes, and how many. */
+export interface OutcomeGroup {
+  unitId: string;
+  kind: string;
+  leaderInCharge: string | null;
+  outcomes: CaseOutcomes;
+  n: number;
 }
 
-/** The figures of the cases given (already restricted to a year and what the reader may see), at `at`. */
-export function kpiReport(records: readonly CaseRecord[], opts: { year: number; at: string; asOf?: string | null }): KpiReport {
-  const rows = records.filter((r) => r.sessionYear === opts.year).map((r) => ({ r, o: caseOutcomes(r, opts.at) }));
+function groupFigures<K>(groups: readonly OutcomeGroup[], key: (g: OutcomeGroup) => K): { key: K; figures: Figures }[] {
+  const by = new Map<K, OutcomeCounts>();
+  for (const g of groups) {
+    const k = key(g);
+    let c = by.get(k);
+    if (!c) by.set(k, (c = emptyCounts()));
+    addOutcomes(c, g.outcomes, g.n);
+  }
+  return [...by.entries()]
+    .sort(([a], [b]) => String(a ?? '').localeCompare(String(b ?? '')))
+    .map(([k, c]) => ({ key: k, figures: figuresFromCounts(c) }));
+}
+
+/** The report from grouped outcomes (what the read side's grouped query gives; see kpiReport). */
+export function kpiReportFromGroups(groups: readonly OutcomeGroup[], opts: { year: number; at: string; asOf?: string | null }): KpiReport {
   return {
     year: opts.year,
     asOf: opts.asOf ?? null,
     at: opts.at,
-    overall: figuresOf(rows.map((x) => x.o)),
-    byChamber: groupFigures(rows, (r) => chamberOf(r.kind)).map((g) => ({ chamber: g.key, figures: g.figures })),
-    byUnit: groupFigures(rows, (r) => r.case.unitId).map((g) => ({ unitId: g.key, figures: g.figures })),
-    byPortfolio: groupFigures(rows, (r) => r.leaderInCharge).map((g) => ({ leaderInCharge: g.key, figures: g.figures })),
+    overall: groupFigures(groups, () => 'all')[0]?.figures ?? figuresOf([]),
+    byChamber: groupFigures(groups, (g) => chamberOf(g.kind)).map((g) => ({ chamber: g.key, figures: g.figures })),
+    byUnit: groupFigures(groups, (g) => g.unitId).map((g) => ({ unitId: g.key, figures: g.figures })),
+    byPortfolio: groupFigures(groups, (g) => g.leaderInCharge).map((g) => ({ leaderInCharge: g.key, figures: g.figures })),
   };
+}
+
+/** The figures of the cases given (already restricted to what the reader may see), at `at`. */
+export function kpiReport(records: readonly CaseRecord[], opts: { year: number; at: string; asOf?: string | null }): KpiReport {
+  const groups = records
+    .filter((r) => r.sessionYear === opts.year)
+    .map((r) => ({ unitId: r.case.unitId, kind: r.kind, leaderInCharge: r.leaderInCharge, outcomes: caseOutcomes(r, opts.at), n: 1 }));
+  return kpiReportFromGroups(groups, opts);
 }
 
 /** Which cases a drill-down lists: one outcome, or all of the numerator / denominator / pending. */
