@@ -1,8 +1,8 @@
 import { Injectable, Logger, type BeforeApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { ProjectionRunner } from '@jyta/event-store';
-import { countCases, selectCases, statsProjection, type CaseSelection } from '@jyta/stats-data-access';
+import { countCases, drillDownCases, selectCases, statsProjection, type CaseSelection } from '@jyta/stats-data-access';
 import {
-  drillDown,
+  drillDownItem,
   endOfShanghaiDay,
   kpiReportFromGroups,
   KPI_LABELS,
@@ -139,20 +139,27 @@ export class StatsService {
     if (q.outcome && !['numerator', 'denominator', ...OUTCOMES[q.kpi]].includes(q.outcome)) {
       throw invalidField('outcome', `指标 ${q.kpi} 的 outcome 须为 numerator / denominator / ${OUTCOMES[q.kpi].join(' / ')}`);
     }
-    const { cases, at } = await this.scopedCases(user, q);
-    const all = drillDown(cases, { year: q.year, at, kpi: q.kpi, ...(q.outcome ? { outcome: q.outcome as OutcomeFilter } : {}) });
+    const scope = statsScope(user, q);
+    const at = standingAt(q.asOf);
     const page = q.page ?? 1;
     const pageSize = q.pageSize ?? 20;
+    await this.stats.caughtUp();
+    const found = await drillDownCases(this.infra.pool, { year: q.year, ...scope, at }, !!q.asOf, {
+      kpi: q.kpi,
+      ...(q.outcome ? { outcome: q.outcome as OutcomeFilter } : {}),
+      page,
+      pageSize,
+    });
     return {
       year: q.year,
       asOf: q.asOf ?? null,
       at,
       kpi: q.kpi,
       outcome: q.outcome ?? null,
-      total: all.length,
+      total: found.total,
       page,
       pageSize,
-      items: all.slice((page - 1) * pageSize, page * pageSize),
+      items: found.records.map((r) => drillDownItem(r, at, q.kpi)).filter((x): x is DrillDownItem => !!x),
     };
   }
 

@@ -9,13 +9,14 @@
  * measured is the read side.
  */
 import { randomUUID } from 'node:crypto';
+import { cpus, loadavg } from 'node:os';
 import { createPool, runMigrations, withTransaction } from '@jyta/db';
 import { createFreshDatabase } from '@jyta/db/src/testing';
 import type { StoredEvent } from '@jyta/event-store';
-import { drillDown, endOfShanghaiDay, kpiReportFromGroups } from '@jyta/stats-domain';
+import { endOfShanghaiDay, kpiReportFromGroups } from '@jyta/stats-domain';
 import { statsMigrations } from '../src/migrations';
 import { statsProjection } from '../src/projection';
-import { countCases, selectCases } from '../src/queries';
+import { countCases, drillDownCases } from '../src/queries';
 
 const ITEMS = Number(process.argv[2] ?? 100_000);
 const UNITS = ['rsj', 'jyj', 'wjw', 'jtj', 'cjj', 'sthjj', 'zfbzj', 'czj', 'mzj', 'fgw', 'cl', 'zygh'];
@@ -116,7 +117,9 @@ async function main() {
     console.log(`| a year's KPIs, all units, now | ${await timed(20, () => year())} |`);
     console.log(`| a year's KPIs, all units, asOf 2026-06-30 | ${await timed(10, () => year(past))} |`);
     console.log(`| one unit's KPIs, now | ${await timed(20, async () => kpiReportFromGroups(await countCases(pool, { year: 2026, unitId: 'rsj', at: now }, false), { year: 2026, at: now }))} |`);
-    console.log(`| drill-down (late, all units), now | ${await timed(10, async () => drillDown(await selectCases(pool, { year: 2026 }), { year: 2026, at: now, kpi: 'on_time', outcome: 'late' }))} |`);
+    console.log(`| drill-down, first page of 20 (late, all units), now | ${await timed(10, () => drillDownCases(pool, { year: 2026, at: now }, false, { kpi: 'on_time', outcome: 'late', page: 1, pageSize: 20 }))} |`);
+    console.log(`| drill-down, first page of 20 (dissatisfied, all units), asOf 2026-06-30 | ${await timed(10, () => drillDownCases(pool, { year: 2026, at: past }, true, { kpi: 'satisfaction', outcome: 'dissatisfied', page: 1, pageSize: 20 }))} |`);
+    console.log(`load average during the timings: ${loadavg().map((x) => x.toFixed(1)).join(' ')} (${cpus().length} cores)`);
   } finally {
     await pool.end();
     await db.drop();

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { withFreshDatabase } from '@jyta/db/src/testing';
 import { eventStoreMigrations, PostgresEventStore, ProjectionRunner, type NewEvent, type StoredEvent } from '@jyta/event-store';
-import { endOfShanghaiDay, kpiReport, kpiReportFromGroups, kpisFromHistories, type HistoryEvent } from '@jyta/stats-domain';
+import { casesOf, drillDown, endOfShanghaiDay, foldFacts, kpiReport, kpiReportFromGroups, kpisFromHistories, KPI_NAMES, recordedBefore, type HistoryEvent, type OutcomeFilter } from '@jyta/stats-domain';
 import { statsMigrations } from './migrations';
 import { statsProjection } from './projection';
-import { countCases, selectCases } from './queries';
+import { countCases, drillDownCases, selectCases } from './queries';
 
 const db = withFreshDatabase({ migrations: [...eventStoreMigrations, ...statsMigrations] });
 let store: PostgresEventStore;
@@ -71,6 +71,15 @@ describe('stats_cases projection', () => {
       const fromRecords = kpiReport(await selectCases(db.pool, { year: 2026, at }), { year: 2026, at });
       const fromQuery = kpiReportFromGroups(await countCases(db.pool, { year: 2026, at }, true), { year: 2026, at });
       expect({ at, fromRecords, fromQuery }).toEqual({ at, fromRecords: replay, fromQuery: replay });
+      // the drill-down filtered and paged in SQL lists what the rule lists from the replayed cases
+      const cases = replayed.flatMap((h) => casesOf(foldFacts(h.proposalId, recordedBefore(h.events, at))));
+      for (const kpi of KPI_NAMES) {
+        for (const outcome of [undefined, 'numerator', 'denominator', 'pending', 'late', 'no_feedback'] as (OutcomeFilter | undefined)[]) {
+          const expected = drillDown(cases, { year: 2026, at, kpi, ...(outcome ? { outcome } : {}) }).map((x) => `${x.number}/${x.unitId}`);
+          const page = await drillDownCases(db.pool, { year: 2026, at }, true, { kpi, ...(outcome ? { outcome } : {}), page: 1, pageSize: 100 });
+          expect({ at, kpi, outcome, total: page.total, got: page.records.map((r) => `${r.number}/${r.case.unitId}`) }).toEqual({ at, kpi, outcome, total: expected.length, got: expected });
+        }
+      }
     }
     // and now: the versions in force — and deadlines passing with no event (the clock alone)
     for (const now of [new Date().toISOString(), '2999-01-02T00:00:00.000Z']) {

@@ -293,16 +293,25 @@ export function matchesOutcome(kpi: KpiName, outcome: Outcome | null, filter?: O
   return outcome === filter;
 }
 
+/** A case as the drill-down lists it, with its outcome for `kpi` at `at`. */
+export function drillDownItem(r: CaseRecord, at: string, kpi: KpiName): DrillDownItem | undefined {
+  const outcome = caseOutcomes(r, at)[kpi];
+  if (outcome === null) return undefined;
+  return { proposalId: r.proposalId, number: r.number, title: r.title, kind: r.kind, unitId: r.case.unitId, leaderInCharge: r.leaderInCharge, outcome };
+}
+
+/** Code-point order (as the read side's COLLATE "C"), so that pages never depend on a locale. */
+const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /** The cases behind a figure (sorted by number, then unit). */
 export function drillDown(records: readonly CaseRecord[], opts: { year: number; at: string; kpi: KpiName; outcome?: OutcomeFilter }): DrillDownItem[] {
   const out: DrillDownItem[] = [];
   for (const r of records) {
     if (r.sessionYear !== opts.year) continue;
-    const o = caseOutcomes(r, opts.at)[opts.kpi];
-    if (!matchesOutcome(opts.kpi, o, opts.outcome)) continue;
-    out.push({ proposalId: r.proposalId, number: r.number, title: r.title, kind: r.kind, unitId: r.case.unitId, leaderInCharge: r.leaderInCharge, outcome: o });
+    const item = drillDownItem(r, opts.at, opts.kpi);
+    if (item && matchesOutcome(opts.kpi, item.outcome, opts.outcome)) out.push(item);
   }
-  return out.sort((a, b) => a.number.localeCompare(b.number) || a.unitId.localeCompare(b.unitId));
+  return out.sort((a, b) => byCodePoint(a.number, b.number) || byCodePoint(a.unitId, b.unitId));
 }
 
 // ---- asOf ---------------------------------------------------------------------------------------
