@@ -109,6 +109,7 @@ const MATRIX: Record<string, Outcome[]> = {
   // ── documents: the 台账 within the list's scope; a letter for whoever may read its item ──
   'GET proposals/export (xlsx)':                [OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      ANON],
   'GET letter (toDisclose)':                    [OK,      OK,      OK,      OK,      ITEM,    OK,      OK,      OK,      ITEM,    OK,      ITEM,    OK,      ITEM,    ITEM,    ANON],
+  'GET feedback form (toDisclose)':             [OK,      OK,      OK,      OK,      ITEM,    OK,      OK,      OK,      ITEM,    OK,      ITEM,    OK,      ITEM,    ITEM,    ANON],
   // ── registration and assignment: the office; 阅批 (Art. 6): the vice mayor it was put before ──
   'POST register':                              [ROLE,    CREATED, ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ANON],
   'POST import':                                [ROLE,    CREATED, ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ANON],
@@ -322,6 +323,7 @@ const REQUESTS: Record<keyof typeof MATRIX, () => Request> = {
   'GET reports/evaluation': () => ['GET', '/api/reports/evaluation?year=2026'],
   'GET proposals/export (xlsx)': () => ['GET', '/api/proposals/export?year=2026'],
   'GET letter (toDisclose)': () => ['GET', `${r('toDisclose')}/letter`],
+  'GET feedback form (toDisclose)': () => ['GET', `${r('toDisclose')}/feedback-form`],
   'GET list': () => ['GET', '/api/proposals'],
   'GET detail (npc)': () => ['GET', p('npc')],
   'GET events (npc)': () => ['GET', `${p('npc')}/events`],

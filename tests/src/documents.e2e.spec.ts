@@ -15,7 +15,7 @@ const YEAR = 2026;
 
 beforeAll(async () => {
   stack = await startStack();
-  const users = ['office', 'rsj-handler', 'rsj-leader', 'jyj-handler', 'jyj-leader', 'npc-liaison', 'cppcc-liaison'];
+  const users = ['office', 'rsj-handler', 'rsj-leader', 'jyj-handler', 'jyj-leader', 'npc-liaison', 'cppcc-liaison', 'member-1'];
   const clients = await Promise.all(users.map((u) => ApiClient.login(stack.baseUrl, u)));
   users.forEach((u, i) => (as[u] = clients[i]));
   token = Object.fromEntries(
@@ -220,5 +220,25 @@ describe('documents and exports', () => {
       [1, unitNames.jyj, 66.67],
       [2, unitNames.rsj, 50],
     ]);
+  });
+
+  it('the 征求意见表 (.docx, Art. 11): blank to print with the letter, and with the answer once given online', async () => {
+    const blank = await download('rsj-handler', `/api/proposals/${npc.id}/replies/${npc.replyId}/feedback-form`);
+    expect(blank.status).toBe(200);
+    expect(blank.type).toContain('wordprocessingml.document');
+    const text = paragraphs(documentXml(blank.body)).map((p) => p.text);
+    expect(text[0]).toBe('建议提案办理情况征求意见表');
+    expect(text).toEqual(expect.arrayContaining([npc.number, '关于加强灵活就业人员社会保障的建议', '测试代表甲、测试代表乙', unitNames.rsj, 'B类（正在解决或已列入计划逐步解决）']));
+    expect(text.filter((t) => t === '□满意  □基本满意  □不满意')).toHaveLength(2);
+    // answered online by the CPPCC member: the answer is filled in
+    const cppccReplyId = (await as.office.get(`/api/proposals/${cppcc.id}`)).body.replies[0].id;
+    const mine = await as['member-1'].get(`/api/proposals/${cppcc.id}`);
+    const formToken = mine.body.replies.find((r: any) => r.id === cppccReplyId).feedbackToken;
+    const answered = await new ApiClient(stack.baseUrl).post(`/api/feedback/${formToken}`, { attitude: 'satisfied', result: 'basically_satisfied', contact: 'phone', comments: '希望持续跟进' });
+    expect(answered.status).toBe(200);
+    const filled = paragraphs(documentXml((await download('office', `/api/proposals/${cppcc.id}/replies/${cppccReplyId}/feedback-form`)).body)).map((p) => p.text);
+    expect(filled).toEqual(expect.arrayContaining(['■满意  □基本满意  □不满意', '□满意  ■基本满意  □不满意', '□当面沟通  ■电话  □书面  □座谈走访  □未联系', '希望持续跟进']));
+    const other = await as['jyj-handler'].get(`/api/proposals/${npc.id}/replies/${npc.replyId}/feedback-form`);
+    expect({ status: other.status, code: other.body.code }).toEqual({ status: 403, code: 'NOT_YOUR_ITEM' });
   });
 });

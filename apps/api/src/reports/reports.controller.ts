@@ -54,6 +54,20 @@ export class ReportsController {
     return file(res, await this.reports.letter(user, id, replyId));
   }
 
+  @Get('proposals/:id/replies/:replyId/feedback-form')
+  @IdParam()
+  @ApiOperation({ summary: '征求意见表（.docx）', description: '随答复函寄送（第十一条）：办理态度、办理结果、是否联系及方式、意见建议；已网上反馈的填入反馈内容。' })
+  @ApiProduces(DOCX_TYPE)
+  @ApiNotFoundResponse({ type: ErrorDto, description: 'PROPOSAL_NOT_FOUND / REPLY_NOT_FOUND' })
+  async feedbackForm(
+    @Param('id', ProposalIdPipe) id: string,
+    @Param('replyId') replyId: string,
+    @CurrentUser() user: AuthUser,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return file(res, await this.reports.feedbackForm(user, id, replyId));
+  }
+
   @Get('reports/kpis')
   @Roles(...STATS_ROLES)
   @ApiOperation({ summary: '考核指标表（.xlsx）', description: '与 GET /api/stats/kpis 相同的数字和范围：总体、分口、分单位、分分管副市长。' })

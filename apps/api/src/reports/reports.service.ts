@@ -9,6 +9,7 @@ import type { ListProposalsQueryDto } from '../proposals/dto/list-query.dto';
 import { ProposalQueries } from '../proposals/proposal-queries.service';
 import { StatsService, type KpiQuery } from '../stats/stats.service';
 import { LEDGER_HEADER, ledgerRow } from './ledger';
+import { feedbackFormDocx } from './feedback-form';
 import { letterFor, replyLetterDocx } from './letter';
 import { quarterEnd, quarterlyDocx, quarterlyReport, type QuarterlyReport } from './quarterly';
 import { workbook } from './workbook';
@@ -84,6 +85,29 @@ export class ReportsService {
       }),
     );
     return { filename: `${d.number}-答复函-第${reply.round}轮.docx`, contentType: DOCX_TYPE, body };
+  }
+
+  /** 征求意见表 (.docx) of one reply: blank for the proposer, or with the answer given online. */
+  async feedbackForm(user: AuthUser, id: string, replyId: string): Promise<FileAnswer> {
+    const item = await this.queries.loadReadable(id, user);
+    const reply = (item.state.replies ?? []).find((r) => r.replyId === replyId);
+    if (!reply) throw replyNotFound(replyId);
+    const d = item.state.details!;
+    const name = await this.unitName();
+    const body = await feedbackFormDocx({
+      number: d.number,
+      kind: d.kind,
+      title: d.title,
+      proposers: d.proposers.map((p) => p.name).join('、'),
+      unitName: name(reply.unitId),
+      category: reply.category,
+      ...(reply.sentAt ? { sentAt: reply.sentAt } : {}),
+      ...(reply.feedback
+        ? { answer: { attitude: reply.feedback.attitude, result: reply.feedback.result, contact: reply.feedback.contact, comments: reply.feedback.comments, at: reply.feedback.at } }
+        : {}),
+      feedbackMissing: !!reply.feedbackMissingAt,
+    });
+    return { filename: `${d.number}-征求意见表-第${reply.round}轮.docx`, contentType: DOCX_TYPE, body };
   }
 
   /** The Art. 16 figures as a table (.xlsx): overall, per chamber, per unit, per vice mayor. */
