@@ -174,19 +174,22 @@ export function foldFact(f: ItemFacts, e: HistoryEvent): ItemFacts {
       for (const u of (d.units ?? []) as D[]) {
         const to = u.replyDue?.to?.dueAt as string | undefined;
         if (!to) continue;
+        const from = (u.replyDue?.from?.dueAt as string | undefined) ?? null;
+        // The open round moves when it runs against the deadline that moved (the assignment's, or its re-handling one).
         next = withCase(next, u.unitId, (c) => ({
-          ...mapOpenRound(c, (r) => (r.dueAt === c.replyDueAt && !r.deadlinePassed ? { ...r, dueAt: to } : r)),
+          ...mapOpenRound(c, (r) => (!r.deadlinePassed && r.dueAt !== null && r.dueAt === (from ?? c.replyDueAt) ? { ...r, dueAt: to } : r)),
           replyDueAt: to,
         }));
       }
       return next;
     }
     case 'RehandlingStarted': {
-      // The re-handling deadline after a send-back (SPEC §5): the new round is judged against it.
+      // The re-handling deadline after a send-back (SPEC §5): the new round is judged against it,
+      // and it is the unit's deadline in force from now on.
       const due = (d.replyDue?.dueAt as string | undefined) ?? null;
       return withCase(f, d.unitId, (c) => {
         const c2 = reopened(c);
-        return mapOpenRound(c2, (r) => ({ ...r, dueAt: due ?? r.dueAt }));
+        return { ...mapOpenRound(c2, (r) => ({ ...r, dueAt: due ?? r.dueAt })), replyDueAt: due ?? c2.replyDueAt };
       });
     }
     case 'ReplyDeadlinePassed':

@@ -159,6 +159,14 @@ describe('KPIs (Art. 16) from hand-made event histories', () => {
       // while the second round runs, the first (on time) decides; past the re-handling deadline unanswered: late
       expect(nd(report({ open: rehandling('c') }, t('2026-05-10', '23:00')), 'on_time')).toEqual([1, 1, 0]);
       expect(nd(report({ open: rehandling('c') }, t('2026-05-11')), 'on_time')).toEqual([0, 1, 0]);
+      // the holiday calendar amended: the re-handling deadline moves, and the round with it
+      const moved = [
+        ...rehandling('d'),
+        ev('DeadlinesRecomputed', '2026-04-01', { reason: '节假日调整', units: [{ unitId: 'rsj', replyDue: { from: { dueAt: due('2026-05-10') }, to: { dueAt: due('2026-05-12') } } }] }),
+        drafted('d-r2', '2026-05-11', 'A', 'rsj', 2),
+        sent('d-r2', '2026-05-11'),
+      ];
+      expect(nd(report({ moved }), 'on_time')).toEqual([1, 1, 0]);
     });
     it('without it: the re-handling round is not judged by the clock, and its reply is judged against the deadline in force', () => {
       const open = firstRound('c');
