@@ -48,6 +48,8 @@ const ITEM = 'NOT_YOUR_ITEM';
 const UNIT = 'NOT_YOUR_UNIT';
 /** 403: a vice mayor who is not the leader in charge of the item (nor the one it was put before) */
 const CHARGE = 'NOT_IN_CHARGE';
+/** 403: a liaison asking for the other chamber's figures */
+const CHAMBER = 'NOT_YOUR_CHAMBER';
 /** 409 with a domain code (any code but the ones above): the role may take the step, the item's state or review stage refuses it now */
 const PAST = 'PAST';
 /** 404: the feedback link does not exist — for everybody, logged in or not */
@@ -65,14 +67,15 @@ type Outcome =
   | typeof ITEM
   | typeof UNIT
   | typeof CHARGE
+  | typeof CHAMBER
   | typeof PAST
   | typeof NO_TOKEN
   | typeof NOT_MINE
   | typeof NO_OP
   | typeof NO_PROJECTION;
 
-const STATUS_OF: Record<string, number> = { [ANON]: 401, [ROLE]: 403, [ITEM]: 403, [UNIT]: 403, [CHARGE]: 403, [PAST]: 409, [NO_TOKEN]: 404, [NOT_MINE]: 404, [NO_OP]: 404, [NO_PROJECTION]: 404 };
-const AUTH_CODES = [ANON, ROLE, ITEM, UNIT, CHARGE];
+const STATUS_OF: Record<string, number> = { [ANON]: 401, [ROLE]: 403, [ITEM]: 403, [UNIT]: 403, [CHARGE]: 403, [CHAMBER]: 403, [PAST]: 409, [NO_TOKEN]: 404, [NOT_MINE]: 404, [NO_OP]: 404, [NO_PROJECTION]: 404 };
+const AUTH_CODES = [ANON, ROLE, ITEM, UNIT, CHARGE, CHAMBER];
 
 // prettier-ignore
 const MATRIX: Record<string, Outcome[]> = {
@@ -89,6 +92,7 @@ const MATRIX: Record<string, Outcome[]> = {
   'POST me/inbox/read-all':                     [OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      ANON],
   'POST me/inbox/{rsj-handler notice}/read':    [NOT_MINE,NOT_MINE,NOT_MINE,NOT_MINE,NOT_MINE,NOT_MINE,NOT_MINE,OK,      NOT_MINE,NOT_MINE,NOT_MINE,NOT_MINE,NOT_MINE,NOT_MINE,ANON],
   'GET public/replies':                         [OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK],
+  'GET public/stats':                           [OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK],
   // the 征求意见表: the link is the proof (Art. 14), so no role is refused; a form answers once —
   // the first caller answers it (satisfied: the item is archived), every later one is refused by
   // the domain (409 ARCHIVED); the answer is recorded as the proposer's, whoever posted it
@@ -102,6 +106,17 @@ const MATRIX: Record<string, Outcome[]> = {
   'GET events (npc)':                           [OK,      OK,      OK,      OK,      ITEM,    OK,      OK,      OK,      ITEM,    OK,      ITEM,    OK,      ITEM,    ITEM,    ANON],
   'GET detail (cppcc)':                         [OK,      OK,      OK,      ITEM,    OK,      OK,      OK,      ITEM,    OK,      ITEM,    OK,      ITEM,    ITEM,    OK,      ANON],
   'GET events (cppcc)':                         [OK,      OK,      OK,      ITEM,    OK,      OK,      OK,      ITEM,    OK,      ITEM,    OK,      ITEM,    ITEM,    OK,      ANON],
+  // ── Art. 16 figures: the office all, a liaison its chamber, a unit its own, a vice mayor the portfolio ──
+  'GET stats/kpis':                             [ROLE,    OK,      ROLE,    OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      ROLE,    ROLE,    ROLE,    ANON],
+  'GET stats/kpis (rsj, npc)':                  [ROLE,    OK,      ROLE,    OK,      CHAMBER, OK,      OK,      OK,      UNIT,    OK,      UNIT,    ROLE,    ROLE,    ROLE,    ANON],
+  'GET stats/kpis/items':                       [ROLE,    OK,      ROLE,    OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      ROLE,    ROLE,    ROLE,    ANON],
+  'GET reports/kpis (xlsx)':                    [ROLE,    OK,      ROLE,    OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      ROLE,    ROLE,    ROLE,    ANON],
+  'GET reports/quarterly':                      [ROLE,    OK,      ROLE,    OK,      OK,      ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ANON],
+  'GET reports/evaluation':                     [ROLE,    OK,      ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ANON],
+  // ── documents: the 台账 within the list's scope; a letter for whoever may read its item ──
+  'GET proposals/export (xlsx)':                [OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      ANON],
+  'GET letter (toDisclose)':                    [OK,      OK,      OK,      OK,      ITEM,    OK,      OK,      OK,      ITEM,    OK,      ITEM,    OK,      ITEM,    ITEM,    ANON],
+  'GET feedback form (toDisclose)':             [OK,      OK,      OK,      OK,      ITEM,    OK,      OK,      OK,      ITEM,    OK,      ITEM,    OK,      ITEM,    ITEM,    ANON],
   // ── registration and assignment: the office; 阅批 (Art. 6): the vice mayor it was put before ──
   'POST register':                              [ROLE,    CREATED, ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ANON],
   'POST import':                                [ROLE,    CREATED, ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ANON],
@@ -323,6 +338,16 @@ const REQUESTS: Record<keyof typeof MATRIX, () => Request> = {
   'POST feedback (open form)': () => ['POST', `/api/feedback/${items.toAnswer.token}`, FEEDBACK],
   'GET feedback (invalid token)': () => ['GET', `/api/feedback/${items.toAnswer.token!.split('').reverse().join('')}x`],
   'POST feedback (invalid token)': () => ['POST', `/api/feedback/${items.toAnswer.token!.split('').reverse().join('')}x`, FEEDBACK],
+  'GET public/stats': () => ['GET', '/api/public/stats?year=2026'],
+  'GET stats/kpis': () => ['GET', '/api/stats/kpis?year=2026'],
+  'GET stats/kpis (rsj, npc)': () => ['GET', '/api/stats/kpis?year=2026&unitId=rsj&chamber=npc'],
+  'GET stats/kpis/items': () => ['GET', '/api/stats/kpis/items?year=2026&kpi=on_time'],
+  'GET reports/kpis (xlsx)': () => ['GET', '/api/reports/kpis?year=2026'],
+  'GET reports/quarterly': () => ['GET', '/api/reports/quarterly?year=2026&quarter=1'],
+  'GET reports/evaluation': () => ['GET', '/api/reports/evaluation?year=2026'],
+  'GET proposals/export (xlsx)': () => ['GET', '/api/proposals/export?year=2026'],
+  'GET letter (toDisclose)': () => ['GET', `${r('toDisclose')}/letter`],
+  'GET feedback form (toDisclose)': () => ['GET', `${r('toDisclose')}/feedback-form`],
   'GET list': () => ['GET', '/api/proposals'],
   'GET detail (npc)': () => ['GET', p('npc')],
   'GET events (npc)': () => ['GET', `${p('npc')}/events`],

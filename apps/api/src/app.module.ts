@@ -13,7 +13,9 @@ import { InboxModule } from './inbox/inbox.module';
 import { InfrastructureModule } from './infrastructure/infrastructure';
 import { OperationsModule } from './operations/operations.module';
 import { ProposalsModule } from './proposals/proposals.module';
+import { ReportsModule } from './reports/reports.module';
 import { ProposalImportModule } from './proposals/import/import.module';
+import { StatsModule } from './stats/stats.module';
 
 /** Structured HTTP logs (pino): one line per request, with the request id that also correlates events. */
 export function loggerModule(config: AppConfig): DynamicModule {
@@ -50,12 +52,14 @@ export class AppModule {
         HealthModule,
         AuthModule,
         DirectoryModule,
+        ReportsModule,
         ProposalsModule,
         ProposalImportModule,
         DemoModule,
         AdminModule,
         InboxModule,
         OperationsModule,
+        StatsModule,
       ],
     };
   }

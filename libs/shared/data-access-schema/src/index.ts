@@ -10,6 +10,7 @@ import { registryMigrations } from '@jyta/proposal-registry';
 import { directoryMigrations } from '@jyta/directory';
 import { readModelMigrations } from '@jyta/proposal-read-models';
 import { notificationMigrations } from '@jyta/notifications';
+import { statsMigrations } from '@jyta/stats-data-access';
 
 /** In the order they apply (by id), whichever lib contributes them. */
 export const allMigrations = (): Migration[] =>
@@ -20,6 +21,7 @@ export const allMigrations = (): Migration[] =>
     ...directoryMigrations,
     ...readModelMigrations,
     ...notificationMigrations,
+    ...statsMigrations,
   ].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
 /** Migrates and seeds reference data (holiday calendar 2024–2026). Idempotent. */

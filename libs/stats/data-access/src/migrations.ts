@@ -1,0 +1,49 @@
+import type { Migration } from '@jyta/db';
+
+/**
+ * The cases of the Art. 16 figures, fed by `statsProjection`. A read model (rebuildable from the
+ * events at any time): `stats_items` holds each item's folded facts, `stats_cases` every version
+ * of every case with the store time it held from (valid_from) and until (valid_to, null = still),
+ * so that "as of the end of 30 June" is one indexed query, not a replay.
+ */
+export const statsMigrations: Migration[] = [
+  {
+    id: '0700_stats_cases',
+    sql: `
+      CREATE TABLE IF NOT EXISTS stats_items (
+        proposal_id  uuid  PRIMARY KEY,
+        -- stream version the facts reflect
+        version      int   NOT NULL,
+        facts        jsonb NOT NULL
+      );
+      CREATE TABLE IF NOT EXISTS stats_cases (
+        id                 bigserial   PRIMARY KEY,
+        proposal_id        uuid        NOT NULL,
+        unit_id            text        NOT NULL,
+        session_year       int         NOT NULL,
+        kind               text        NOT NULL,
+        leader_in_charge   text        NULL,
+        -- the case as the domain sees it (CaseRecord of @jyta/stats-domain)
+        record             jsonb       NOT NULL,
+        -- what its outcomes at any moment depend on (CaseColumns of @jyta/stats-domain)
+        handled            boolean     NOT NULL,
+        late_settled       boolean     NOT NULL,
+        on_time_settled    boolean     NOT NULL,
+        open_due_at        timestamptz NULL,
+        replied            boolean     NOT NULL,
+        face_to_face       boolean     NOT NULL,
+        key_or_rec         boolean     NOT NULL,
+        feedback           text        NULL,
+        category           text        NULL,
+        -- recorded time and global position of the event that made this version
+        valid_from         timestamptz NOT NULL,
+        from_position      text        NOT NULL,
+        -- recorded time of the event that replaced it (null: current)
+        valid_to           timestamptz NULL
+      );
+      CREATE INDEX IF NOT EXISTS stats_cases_current_idx ON stats_cases (session_year, unit_id) WHERE valid_to IS NULL;
+      CREATE INDEX IF NOT EXISTS stats_cases_open_item_idx ON stats_cases (proposal_id, unit_id) WHERE valid_to IS NULL;
+      CREATE INDEX IF NOT EXISTS stats_cases_history_idx ON stats_cases (session_year, valid_from);
+    `,
+  },
+];

@@ -1,0 +1,125 @@
+import type pg from 'pg';
+import { formatPosition, type Projection, type StoredEvent } from '@jyta/event-store';
+import { proposalIdOf } from '@jyta/proposal-read-models';
+import { caseColumns, casesOf, emptyFacts, foldFact, type CaseRecord, type ItemFacts } from '@jyta/stats-domain';
+
+interface Version {
+  record: CaseRecord;
+  validFrom: string;
+  fromPosition: string;
+  validTo: string | null;
+}
+
+const keyOf = (r: CaseRecord) => r.case.unitId;
+
+/**
+ * Keeps `stats_cases` in step with the item streams. Per stream in the batch the stored facts are
+ * loaded once and the new events folded in one by one; after each event the item's cases are
+ * compared with the ones in force, and each case that changed gets a new version from that
+ * event's recorded time (the one it replaces ends there). Versions made and replaced within one
+ * recorded instant are never visible, so they are not written. Events at or below the stored
+ * version are skipped: replaying a batch changes nothing.
+ */
+export const statsProjection: Projection = {
+  name: 'stats_cases',
+
+  async handle(events: StoredEvent[], client: pg.PoolClient): Promise<void> {
+    const byStream = new Map<string, StoredEvent[]>();
+    for (const e of events) {
+      const id = proposalIdOf(e.streamId);
+      if (!id) continue;
+      const list = byStream.get(id);
+      if (list) list.push(e);
+      else byStream.set(id, [e]);
+    }
+    for (const [proposalId, streamEvents] of byStream) {
+      const { rows } = await client.query<{ facts: ItemFacts; version: number }>(
+        'SELECT facts, version FROM stats_items WHERE proposal_id = $1 FOR UPDATE',
+        [proposalId],
+      );
+      let facts = rows[0]?.facts ?? emptyFacts(proposalId);
+      let version = rows[0]?.version ?? 0;
+      // The versions in force (from the table, then as this batch changes them) and the new ones.
+      const current = new Map<string, { json: string; fresh?: Version }>();
+      for (const r of casesOf(facts)) current.set(keyOf(r), { json: JSON.stringify(r) });
+      const closeInDb = new Map<string, string>();
+      const fresh: Version[] = [];
+      let changed = false;
+      for (const e of streamEvents.sort((a, b) => a.version - b.version)) {
+        if (e.version <= version) continue;
+        facts = foldFact(facts, { type: e.type, data: e.data, occurredAt: e.metadata.occurredAt, recordedAt: e.recordedAt });
+        version = e.version;
+        changed = true;
+        const next = new Map(casesOf(facts).map((r) => [keyOf(r), r] as const));
+        const end = (key: string) => {
+          const was = current.get(key);
+          if (!was) return;
+          if (was.fresh) was.fresh.validTo = e.recordedAt;
+          else closeInDb.set(key, e.recordedAt);
+          current.delete(key);
+        };
+        for (const key of [...current.keys()]) if (!next.has(key)) end(key);
+        for (const [key, record] of next) {
+          const json = JSON.stringify(record);
+          if (current.get(key)?.json === json) continue;
+          end(key);
+          const v: Version = { record, validFrom: e.recordedAt, fromPosition: formatPosition(e.position), validTo: null };
+          fresh.push(v);
+          current.set(key, { json, fresh: v });
+        }
+      }
+      if (!changed) continue;
+      await client.query(
+        `INSERT INTO stats_items (proposal_id, version, facts) VALUES ($1, $2, $3)
+         ON CONFLICT (proposal_id) DO UPDATE SET version = EXCLUDED.version, facts = EXCLUDED.facts`,
+        [proposalId, version, JSON.stringify(facts)],
+      );
+      for (const [unitId, at] of closeInDb) {
+        await client.query('UPDATE stats_cases SET valid_to = $3 WHERE proposal_id = $1 AND unit_id = $2 AND valid_to IS NULL', [proposalId, unitId, at]);
+      }
+      const visible = fresh.filter((v) => v.validTo === null || Date.parse(v.validTo) > Date.parse(v.validFrom));
+      if (visible.length === 0) continue;
+      await client.query(
+        `INSERT INTO stats_cases (proposal_id, unit_id, session_year, kind, leader_in_charge, record, valid_from, from_position, valid_to,
+                                  handled, late_settled, on_time_settled, open_due_at, replied, face_to_face, key_or_rec, feedback, category)
+         SELECT $1, x.unit_id, x.session_year, x.kind, x.leader_in_charge, x.record, x.valid_from, x.from_position, x.valid_to,
+                x.handled, x.late_settled, x.on_time_settled, x.open_due_at, x.replied, x.face_to_face, x.key_or_rec, x.feedback, x.category
+           FROM jsonb_to_recordset($2::jsonb) AS x(unit_id text, session_year int, kind text, leader_in_charge text, record jsonb,
+                                                   valid_from timestamptz, from_position text, valid_to timestamptz,
+                                                   handled boolean, late_settled boolean, on_time_settled boolean, open_due_at timestamptz,
+                                                   replied boolean, face_to_face boolean, key_or_rec boolean, feedback text, category text)`,
+        [
+          proposalId,
+          JSON.stringify(
+            visible.map((v) => {
+              const k = caseColumns(v.record);
+              return {
+                unit_id: v.record.case.unitId,
+                session_year: v.record.sessionYear,
+                kind: v.record.kind,
+                leader_in_charge: v.record.leaderInCharge,
+                record: v.record,
+                valid_from: v.validFrom,
+                from_position: v.fromPosition,
+                valid_to: v.validTo,
+                handled: k.handled,
+                late_settled: k.lateSettled,
+                on_time_settled: k.onTimeSettled,
+                open_due_at: k.openDueAt,
+                replied: k.replied,
+                face_to_face: k.faceToFace,
+                key_or_rec: k.keyOrRecommendation,
+                feedback: k.feedback,
+                category: k.category,
+              };
+            }),
+          ),
+        ],
+      );
+    }
+  },
+
+  async reset(client: pg.PoolClient): Promise<void> {
+    await client.query('TRUNCATE stats_items, stats_cases');
+  },
+};

@@ -1,0 +1,61 @@
+/**
+ * 年终考核 (Art. 21): units ranked from their Art. 16 figures with policy weights, for commendation
+ * or criticism. Each figure scores its achievement against its target (rate / target, at most 1):
+ * meeting 45% A-category replies scores as fully as meeting 100% on-time replies. A figure a unit
+ * has nothing decided in (no key item, say) is left out and the other weights count in proportion,
+ * so a unit is never marked down for what it was not given.
+ */
+import { KPI_NAMES, type Figures, type KpiName } from './kpis';
+
+export type EvaluationWeights = Record<KpiName, number>;
+
+/** Policy default (an administrator may set others): handling on time and satisfaction weigh most. */
+export const DEFAULT_EVALUATION_WEIGHTS: EvaluationWeights = {
+  on_time: 30,
+  face_to_face: 20,
+  key_satisfaction: 15,
+  satisfaction: 25,
+  solved: 10,
+};
+
+export interface UnitEvaluation {
+  unitId: string;
+  /** 0–100, two decimals; null when nothing of the unit is decided yet. */
+  score: number | null;
+  /** 1 = best; equal scores share a rank; null with the score. */
+  rank: number | null;
+  /** Every figure with something decided met its target (表彰). */
+  commend: boolean;
+  /** The figures that missed their targets (通报批评 when any). */
+  missed: KpiName[];
+  figures: Figures;
+}
+
+export function evaluateUnits(units: readonly { unitId: string; figures: Figures }[], weights: EvaluationWeights = DEFAULT_EVALUATION_WEIGHTS): UnitEvaluation[] {
+  const scored = units.map(({ unitId, figures }) => {
+    let sum = 0;
+    let weight = 0;
+    for (const k of KPI_NAMES) {
+      const f = figures[k];
+      if (f.rate === null || !weights[k]) continue;
+      sum += weights[k] * Math.min(f.target ? f.rate / f.target : 1, 1);
+      weight += weights[k];
+    }
+    const missed = KPI_NAMES.filter((k) => figures[k].met === false);
+    return {
+      unitId,
+      score: weight ? Math.round((sum / weight) * 10_000) / 100 : null,
+      rank: null as number | null,
+      commend: weight > 0 && missed.length === 0,
+      missed,
+      figures,
+    };
+  });
+  const ordered = [...scored].sort((a, b) => (b.score ?? -1) - (a.score ?? -1) || a.unitId.localeCompare(b.unitId));
+  ordered.forEach((u, i) => {
+    if (u.score === null) return;
+    const prev = ordered[i - 1];
+    u.rank = prev && prev.score === u.score ? prev.rank : i + 1;
+  });
+  return ordered;
+}
