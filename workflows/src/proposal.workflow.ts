@@ -56,6 +56,9 @@ export const PATCHES = {
   // uuid4() (a seeded PRNG anyone could replay from the event ids): a different activity, and one
   // uuid4() draw fewer, so items that issued a form before replay the old call.
   feedbackTokenInActivity: 'feedback-token-in-activity',
+  // 重新办理 (SPEC §5): a send-back now decides RehandlingStarted (a new deadline, other timers) and
+  // loads the calendar first, so items that were sent back before replay the old decision.
+  rehandlingDeadlines: 'rehandling-deadlines',
 } as const;
 
 const retry: RetryPolicy = { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '5 seconds' };
@@ -90,8 +93,9 @@ export async function proposalWorkflow(input: ProposalWorkflowInput): Promise<vo
       } catch (e) {
         throw toFailure(e);
       }
-      const ctx: DecideContext = { now };
-      const needs = contextNeeds(command, now);
+      const flags = { rehandlingDeadlines: patched(PATCHES.rehandlingDeadlines) };
+      const ctx: DecideContext = { now, ...flags };
+      const needs = contextNeeds(command, now, flags);
       if (needs.policy) ctx.policy = await io.loadPolicy();
       if (needs.number && command.type === 'RegisterProposal') {
         const number = await io.allocateNumber({ proposalId: input.proposalId, ...needs.number });
