@@ -60,6 +60,7 @@ describe('policy versions', () => {
       replyPeriod: '3个月',
       urgentReplyPeriod: '1个月',
       feedbackPeriod: '30日',
+      rehandlingPeriod: '1个月',
       replyReminders: ['30日', '7日'],
       returnWindowReminders: ['3日'],
       overdueReminderEvery: '7日',

@@ -134,6 +134,11 @@ describe('并案办理 (Art. 6, 10, 11, 17): three deputies\' suggestions handle
     expect((await detail(as.office, b.id)).status).toBe('merged');
     await eventually('the unit handling again', async () => ((await detail(as.office, a.id)).assignments[0].status === 'handling' ? true : undefined));
     expect((await detail(as.office, a.id)).mergedItems.find((x: any) => x.id === b.id)).toMatchObject({ status: 'merged', awaitingReply: true });
+    // The re-handling runs on its own deadline, from deputy 2's send-back (SPEC §5).
+    const reopened = (await detail(as.office, a.id)).assignments[0];
+    expect(reopened).toMatchObject({ round: 2, overdue: false });
+    expect(reopened.rounds.map((r: any) => r.round)).toEqual([1, 2]);
+    expect(reopened.replyDueAt).toBe(reopened.rounds[1].replyDueAt);
 
     const r2 = await replyApprovedAndSent(a.id, '再次答复：已列入明年计划，年内开工。');
     const main = await detail(as.office, a.id);
@@ -173,6 +178,7 @@ describe('并案办理 (Art. 6, 10, 11, 17): three deputies\' suggestions handle
       'FeedbackReceived',
       'MergedItemCompleted',
       'MergedItemReopened',
+      'RehandlingStarted',
       'ReplyDrafted',
       'ReplyReviewed',
       'ReplyReviewed',

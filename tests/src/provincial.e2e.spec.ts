@@ -231,6 +231,8 @@ describe('Art. 9/10/11/17: a complete provincial item, from registration to arch
       'ContactRecorded|unit_handler',
       ...opinionRound,
       'FeedbackReceived|proposer',
+      // The opinion sent back: a re-handling with its own reply deadline (SPEC §5).
+      'RehandlingStarted|proposer',
       ...opinionRound,
       'FeedbackReceived|proposer',
       'GovernmentDocumentCompiled|office',

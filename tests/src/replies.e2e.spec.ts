@@ -139,11 +139,18 @@ describe('Art. 9/10/11/17/18: a complete municipal item, sent back twice and sat
       'ReplyReviewed:office:back|office',
       ...round,
       'FeedbackReceived|proposer',
+      // Each send-back opens a re-handling with its own reply deadline (SPEC §5).
+      'RehandlingStarted|proposer',
       ...round,
       'FeedbackReceived|proposer',
+      'RehandlingStarted|proposer',
       ...round,
       'FeedbackReceived|proposer',
       'ProposalArchived|proposer',
+    ]);
+    expect(events.filter((e) => e.type === 'RehandlingStarted').map((e) => [e.data.unitId, e.data.round])).toEqual([
+      ['rsj', 2],
+      ['rsj', 3],
     ]);
     expect(events.filter((e) => e.type === 'FeedbackReceived').map((e) => e.data.sendBack)).toEqual([true, true, false]);
   });

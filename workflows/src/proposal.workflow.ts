@@ -61,6 +61,9 @@ export const PATCHES = {
   // retry on a bounded schedule (then STORE_UNAVAILABLE); either way the item's lock is released.
   // On a duplicate (a crash after the append) the workflow adopts the events the store kept.
   appendOutcomes: 'append-outcomes',
+  // 重新办理 (SPEC §5): a send-back now decides RehandlingStarted (a new deadline, other timers) and
+  // loads the calendar first, so items that were sent back before replay the old decision.
+  rehandlingDeadlines: 'rehandling-deadlines',
 } as const;
 
 const retry: RetryPolicy = { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '5 seconds' };
@@ -105,8 +108,9 @@ export async function proposalWorkflow(input: ProposalWorkflowInput): Promise<vo
       } catch (e) {
         throw toFailure(e);
       }
-      const ctx: DecideContext = { now };
-      const needs = contextNeeds(command, now);
+      const flags = { rehandlingDeadlines: patched(PATCHES.rehandlingDeadlines) };
+      const ctx: DecideContext = { now, ...flags };
+      const needs = contextNeeds(command, now, flags);
       if (needs.policy) ctx.policy = await io.loadPolicy();
       if (needs.number && command.type === 'RegisterProposal') {
         const number = await io.allocateNumber({ proposalId: input.proposalId, ...needs.number });

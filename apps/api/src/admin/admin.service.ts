@@ -39,6 +39,7 @@ export function toPolicyDto(r: PolicyRecord): PolicyDto {
       replyPeriod: label(p.replyPeriod),
       urgentReplyPeriod: label(p.urgentReplyPeriod),
       feedbackPeriod: label(p.feedbackPeriod),
+      rehandlingPeriod: label(p.rehandlingPeriod),
       replyReminders: p.replyReminders.map(label),
       returnWindowReminders: p.returnWindowReminders.map(label),
       overdueReminderEvery: label(p.overdueReminderEvery),

@@ -80,6 +80,7 @@ describe('reminders, feedback and the other policy fields', () => {
     expect(await fieldsOf({ returnWindowReminders: 'P3D' }, UpdatePolicyDto)).toEqual(['returnWindowReminders']);
     expect(await fieldsOf({ overdueReminderEvery: 'PT0S' }, UpdatePolicyDto)).toEqual(['overdueReminderEvery']);
     expect(await fieldsOf({ feedbackPeriod: 'P30' }, UpdatePolicyDto)).toEqual(['feedbackPeriod']);
+    expect(await fieldsOf({ rehandlingPeriod: 'P13M' }, UpdatePolicyDto)).toEqual(['rehandlingPeriod']);
     expect(await fieldsOf({ coUnitOpinionLeadTime: null }, UpdatePolicyDto)).toEqual(['coUnitOpinionLeadTime']);
     expect(await fieldsOf({ progressReportDays: { co: 0, lead: 25 } }, UpdatePolicyDto)).toEqual(['progressReportDays.co']);
     expect(await fieldsOf({ progressReportDays: { co: 22 } }, UpdatePolicyDto)).toEqual(['progressReportDays.lead']);

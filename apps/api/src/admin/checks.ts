@@ -11,6 +11,7 @@ export const POLICY_PERIOD_FIELDS = [
   'replyPeriod',
   'urgentReplyPeriod',
   'feedbackPeriod',
+  'rehandlingPeriod',
   'overdueReminderEvery',
   'coUnitOpinionLeadTime',
 ] as const;

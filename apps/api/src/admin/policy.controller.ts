@@ -48,7 +48,7 @@ export class PolicyAdminController {
     description:
       '提交任意几项期间（未提交的保持不变），发布为新版本（版本号 +1）并返回。' +
       '新版本只适用于此后登记的件：在办件在登记时已复制当时的政策版本，继续按原版本计算期限。' +
-      '可设：退转期限、答复期限、紧急件答复期限、征求意见表反馈期限（feedbackPeriod）、催办（replyReminders、returnWindowReminders、' +
+      '可设：退转期限、答复期限、紧急件答复期限、征求意见表反馈期限（feedbackPeriod）、重新办理答复期限（rehandlingPeriod）、催办（replyReminders、returnWindowReminders、' +
       'overdueReminderEvery，只能以日或秒计）、会办意见期限（coUnitOpinionLeadTime）、督办台账报送日（progressReportDays）。' +
       '期间写法：P15D（日）、P3M（月）、P10WD（工作日）；PT30S（秒）仅在非生产环境可用，供测试。每项最长约一年。',
   })

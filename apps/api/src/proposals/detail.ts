@@ -1,8 +1,24 @@
 import type { StoredEvent } from '@jyta/event-store';
-import { currentStage, isReturnWindowClosed, type ProposalState } from '@jyta/proposal-domain';
-import type { ProposalDetailDto, ProposalEventDto, UnitAssignmentDto } from './dto/responses.dto';
+import { currentStage, handlingRounds, isReturnWindowClosed, type HandlingRound, type ProposalState } from '@jyta/proposal-domain';
+import type { HandlingRoundDto, ProposalDetailDto, ProposalEventDto, UnitAssignmentDto } from './dto/responses.dto';
 import { supervisionViewOf } from './handling-view';
 import { mergingView, replyMergingView } from './merging-view';
+
+function roundView(r: HandlingRound): HandlingRoundDto {
+  return {
+    round: r.round,
+    startedAt: r.startedAt,
+    replyDueAt: r.replyDue.dueAt,
+    replyDueLastDay: r.replyDue.lastDay,
+    replyDueExplanation: r.replyDue.explanation?.text ?? '',
+    repliedAt: r.repliedAt ?? null,
+    repliedInTime: !!r.repliedAt && Date.parse(r.repliedAt) < Date.parse(r.replyDue.dueAt),
+    explanation: r.explanation ? { ...r.explanation } : null,
+    replyDeadlinePassedAt: r.replyDeadlinePassed?.at ?? null,
+    overdue: !!r.replyDeadlinePassed && !r.replyDeadlinePassed.explained,
+    accountabilityFlagged: !!r.replyDeadlinePassed?.accountabilityFlagged,
+  };
+}
 
 /** The detail of SPEC §10 from the folded state. `now` decides whether a window has closed. */
 export function toDetail(
@@ -31,6 +47,9 @@ export function toDetail(
     replyDueLastDay: u.replyDue.lastDay,
     replyDueExplanation: u.replyDue.explanation?.text ?? '',
     replyDueProvisional: !!u.replyDue.provisional,
+    // 重新办理 (SPEC §5): the deadline above is the current round's; every round keeps its own.
+    round: u.rehandling?.round ?? 1,
+    rounds: handlingRounds(u, state.replies).map(roundView),
     contacts: (u.contacts ?? []).map((c) => ({ ...c })),
     explanation: u.explanation ? { ...u.explanation } : null,
     replyDeadlinePassedAt: u.replyDeadlinePassed?.at ?? null,

@@ -79,6 +79,22 @@ describe('toDetail', () => {
       replyDueLastDay: '2026-06-01',
       replyDueExplanation: '答复说明',
       replyDueProvisional: false,
+      round: 1,
+      rounds: [
+        {
+          round: 1,
+          startedAt: '2026-03-01',
+          replyDueAt: '2026-06-01T16:00:00.000Z',
+          replyDueLastDay: '2026-06-01',
+          replyDueExplanation: '答复说明',
+          repliedAt: null,
+          repliedInTime: false,
+          explanation: null,
+          replyDeadlinePassedAt: null,
+          overdue: false,
+          accountabilityFlagged: false,
+        },
+      ],
       returnRequests: [],
       contacts: [],
       explanation: null,
@@ -100,6 +116,27 @@ describe('toDetail', () => {
     });
     expect(d.assignments[1]).toMatchObject({ unitId: 'zfbzj', unitName: 'zfbzj', status: 'returned', signedAt: null });
     expect(d.assignments[1].returnRequests[0].decision).toEqual({ approve: true, comment: '同意', decidedAt: '2026-03-04T00:00:00.000Z' });
+  });
+
+  it('after a send-back: replyDueAt is the re-handling round\'s deadline, and every round keeps its own (SPEC §5)', () => {
+    const cjj = state.units[0];
+    const sentBack: ProposalState = {
+      ...state,
+      units: [
+        {
+          ...cjj,
+          replyDue: deadline('2026-06-20T16:00:00.000Z', '重新办理说明'),
+          rehandling: { round: 2, startedAt: '2026-05-20T02:00:00.000Z', replyId: 'r1' },
+          pastRounds: [{ round: 1, startedAt: '2026-03-01T01:00:00.000Z', replyDue: cjj.replyDue, repliedAt: '2026-05-01T02:00:00.000Z' }],
+        },
+      ],
+    };
+    const [u] = toDetail('p1', sentBack, 6, new Map(), '2026-06-10T00:00:00.000Z').assignments;
+    expect(u).toMatchObject({ round: 2, replyDueAt: '2026-06-20T16:00:00.000Z', replyDueExplanation: '重新办理说明', overdue: false });
+    expect(u.rounds.map((r) => [r.round, r.startedAt, r.replyDueAt, r.repliedInTime])).toEqual([
+      [1, '2026-03-01T01:00:00.000Z', '2026-06-01T16:00:00.000Z', true],
+      [2, '2026-05-20T02:00:00.000Z', '2026-06-20T16:00:00.000Z', false],
+    ]);
   });
 
   it('a window is closed once its end has passed, even before the timer recorded it', () => {

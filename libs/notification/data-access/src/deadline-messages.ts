@@ -1,7 +1,8 @@
 /**
- * Notices of deadlines moved by an amended holiday calendar (节假日安排调整, SPEC §5): each unit
- * whose deadline moved is told its new dates and why (the event's reason). Pure, like every rule
- * (rules.ts).
+ * Notices of deadlines: moved by an amended holiday calendar (节假日安排调整, SPEC §5), each unit
+ * whose deadline moved is told its new dates and why (the event's reason); and the deadline of a
+ * re-handling (重新办理) when the proposer sent the item back. Its reminders (催办) and the overdue
+ * notice are the reply deadline's own (messages.ts). Pure, like every rule (rules.ts).
  */
 import { isObject, type EventData, type NoticeRule } from './rules';
 
@@ -54,6 +55,29 @@ export const deadlineRule: NoticeRule = {
       body:
         `因${d.reason}，${item}${unit ? `（${unitName(unit)}）` : ''}的期限已按新的节假日安排重新计算：` +
         `${changes.join('；') || '期限有调整，请查看详情'}。已届满的期限不变。`,
+    };
+  },
+};
+
+/** 重新办理 (SPEC §5): the unit handles the item again, under the deadline of this round. */
+export const rehandlingRule: NoticeRule = {
+  types: ['RehandlingStarted'],
+
+  audience: ({ data: d }) => (typeof d.unitId === 'string' && isObject(d.replyDue) ? { units: [d.unitId], roles: ['unit_handler', 'unit_leader'] } : undefined),
+
+  message({ data: d }, { item, shortTitle, unitName, formatDueAt }) {
+    const due = isObject(d.replyDue) ? d.replyDue : undefined;
+    if (typeof d.unitId !== 'string' || !due) return undefined;
+    // As the assignment notice reads a deadline: its last day, or a test deadline's instant.
+    const when = typeof due.lastDay === 'string' ? due.lastDay : typeof due.dueAt === 'string' ? formatDueAt(due.dueAt) : '';
+    if (!when) return undefined;
+    const round = typeof d.round === 'number' ? `（第 ${d.round} 轮办理）` : '';
+    return {
+      kind: 'rehandling',
+      title: `退回重新办理：${shortTitle}，答复期限 ${when}`,
+      body:
+        `${item}（${unitName(d.unitId)}）：代表委员对答复不满意，该件已被退回重新办理${round}，答复期限为 ${when}。` +
+        '请与代表委员再次沟通，认真办理并按期重新答复；确实不能按期答复的，应在期限届满前书面说明情况。',
     };
   },
 };

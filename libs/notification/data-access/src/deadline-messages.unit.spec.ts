@@ -60,3 +60,29 @@ describe('节假日安排调整 notices (SPEC §5)', () => {
     expect(messageFor(odd, proposal, { recipient: { unitId: 'jtj' } })).toBeUndefined();
   });
 });
+
+describe('重新办理 notices (SPEC §5)', () => {
+  const rehandling: NotifiableEvent = {
+    eventId: 'e-3',
+    type: 'RehandlingStarted',
+    data: { unitId: 'jtj', round: 2, replyId: 'r1', replyDue: { lastDay: '2027-04-01', dueAt: '2027-04-01T16:00:00.000Z', explanation: { text: '…' } } },
+  };
+
+  it('the unit sent back hears of it, handlers and leaders, with the new reply deadline', () => {
+    expect(NOTIFIED_EVENT_TYPES).toContain('RehandlingStarted');
+    expect(names(recipientsFor(rehandling, directory, proposal))).toEqual(['jtj-handler', 'jtj-leader']);
+    expect(messageFor(rehandling, proposal, { recipient: { unitId: 'jtj' }, unitNames })).toEqual({
+      kind: 'rehandling',
+      title: '退回重新办理：《关于延长地铁运营时间的建议》，答复期限 2027-04-01',
+      body:
+        '《关于延长地铁运营时间的建议》（2026-建议-0042）（市交通局）：代表委员对答复不满意，该件已被退回重新办理（第 2 轮办理），答复期限为 2027-04-01。' +
+        '请与代表委员再次沟通，认真办理并按期重新答复；确实不能按期答复的，应在期限届满前书面说明情况。',
+    });
+  });
+
+  it('a test deadline in seconds reads as an instant; an event without a deadline tells nobody', () => {
+    const seconds = { ...rehandling, data: { ...(rehandling.data as object), replyDue: { lastDay: null, dueAt: '2027-04-01T16:00:30.000Z' } } };
+    expect(messageFor(seconds, proposal, { recipient: { unitId: 'jtj' }, unitNames })!.body).toContain('答复期限为 2027-04-02');
+    expect(recipientsFor({ ...rehandling, data: { unitId: 'jtj' } }, directory, proposal)).toEqual([]);
+  });
+});

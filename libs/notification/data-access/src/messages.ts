@@ -12,7 +12,7 @@ import { isObject, type Audience, type DirectoryUser, type NoticeContext, type N
 import { provincialRule } from './provincial-messages';
 import { supervisionRule } from './supervision-messages';
 import { mergingRule } from './merging-messages';
-import { deadlineRule } from './deadline-messages';
+import { deadlineRule, rehandlingRule } from './deadline-messages';
 import { leadershipRule } from './leadership-messages';
 
 export type { Audience, DirectoryUser, NoticeContext, NoticeRule, NotifiableEvent, NotificationKind, NotificationMessage, ProposalRef } from './rules';
@@ -216,7 +216,7 @@ export const handlingRule: NoticeRule = {
 };
 
 /** Every rule; for an event type two rules list, the first whose audience is defined speaks. */
-const RULES: readonly NoticeRule[] = [handlingRule, provincialRule, supervisionRule, mergingRule, deadlineRule, leadershipRule];
+const RULES: readonly NoticeRule[] = [handlingRule, provincialRule, supervisionRule, mergingRule, deadlineRule, rehandlingRule, leadershipRule];
 
 /** The event types some rule speaks about; every other type is ignored. */
 export const NOTIFIED_EVENT_TYPES: readonly string[] = [...new Set(RULES.flatMap((r) => r.types))];

@@ -62,6 +62,8 @@ export type NotificationKind =
   | 'merged'
   // 节假日安排调整 (deadline-messages.ts)
   | 'deadline_changed'
+  // 重新办理 (deadline-messages.ts): the item was sent back, the new reply deadline
+  | 'rehandling'
   // 阅批 (Art. 6) and 阅示 (Art. 9) (leadership-messages.ts)
   | 'major_approval_requested'
   | 'major_item_approved'

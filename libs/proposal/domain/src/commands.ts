@@ -274,4 +274,9 @@ export interface DecideContext {
   now: string;
   policy?: Policy;
   calendar?: import('@jyta/calendar-domain').HolidayCalendar;
+  /**
+   * A send-back opens a re-handling round with its own reply deadline (RehandlingStarted, SPEC §5).
+   * On unless false: false only when replaying items whose history predates it (the workflow's patch).
+   */
+  rehandlingDeadlines?: boolean;
 }

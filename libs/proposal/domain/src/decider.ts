@@ -8,10 +8,10 @@ import type { ProposalCommand } from './commands';
 import type { DecidedEvent } from './events';
 import { byCommand, byEvent, SLICES } from './registry';
 import { DomainError, ErrorCodes } from './shared/errors';
-import type { ContextNeeds, DecideContext, Effect, Slice, Timer, TimerOptions } from './slice';
+import type { ContextFlags, ContextNeeds, DecideContext, Effect, Slice, Timer, TimerOptions } from './slice';
 import { initialState, type ProposalState } from './state';
 
-export type { ContextNeeds, Effect, TimerOptions } from './slice';
+export type { ContextFlags, ContextNeeds, Effect, TimerOptions } from './slice';
 
 /** Not changes of the handling: publication (Art. 20) and the vice mayor's reading (Art. 9) mostly come after archiving. */
 export const AFTER_ARCHIVE: ReadonlySet<ProposalCommand['type']> = new Set(['ChooseDisclosure', 'ReadSatisfiedReply']);
@@ -43,7 +43,7 @@ export function decide(command: ProposalCommand, state: ProposalState, ctx: Deci
   assertAllowed(command, state, ctx.now);
   const slice = SLICES.find((s) => s.claims?.(command, state)) ?? owner(command.type);
   const events = slice.decide(command, state, ctx);
-  return SLICES.reduce((es, s) => (s.amend ? s.amend(command, state, es) : es), events);
+  return SLICES.reduce((es, s) => (s.amend ? s.amend(command, state, es, ctx) : es), events);
 }
 
 /** evolve: state + event → state. Pure; the only way state changes. */
@@ -77,9 +77,27 @@ export function nextDeadline(
   return next && { at: next.at, command: next.command };
 }
 
-/** What decide() needs besides the state for this command (what the workflow fetches first). */
-export function contextNeeds(command: ProposalCommand, now: string): ContextNeeds {
-  return byCommand.get(command.type)?.contextNeeds?.(command, now) ?? {};
+/**
+ * What decide() needs besides the state for this command (what the workflow fetches first): its
+ * own slice's needs, and those of the slices that amend its events (a send-back's re-handling
+ * deadline needs the calendar). `flags` as in the DecideContext the command will be decided with.
+ */
+export function contextNeeds(command: ProposalCommand, now: string, flags: ContextFlags = {}): ContextNeeds {
+  const own = byCommand.get(command.type);
+  return SLICES.filter((s) => s !== own && s.amend).reduce(
+    (needs, s) => joinNeeds(needs, s.contextNeeds?.(command, now, flags) ?? {}),
+    own?.contextNeeds?.(command, now, flags) ?? {},
+  );
+}
+
+function joinNeeds(a: ContextNeeds, b: ContextNeeds): ContextNeeds {
+  const calendar =
+    a.calendar && b.calendar
+      ? { fromYear: Math.min(a.calendar.fromYear, b.calendar.fromYear), toYear: Math.max(a.calendar.toYear, b.calendar.toYear) }
+      : (a.calendar ?? b.calendar);
+  const policy = a.policy || b.policy;
+  const number = a.number ?? b.number;
+  return { ...(policy ? { policy } : {}), ...(number ? { number } : {}), ...(calendar ? { calendar } : {}) };
 }
 
 /** Effects of events just stored, carried out by the workflow in this order; `state` is the state after them. */

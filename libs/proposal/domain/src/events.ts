@@ -85,6 +85,26 @@ export interface ReminderIssued {
   data: { unitId: string; kind: import('./shared/values').ReminderKind; reminder: string; key: string; dueAt: string };
 }
 
+/**
+ * 重新办理 (Art. 10 last sentence, 11, 19; SPEC §5): the proposer sent the unit's reply back (or a
+ * provincial item's opinion, or a merged item's copy), and the unit handles the item again under a
+ * deadline of its own, counted from the send-back (policy `rehandlingPeriod`, 1 month) under the
+ * Civil Code rules. The reply sent inside the earlier deadline settled that one: from now on the
+ * reminders, the overdue check and the explanation (延期说明) run against `replyDue`.
+ * occurredAt = the send-back (when the unit could handle it again).
+ */
+export interface RehandlingStarted {
+  type: 'RehandlingStarted';
+  data: {
+    unitId: string;
+    /** The handling round now open: 2 after the first send-back, and so on (the next reply's round). */
+    round: number;
+    /** The reply sent back. */
+    replyId: string;
+    replyDue: Deadline;
+  };
+}
+
 export interface ReplyDrafted {
   type: 'ReplyDrafted';
   data: {
@@ -255,6 +275,7 @@ export type ProposalEvent =
   | ExplanationFiled
   | ReplyDeadlinePassed
   | ReminderIssued
+  | RehandlingStarted
   | ReplyDrafted
   | ReplyReviewed
   | ReplySent

@@ -28,6 +28,9 @@ export interface ContextNeeds {
   calendar?: { fromYear: number; toYear: number };
 }
 
+/** The switches of DecideContext that change what a command needs (see DecideContext). */
+export type ContextFlags = Pick<DecideContext, 'rehandlingDeadlines'>;
+
 /** A side effect of stored events, carried out by the workflow in this order. */
 export type Effect =
   /** The feedback form's secret link (Art. 11), kept outside the events. */
@@ -84,11 +87,11 @@ export interface Slice {
   /** A command of another slice it decides instead on this state (e.g. a reply's government document in review). */
   claims?(command: ProposalCommand, state: ProposalState): boolean;
   /** Events another slice decided, amended by this one (e.g. 并案: a sent reply is copied to the merged items). */
-  amend?(command: ProposalCommand, state: ProposalState, events: DecidedEvent[]): DecidedEvent[];
+  amend?(command: ProposalCommand, state: ProposalState, events: DecidedEvent[], ctx: DecideContext): DecidedEvent[];
   /** The timers its rules run on this state (planning only: pure). */
   timers?(state: ProposalState, opts: TimerOptions): Timer[];
   /** Effects of one stored event; `state` is the state after the events. */
   effects?(event: DecidedEvent, state: ProposalState): Effect[];
-  /** What decide() needs besides the state for one of its commands. */
-  contextNeeds?(command: ProposalCommand, now: string): ContextNeeds;
+  /** What decide() needs besides the state for one of its commands (or for one it amends). */
+  contextNeeds?(command: ProposalCommand, now: string, flags: ContextFlags): ContextNeeds;
 }

@@ -63,6 +63,22 @@ export const currentStage = (r: Reply): ReviewStage | undefined => {
   return doc ? doc.stages[doc.reviews.filter((v) => v.approve).length] : undefined;
 };
 
+/**
+ * One handling round of a unit (重新办理, SPEC §5): round 1 from 接办之日 under the reply deadline,
+ * each later one from a send-back under its own deadline. Every round is judged on its own
+ * deadline (the on-time KPI counts each round against its own).
+ */
+export interface HandlingRound {
+  round: number;
+  /** When the round opened: the assignment for round 1, the send-back for the others. */
+  startedAt: string;
+  replyDue: Deadline;
+  /** When the round's reply was sent (absent for the round still open, or one ended without). */
+  repliedAt?: string;
+  explanation?: DelayExplanation;
+  replyDeadlinePassed?: { at: string; explained: boolean; accountabilityFlagged: boolean };
+}
+
 export interface UnitAssignment {
   unitId: string;
   role: UnitRole;
@@ -77,6 +93,7 @@ export interface UnitAssignment {
   signedAt?: string;
   returnWindow: Deadline;
   returnWindowClosedAt?: string;
+  /** The reply deadline of the current round (the re-handling's own after a send-back). */
   replyDue: Deadline;
   returnRequests: ReturnRequest[];
   contacts: ProposerContact[];
@@ -86,6 +103,13 @@ export interface UnitAssignment {
    * "delayed with explanation", without one it is overdue and accountability is flagged (Art. 19).
    */
   replyDeadlinePassed?: { at: string; explained: boolean; accountabilityFlagged: boolean };
+  /**
+   * 重新办理 (SPEC §5): the round opened by the latest send-back; absent in round 1. replyDue,
+   * explanation, replyDeadlinePassed and the reply reminders are this round's.
+   */
+  rehandling?: { round: number; startedAt: string; replyId: string };
+  /** The rounds before the current one, each with its own deadline and how it ended. */
+  pastRounds?: HandlingRound[];
   /** Co-units (SPEC §4.2): when the opinion to the lead is due; the opinions sent; the deadline passing without one. */
   opinionDue?: Deadline;
   coUnitOpinions?: CoUnitOpinion[];
@@ -125,5 +149,20 @@ export const initialState = (): ProposalState => ({ status: 'unregistered', unit
 export const activeUnits = (s: ProposalState) => s.units.filter((u) => u.status !== 'returned');
 export const findActiveUnit = (s: ProposalState, unitId: string) =>
   s.units.find((u) => u.unitId === unitId && u.status !== 'returned');
+/** The unit's current round as it stands; `replies` gives the time its reply was sent, if it was. */
+export function currentRound(u: UnitAssignment, replies: readonly Reply[] = []): HandlingRound {
+  const round = u.rehandling?.round ?? 1;
+  const repliedAt = replies.filter((r) => r.unitId === u.unitId && r.round === round && r.sentAt).at(-1)?.sentAt;
+  return {
+    round,
+    startedAt: u.rehandling?.startedAt ?? u.assignedAt ?? u.assignedOn,
+    replyDue: u.replyDue,
+    ...(repliedAt ? { repliedAt } : {}),
+    ...(u.explanation ? { explanation: u.explanation } : {}),
+    ...(u.replyDeadlinePassed ? { replyDeadlinePassed: u.replyDeadlinePassed } : {}),
+  };
+}
+/** Every handling round of the unit, each with its own deadline, the current one last (SPEC §5). */
+export const handlingRounds = (u: UnitAssignment, replies: readonly Reply[] = []): HandlingRound[] => [...(u.pastRounds ?? []), currentRound(u, replies)];
 /** A unit answers for itself when it leads, handles alone, or handles its own part separately. */
 export const answersForItself = (u: UnitAssignment) => u.role === 'lead' || u.role === 'separate';

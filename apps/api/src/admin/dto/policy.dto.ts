@@ -86,6 +86,11 @@ export class UpdatePolicyDto {
   @IsPolicyPeriod()
   feedbackPeriod?: string;
 
+  @ApiPropertyOptional({ example: 'P1M', description: `重新办理答复期限：代表委员退回后，承办单位重新答复的期限（自退回之日起算，第十条、第十九条）。${PERIOD_HELP}` })
+  @Given()
+  @IsPolicyPeriod()
+  rehandlingPeriod?: string;
+
   @ApiPropertyOptional({
     type: String,
     isArray: true,
@@ -129,6 +134,7 @@ export class PolicyLabelsDto {
   @ApiProperty({ example: '3个月' }) replyPeriod: string;
   @ApiProperty({ example: '1个月' }) urgentReplyPeriod: string;
   @ApiProperty({ example: '30日' }) feedbackPeriod: string;
+  @ApiProperty({ example: '1个月' }) rehandlingPeriod: string;
   @ApiProperty({ type: String, isArray: true, example: ['30日', '7日'] }) replyReminders: string[];
   @ApiProperty({ type: String, isArray: true, example: ['3日'] }) returnWindowReminders: string[];
   @ApiProperty({ example: '7日' }) overdueReminderEvery: string;
@@ -141,6 +147,7 @@ export class PolicyDto {
   @ApiProperty({ example: 'P3M', description: '答复期限' }) replyPeriod: string;
   @ApiProperty({ example: 'P1M', description: '紧急件答复期限' }) urgentReplyPeriod: string;
   @ApiProperty({ example: 'P30D', description: '征求意见表反馈期限' }) feedbackPeriod: string;
+  @ApiProperty({ example: 'P1M', description: '重新办理答复期限（自代表委员退回之日起）' }) rehandlingPeriod: string;
   @ApiProperty({ type: String, isArray: true, example: ['P30D', 'P7D'], description: '答复期限届满前催办' }) replyReminders: string[];
   @ApiProperty({ type: String, isArray: true, example: ['P3D'], description: '退转期限届满前提醒' }) returnWindowReminders: string[];
   @ApiProperty({ example: 'P7D', description: '超期后每隔多久催办' }) overdueReminderEvery: string;

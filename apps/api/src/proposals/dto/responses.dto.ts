@@ -71,6 +71,21 @@ export class ExplanationViewDto {
   @ApiProperty() filedAt: string;
 }
 
+/** One handling round of a unit (重新办理, SPEC §5): each with its own reply deadline. */
+export class HandlingRoundDto {
+  @ApiProperty({ example: 1, description: '办理轮次：1 为交办后的首轮，每次代表委员退回后 +1' }) round: number;
+  @ApiProperty({ format: 'date-time', description: '本轮开始：首轮为交办，其后为代表委员退回之时' }) startedAt: string;
+  @ApiProperty({ format: 'date-time', description: '本轮答复期限届满时刻' }) replyDueAt: string;
+  @ApiProperty({ nullable: true, type: String, example: '2026-06-01' }) replyDueLastDay: string | null;
+  @ApiProperty({ description: '本轮答复期限的计算说明' }) replyDueExplanation: string;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: '本轮答复发出时间' }) repliedAt: string | null;
+  @ApiProperty({ description: '本轮在期限内答复' }) repliedInTime: boolean;
+  @ApiPropertyOptional({ type: ExplanationViewDto, nullable: true, description: '本轮的延期说明（第十九条）' }) explanation: ExplanationViewDto | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: '本轮答复期限届满而未答复的时间' }) replyDeadlinePassedAt: string | null;
+  @ApiProperty({ description: '本轮超期未答复且未说明' }) overdue: boolean;
+  @ApiProperty({ description: '本轮追究责任' }) accountabilityFlagged: boolean;
+}
+
 export class UnitAssignmentDto extends UnitSupervisionViewDto {
   @ApiProperty({ example: 'cjj' }) unitId: string;
   @ApiProperty({ example: '市城建局' }) unitName: string;
@@ -84,10 +99,12 @@ export class UnitAssignmentDto extends UnitSupervisionViewDto {
   @ApiProperty({ description: '退转期限是否已届满' }) returnWindowClosed: boolean;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) returnWindowClosedAt: string | null;
   @ApiProperty({ description: '期限计算说明（民法典第二百零一条至第二百零三条）' }) returnWindowExplanation: string;
-  @ApiProperty({ format: 'date-time' }) replyDueAt: string;
+  @ApiProperty({ format: 'date-time', description: '本轮答复期限（退回重新办理后为重新办理的期限）' }) replyDueAt: string;
   @ApiProperty({ nullable: true, type: String, example: '2026-06-01' }) replyDueLastDay: string | null;
   @ApiProperty() replyDueExplanation: string;
   @ApiProperty({ description: '答复期限涉及尚未录入节假日安排的年份，暂按普通周计算' }) replyDueProvisional: boolean;
+  @ApiProperty({ example: 1, description: '当前办理轮次（重新办理，第十条）' }) round: number;
+  @ApiProperty({ type: HandlingRoundDto, isArray: true, description: '各轮办理及其答复期限，当前一轮在最后' }) rounds: HandlingRoundDto[];
   @ApiProperty({ type: ReturnRequestViewDto, isArray: true }) returnRequests: ReturnRequestViewDto[];
   @ApiProperty({ type: ContactViewDto, isArray: true, description: '与代表委员的沟通（第十四条）' }) contacts: ContactViewDto[];
   @ApiPropertyOptional({ type: ExplanationViewDto, nullable: true, description: '延期说明（第十九条）' })

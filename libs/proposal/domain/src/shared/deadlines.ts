@@ -2,7 +2,18 @@
  * Deadlines two slices share: the co-units' opinion deadline (set at assignment, counted again by a
  * calendar recompute) and the month arithmetic of the monthly reports.
  */
-import { CalendarYearMissingError, dayInfo, endOfShanghaiDay, shanghaiDateTime, parsePeriod, type Deadline, type HolidayCalendar, type Period } from '@jyta/calendar-domain';
+import {
+  CalendarYearMissingError,
+  computeDeadlineReported,
+  dayInfo,
+  endOfShanghaiDay,
+  parsePeriod,
+  shanghaiDate,
+  shanghaiDateTime,
+  type Deadline,
+  type HolidayCalendar,
+  type Period,
+} from '@jyta/calendar-domain';
 import type { AssignedUnit } from '../events';
 import { DEFAULT_POLICY, type Policy } from './values';
 
@@ -176,3 +187,21 @@ export function withOpinionDues(
   return units.map((u) => (u.role === 'co' ? { ...u, opinionDue } : u));
 }
 
+
+// ---- 重新办理: the re-handling's reply deadline ------------------------------------------------------
+
+/** The re-handling period of the item's policy (SPEC §5: 1 month when the policy predates it). */
+export const rehandlingPeriod = (policy: Policy | undefined): Period =>
+  safePeriod(policy?.rehandlingPeriod) ?? parsePeriod(DEFAULT_POLICY.rehandlingPeriod!);
+
+/**
+ * The reply deadline of a re-handling (SPEC §5): from the day of the proposer's send-back, the
+ * policy's period, under the Civil Code rules (computeDeadlineReported), with its explanation.
+ */
+export function rehandlingDue(args: { sentBackAt: string; policy: Policy | undefined; calendar?: HolidayCalendar }): Deadline {
+  const period = rehandlingPeriod(args.policy);
+  if (period.unit !== 'second' && !args.calendar) throw new Error('the re-handling deadline needs the calendar');
+  const start = shanghaiDate(args.sentBackAt);
+  const due = computeDeadlineReported({ start, startInstant: args.sentBackAt, period, calendar: args.calendar ?? { coveredYears: [], overrides: [] } });
+  return { ...due, explanation: { ...due.explanation, text: `代表委员于 ${start} 退回重新办理，重新办理的答复期限：${due.explanation.text}` } };
+}

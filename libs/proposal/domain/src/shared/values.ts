@@ -38,6 +38,11 @@ export interface Policy {
   overdueReminderEvery?: string;
   /** How long the proposer has to answer the feedback form (征求意见表); then "no feedback". */
   feedbackPeriod?: string;
+  /**
+   * 重新办理 (SPEC §5): after the proposer sends a reply back, the unit replies again within this
+   * period, counted from the send-back ('P1M'); absent on policies published before it (then 1 month).
+   */
+  rehandlingPeriod?: string;
   /** 会办意见 (SPEC §4.2): how long before the lead's reply deadline a co-unit's opinion is due ('P30D'). */
   coUnitOpinionLeadTime?: string;
   /** 督办台账 (SPEC §4.3): the day of each month by which co-units report to the lead (co) and the other units to the office (lead). */
@@ -55,6 +60,7 @@ export const DEFAULT_POLICY: Policy = {
   returnWindowReminders: ['P3D'],
   overdueReminderEvery: 'P7D',
   feedbackPeriod: 'P30D',
+  rehandlingPeriod: 'P1M',
   coUnitOpinionLeadTime: 'P30D',
   progressReportDays: { co: 22, lead: 25 },
 };

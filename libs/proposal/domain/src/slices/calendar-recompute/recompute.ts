@@ -2,7 +2,8 @@
  * 节假日安排调整 (SPEC §5, Art. 7, 19): when an administrator amends the holiday calendar (a
  * holiday announced late, a day missed, next year entered), the deadlines still running are
  * counted again with the item's own policy and the amended calendar, exactly as they were first
- * counted: the return window and the reply deadline from 接办之日 (AssignProposal), a co-unit's
+ * counted: the return window and the reply deadline from 接办之日 (AssignProposal) — a re-handling's
+ * from the proposer's send-back (RehandlingStarted) —, a co-unit's
  * opinion deadline back from the lead's (new) reply deadline (shared/deadlines.ts), the proposer's
  * feedback period (Art. 11) from the day the reply was sent (SendReply). One event says what
  * moved and why; the item's timer loop re-plans on every change, so the timers (and the reminders
@@ -21,7 +22,7 @@
  */
 import { computeDeadlineReported, parsePeriod, shanghaiDate, shanghaiYear, type Deadline, type Period } from '@jyta/calendar-domain';
 import type { DecideContext, ProposalCommand } from '../../commands';
-import { coUnitOpinionDue } from '../../shared/deadlines';
+import { coUnitOpinionDue, rehandlingPeriod } from '../../shared/deadlines';
 import { invalid } from '../../shared/errors';
 import type { DecidedEvent } from '../../events';
 import type { DeadlineBefore, DeadlineChange, RecomputedFeedback, RecomputedUnit } from './types';
@@ -124,7 +125,14 @@ export function decideRecompute(command: RecomputeCommand, state: ProposalState,
   for (const u of units) {
     const running = runningDeadlines(u, ctx.now);
     const returnWindow = running.returnWindow ? recompute(u, u.returnWindow, periods.returnWindow) : undefined;
-    const replyDue = running.replyDue ? recompute(u, u.replyDue, periods.reply) : undefined;
+    // A re-handling round's deadline counts from the send-back with its own period (SPEC §5).
+    const replyDue = !running.replyDue
+      ? undefined
+      : u.rehandling
+        ? periods.rehandling.unit === 'second'
+          ? undefined
+          : change(u.replyDue, count(shanghaiDate(u.rehandling.startedAt), periods.rehandling, `unit ${u.unitId}`))
+        : recompute(u, u.replyDue, periods.reply);
     changes.set(u.unitId, { ...(returnWindow ? { returnWindow } : {}), ...(replyDue ? { replyDue } : {}) });
   }
   // 会办意见: as at assignment, from the earliest reply deadline (as it now stands) of the lead
@@ -133,7 +141,8 @@ export function decideRecompute(command: RecomputeCommand, state: ProposalState,
   for (const u of units) {
     if (!runningDeadlines(u, ctx.now).opinionDue) continue;
     const leadDue = units
-      .filter((l) => l.role === 'lead' && l.assignedOn === u.assignedOn)
+      // A lead re-handling after a send-back no longer runs on the deadline the opinion was counted from.
+      .filter((l) => l.role === 'lead' && l.assignedOn === u.assignedOn && !l.rehandling)
       .map(replyDueNow)
       .sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt))[0];
     const leadTime = policy.coUnitOpinionLeadTime ?? DEFAULT_POLICY.coUnitOpinionLeadTime!;
@@ -181,8 +190,9 @@ export function evolveRecompute(state: ProposalState, event: RecomputeEvent): Pr
 }
 
 /** The item's own periods, as AssignProposal used them (urgent items have the shorter reply period). */
-function periodsOf(policy: Policy, urgent: boolean): { returnWindow: Period; reply: Period; feedback: Period } {
+function periodsOf(policy: Policy, urgent: boolean): { returnWindow: Period; reply: Period; feedback: Period; rehandling: Period } {
   return {
+    rehandling: rehandlingPeriod(policy),
     returnWindow: parsePeriod(policy.returnWindow),
     reply: parsePeriod(urgent ? policy.urgentReplyPeriod : policy.replyPeriod),
     feedback: parsePeriod(policy.feedbackPeriod ?? DEFAULT_POLICY.feedbackPeriod!),

@@ -266,6 +266,9 @@ describe('并案办理: one handling, each item its own reply and form (Art. 10,
     expect(w.types(B, feedback(copyOf('r1', B), true))).toEqual(['FeedbackReceived']);
     expect(w.forwarded.at(-1)).toEqual({ to: A, type: 'ReopenForMergedItem' });
     expect(w.state(A).units[0].status).toBe('handling');
+    // The re-handling runs against its own deadline, from the merged item's send-back (SPEC §5).
+    expect(w.state(A).units[0]).toMatchObject({ rehandling: { round: 2, startedAt: NOW, replyId: 'r1' }, replyDue: { lastDay: '2026-12-23' } });
+    expect(w.state(A).units[0].pastRounds).toHaveLength(1);
     expect(w.state(A).mergedItems!.find((m) => m.proposalId === B)).toMatchObject({ status: 'merged', awaitingUnits: ['cjj'] });
     expect(w.state(B).status).toBe('merged');
     // A new round; deputy-1 (satisfied) gets no second form, nor does deputy-3 (done).
@@ -292,8 +295,10 @@ describe('并案办理: one handling, each item its own reply and form (Art. 10,
     w.run(B, feedback(copyOf('r1', B), true));
     expect(w.state(A).units[0].status).toBe('replied');
     const events = w.run(A, feedback('r1'));
-    expect(events.map((e) => e.type)).toEqual(['FeedbackReceived', 'MergedItemReopened']);
+    // The re-handling opens now, with its own reply deadline (SPEC §5).
+    expect(events.map((e) => e.type)).toEqual(['FeedbackReceived', 'MergedItemReopened', 'RehandlingStarted']);
     expect(events[1].data).toEqual({ mergedProposalIds: [B], replyId: 'r1', unitId: 'cjj', handlingAgain: true });
+    expect(events[2].data).toMatchObject({ unitId: 'cjj', round: 2, replyId: 'r1' });
     expect(w.state(A).units[0].status).toBe('handling');
     // C has not answered r1 yet: the new reply goes to it too and replaces its open copy.
     expect(sendAll(w, 'r2').map((e) => e.type)).toEqual(['ReplyCopiedToMergedItems']);
