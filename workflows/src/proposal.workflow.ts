@@ -56,6 +56,10 @@ export const PATCHES = {
   // uuid4() (a seeded PRNG anyone could replay from the event ids): a different activity, and one
   // uuid4() draw fewer, so items that issued a form before replay the old call.
   feedbackTokenInActivity: 'feedback-token-in-activity',
+  // 分别办理 (SPEC §4.1): an approved return leaves the unit's part waiting for re-assignment, and
+  // the item is not archived while a part waits; items that approved a return before decide it as
+  // they did (the in-memory state would otherwise differ from the stored events on replay).
+  partReassignment: 'part-reassignment',
 } as const;
 
 const retry: RetryPolicy = { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '5 seconds' };
@@ -91,6 +95,7 @@ export async function proposalWorkflow(input: ProposalWorkflowInput): Promise<vo
         throw toFailure(e);
       }
       const ctx: DecideContext = { now };
+      if (command.type === 'DecideReturn' && !patched(PATCHES.partReassignment)) ctx.withoutPartReassignment = true;
       const needs = contextNeeds(command, now);
       if (needs.policy) ctx.policy = await io.loadPolicy();
       if (needs.number && command.type === 'RegisterProposal') {
