@@ -61,6 +61,7 @@ describe('toDetail', () => {
       assignment: { mode: 'lead', leaderInCharge: 'vice-mayor-1', division: '二处' },
       replies: [],
       archivedAt: null,
+      partsAwaitingReassignment: [],
       version: 5,
     });
     expect(d.assignments[0]).toEqual({
@@ -68,6 +69,8 @@ describe('toDetail', () => {
       unitName: '市城建局',
       role: 'lead',
       status: 'handling',
+      reassignedFrom: null,
+      reassignedTo: null,
       assignedOn: '2026-03-01',
       signedAt: '2026-03-02T01:00:00.000Z',
       returnWindowClosesAt: '2026-03-16T16:00:00.000Z',
@@ -100,6 +103,21 @@ describe('toDetail', () => {
     });
     expect(d.assignments[1]).toMatchObject({ unitId: 'zfbzj', unitName: 'zfbzj', status: 'returned', signedAt: null });
     expect(d.assignments[1].returnRequests[0].decision).toEqual({ approve: true, comment: '同意', decidedAt: '2026-03-04T00:00:00.000Z' });
+  });
+
+  it('分别办理: a returned part waiting for re-assignment is shown with its unit and since when; a re-assigned one names both units', () => {
+    const waiting = { ...state, partsAwaitingReassignment: [{ unitId: 'zfbzj', since: '2026-03-04T00:00:00.000Z' }] };
+    expect(toDetail('p1', waiting, 5, new Map([['zfbzj', '市住房保障局']])).partsAwaitingReassignment).toEqual([
+      { unitId: 'zfbzj', unitName: '市住房保障局', since: '2026-03-04T00:00:00.000Z' },
+    ]);
+    const units = [state.units[0], { ...state.units[1], reassignedTo: 'jyj' }, { ...state.units[0], unitId: 'jyj', reassignedFrom: 'zfbzj' }];
+    const d = toDetail('p1', { ...state, units }, 6, new Map());
+    expect(d.partsAwaitingReassignment).toEqual([]);
+    expect(d.assignments.map((a) => [a.unitId, a.reassignedFrom, a.reassignedTo])).toEqual([
+      ['cjj', null, null],
+      ['zfbzj', null, 'jyj'],
+      ['jyj', 'zfbzj', null],
+    ]);
   });
 
   it('a window is closed once its end has passed, even before the timer recorded it', () => {
