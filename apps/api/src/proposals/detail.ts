@@ -155,6 +155,8 @@ export function proposerView(detail: ProposalDetailDto): ProposalDetailDto {
 export const PROPOSER_EVENT_TYPES: ReadonlySet<string> = new Set([
   'ProposalRegistered',
   'ProposalAssigned',
+  // 改派: the unit now handling a part of the item, as an assignment
+  'PartReassigned',
   'ReceiptSigned',
   'ContactRecorded',
   'ReplySent',
