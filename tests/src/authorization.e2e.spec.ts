@@ -127,6 +127,7 @@ const MATRIX: Record<string, Outcome[]> = {
   'POST assignment':                            [ROLE,    OK,      ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ANON],
   'POST assignments (bulk)':                    [ROLE,    OK,      ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ANON],
   'POST return-decision (unit rsj)':            [ROLE,    OK,      ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ANON],
+  'POST reassignment (part of rsj)':            [ROLE,    OK,      ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ANON],
   // ── the unit's handling: its own handlers only; "unit jyj" = the wrong unit in its own name on an item of rsj ──
   'POST receipt (npc, unit rsj)':               [ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    OK,      UNIT,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ANON],
   'POST receipt (npc, unit jyj)':               [ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    UNIT,    ITEM,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ANON],
@@ -220,6 +221,7 @@ const post = (who: Account, path: string, body?: unknown) => call(who, `POST ${p
 // the steps beforeAll takes on an item, as the role whose step it is
 const sign: Step = async (it) => void (await post('rsj-handler', `/api/proposals/${it.id}/units/rsj/receipt`));
 const askReturn: Step = async (it) => void (await post('rsj-handler', `/api/proposals/${it.id}/units/rsj/return-request`, { reason: '不属于本单位职责。' }));
+const approveReturn: Step = async (it) => void (await post('office', `/api/proposals/${it.id}/units/rsj/return-decision`, { approve: true }));
 const askInstructions: Step = async (it) => {
   it.requestId = (await post('rsj-handler', `/api/proposals/${it.id}/units/rsj/instructions`, { authority: '省人力资源和社会保障厅', matter: '补贴标准是否可突破省定上限' })).requestId;
 };
@@ -258,6 +260,7 @@ const ITEMS = {
   toAssign: { proposer: 'deputy-3' },
   toReturn: { assign: RSJ_WJW },
   toDecide: { assign: RSJ_WJW, steps: [askReturn] },
+  toReassign: { assign: { mode: 'separate', leadUnitIds: ['rsj', 'wjw'] }, steps: [askReturn, approveReturn] },
   toContact: { assign: RSJ_WJW },
   toExplain: { assign: RSJ_WJW },
   toCoOpine: { assign: { mode: 'lead', leadUnitIds: ['wjw'], coUnitIds: ['rsj'] }, steps: [sign] },
@@ -362,6 +365,7 @@ const REQUESTS: Record<keyof typeof MATRIX, () => Request> = {
   'POST assignment': () => ['POST', `${p('toAssign')}/assignment`, { mode: 'single', leadUnitIds: ['mzj'], assignedOn: shanghaiDay() }],
   'POST assignments (bulk)': () => ['POST', '/api/proposals/assignments', { assignedOn: shanghaiDay(), items: [{ proposalId: ids.toBulkAssign, mode: 'single', leadUnitIds: ['mzj'] }] }],
   'POST return-decision (unit rsj)': () => ['POST', `${p('toDecide')}/units/rsj/return-decision`, { approve: true, comment: '同意退转' }],
+  'POST reassignment (part of rsj)': () => ['POST', `${p('toReassign')}/units/rsj/reassignment`, { toUnitId: 'mzj', assignedOn: shanghaiDay() }],
   'POST receipt (npc, unit rsj)': () => ['POST', `${p('npc')}/units/rsj/receipt`],
   'POST receipt (npc, unit jyj)': () => ['POST', `${p('npc')}/units/jyj/receipt`],
   'POST return-request (unit rsj)': () => ['POST', `${p('toReturn')}/units/rsj/return-request`, { reason: '该事项不属于本单位职责。' }],
@@ -583,6 +587,7 @@ describe('after the allowed steps', () => {
     npc: [['ReceiptSigned', 'rsj-handler']],
     toReturn: [['ReturnRequested', 'rsj-handler']],
     toDecide: [['ReturnApproved', 'office']],
+    toReassign: [['PartReassigned', 'office']],
     toContact: [['ContactRecorded', 'rsj-handler']],
     toExplain: [['ExplanationFiled', 'rsj-handler']],
     toCoOpine: [['CoUnitOpinionSubmitted', 'rsj-handler']],

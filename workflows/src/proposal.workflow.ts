@@ -64,6 +64,10 @@ export const PATCHES = {
   // 重新办理 (SPEC §5): a send-back now decides RehandlingStarted (a new deadline, other timers) and
   // loads the calendar first, so items that were sent back before replay the old decision.
   rehandlingDeadlines: 'rehandling-deadlines',
+  // 分别办理 (SPEC §4.1): an approved return leaves the unit's part waiting for re-assignment, and
+  // the item is not archived while a part waits; items that approved a return before decide it as
+  // they did (the in-memory state would otherwise differ from the stored events on replay).
+  partReassignment: 'part-reassignment',
 } as const;
 
 const retry: RetryPolicy = { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '5 seconds' };
@@ -110,6 +114,7 @@ export async function proposalWorkflow(input: ProposalWorkflowInput): Promise<vo
       }
       const flags = { rehandlingDeadlines: patched(PATCHES.rehandlingDeadlines) };
       const ctx: DecideContext = { now, ...flags };
+      if (command.type === 'DecideReturn' && !patched(PATCHES.partReassignment)) ctx.withoutPartReassignment = true;
       const needs = contextNeeds(command, now, flags);
       if (needs.policy) ctx.policy = await io.loadPolicy();
       if (needs.number && command.type === 'RegisterProposal') {

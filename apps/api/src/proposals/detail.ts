@@ -36,6 +36,9 @@ export function toDetail(
     role: u.role,
     status: u.status,
     ...(u.responsiblePerson ? { responsiblePerson: u.responsiblePerson } : {}),
+    // 改派 (分别办理): whose part this unit took over, or where a returned unit's part went.
+    reassignedFrom: u.reassignedFrom ?? null,
+    reassignedTo: u.reassignedTo ?? null,
     assignedOn: u.assignedOn,
     signedAt: u.signedAt ?? null,
     returnWindowClosesAt: u.returnWindow.dueAt,
@@ -83,6 +86,7 @@ export function toDetail(
     policyVersion: state.policy?.version ?? null,
     assignment: state.assignment ? { ...state.assignment } : null,
     assignments,
+    partsAwaitingReassignment: (state.partsAwaitingReassignment ?? []).map((p) => ({ unitId: p.unitId, unitName: unitNames.get(p.unitId) ?? p.unitId, since: p.since })),
     replies: (state.replies ?? []).map((r) => ({
       id: r.replyId,
       unitId: r.unitId,
@@ -170,6 +174,8 @@ export function proposerView(detail: ProposalDetailDto): ProposalDetailDto {
 export const PROPOSER_EVENT_TYPES: ReadonlySet<string> = new Set([
   'ProposalRegistered',
   'ProposalAssigned',
+  // 改派: the unit now handling a part of the item, as an assignment
+  'PartReassigned',
   'ReceiptSigned',
   'ContactRecorded',
   'ReplySent',

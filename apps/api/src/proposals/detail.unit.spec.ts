@@ -61,6 +61,7 @@ describe('toDetail', () => {
       assignment: { mode: 'lead', leaderInCharge: 'vice-mayor-1', division: '二处' },
       replies: [],
       archivedAt: null,
+      partsAwaitingReassignment: [],
       version: 5,
     });
     expect(d.assignments[0]).toEqual({
@@ -68,6 +69,8 @@ describe('toDetail', () => {
       unitName: '市城建局',
       role: 'lead',
       status: 'handling',
+      reassignedFrom: null,
+      reassignedTo: null,
       assignedOn: '2026-03-01',
       signedAt: '2026-03-02T01:00:00.000Z',
       returnWindowClosesAt: '2026-03-16T16:00:00.000Z',
@@ -136,6 +139,21 @@ describe('toDetail', () => {
     expect(u.rounds.map((r) => [r.round, r.startedAt, r.replyDueAt, r.repliedInTime])).toEqual([
       [1, '2026-03-01T01:00:00.000Z', '2026-06-01T16:00:00.000Z', true],
       [2, '2026-05-20T02:00:00.000Z', '2026-06-20T16:00:00.000Z', false],
+    ]);
+  });
+
+  it('分别办理: a returned part waiting for re-assignment is shown with its unit and since when; a re-assigned one names both units', () => {
+    const waiting = { ...state, partsAwaitingReassignment: [{ unitId: 'zfbzj', since: '2026-03-04T00:00:00.000Z' }] };
+    expect(toDetail('p1', waiting, 5, new Map([['zfbzj', '市住房保障局']])).partsAwaitingReassignment).toEqual([
+      { unitId: 'zfbzj', unitName: '市住房保障局', since: '2026-03-04T00:00:00.000Z' },
+    ]);
+    const units = [state.units[0], { ...state.units[1], reassignedTo: 'jyj' }, { ...state.units[0], unitId: 'jyj', reassignedFrom: 'zfbzj' }];
+    const d = toDetail('p1', { ...state, units }, 6, new Map());
+    expect(d.partsAwaitingReassignment).toEqual([]);
+    expect(d.assignments.map((a) => [a.unitId, a.reassignedFrom, a.reassignedTo])).toEqual([
+      ['cjj', null, null],
+      ['zfbzj', null, 'jyj'],
+      ['jyj', 'zfbzj', null],
     ]);
   });
 

@@ -3,14 +3,14 @@ import { WithStartWorkflowOperation } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { v5 as uuidv5 } from 'uuid';
 import { AFTER_ARCHIVE } from '@jyta/proposal-domain';
-import type { Actor, AssignProposal, ProposalCommand, RegisterProposal, UserCommandType } from '@jyta/proposal-domain';
+import type { Actor, AssignProposal, ProposalCommand, ReassignPart, RegisterProposal, UserCommandType } from '@jyta/proposal-domain';
 import { commandUpdates, proposalWorkflowId, type CommandEnvelope, type CommandOutcome } from '@jyta/workflows';
 import { AppException, notYourItem, notYourUnit } from '../common/app-exception';
 import type { CommandMeta } from '../common/command-meta';
 import type { AuthUser } from '../auth/auth-user';
 import { DirectoryService } from '../directory/directory.service';
 import { Infrastructure } from '../infrastructure/infrastructure';
-import type { AssignProposalDto } from './dto/assignment.dto';
+import type { AssignProposalDto, ReassignPartDto } from './dto/assignment.dto';
 import type { RegisterProposalDto } from './dto/register.dto';
 import type { ProposalDetailDto } from './dto/responses.dto';
 import { ProposalQueries } from './proposal-queries.service';
@@ -36,6 +36,16 @@ export function updateIdFor(type: UserCommandType, user: AuthUser, meta: Command
 export function registrationIdFor(user: AuthUser, meta: CommandMeta): string {
   return meta.idempotencyKey ? uuidv5(`${user.id}:${meta.idempotencyKey}`, REGISTRATION_ID_NAMESPACE) : randomUUID();
 }
+
+export const reassignPartCommand = (fromUnitId: string, dto: ReassignPartDto): ReassignPart => ({
+  type: 'ReassignPart',
+  data: {
+    fromUnitId,
+    toUnitId: dto.toUnitId,
+    assignedOn: dto.assignedOn,
+    ...(dto.responsiblePerson !== undefined ? { responsiblePerson: dto.responsiblePerson } : {}),
+  },
+});
 
 /**
  * Sends user commands to the item's workflow as Workflow Updates (one per command), waits for the
@@ -118,6 +128,15 @@ export class ProposalCommands {
       },
     };
     return this.send(id, command, user, meta);
+  }
+
+  /** 改派 (分别办理, Art. 6, 7): the part `fromUnitId` returned, to another unit of the directory (office). */
+  async reassignPart(id: string, fromUnitId: string, dto: ReassignPartDto, user: AuthUser, meta: CommandMeta): Promise<ProposalDetailDto> {
+    await this.queries.load(id); // 404 first
+    if ((await this.directory.unknownUnits([dto.toUnitId])).length) {
+      throw validationFailed([{ field: 'toUnitId', errors: [`未知单位 ${dto.toUnitId}`] }], `未知单位：${dto.toUnitId}`);
+    }
+    return this.send(id, reassignPartCommand(fromUnitId, dto), user, meta, fromUnitId);
   }
 
   /** 签收 / 退转申请: only a handler of that unit, on an item the unit was assigned. */

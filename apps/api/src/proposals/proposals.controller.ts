@@ -21,7 +21,7 @@ import { CurrentUser, Roles } from '../auth/decorators';
 import { Meta, type CommandMeta } from '../common/command-meta';
 import { ErrorDto } from '../common/error.dto';
 import { ProposalIdPipe, UnitIdPipe } from '../common/params';
-import { AssignProposalDto } from './dto/assignment.dto';
+import { AssignProposalDto, ReassignPartDto } from './dto/assignment.dto';
 import { ListProposalsQueryDto } from './dto/list-query.dto';
 import { RegisterProposalDto } from './dto/register.dto';
 import { ItemCommand } from './item-command';
@@ -151,6 +151,28 @@ export class ProposalsController {
     @Meta() meta: CommandMeta,
   ): Promise<ProposalDetailDto> {
     return this.commands.decideReturn(id, unitId, dto.approve, dto.comment, user, meta);
+  }
+
+  @Post(':id/units/:unitId/reassignment')
+  @ItemCommand({
+    roles: ['office'],
+    summary: '改派退转的部分（分别办理，第六条、第七条）',
+    description:
+      '分别办理中某单位退转已同意后，该单位的部分待改派：交给另一单位办理，新单位的退转期限和答复期限自其接办之日次日重新起算；' +
+      '其他单位的部分（期限、答复）不受影响。路径中的 unitId 为已退转的单位。',
+    conflicts: 'NO_PART_AWAITING_REASSIGNMENT（该单位没有待改派的部分）/ UNIT_ALREADY_ON_ITEM（新单位已承办或已退转本件某一部分）/ ARCHIVED',
+  })
+  @IdParam()
+  @UnitParam()
+  @ApiNotFoundResponse({ type: ErrorDto, description: 'PROPOSAL_NOT_FOUND' })
+  reassignPart(
+    @Param('id', ProposalIdPipe) id: string,
+    @Param('unitId', UnitIdPipe) unitId: string,
+    @Body() dto: ReassignPartDto,
+    @CurrentUser() user: AuthUser,
+    @Meta() meta: CommandMeta,
+  ): Promise<ProposalDetailDto> {
+    return this.commands.reassignPart(id, unitId, dto, user, meta);
   }
 
   @Post(':id/units/:unitId/contacts')

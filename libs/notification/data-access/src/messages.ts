@@ -7,7 +7,7 @@
  * only loads, calls and writes.
  */
 import type { Deadline } from '@jyta/calendar-domain';
-import type { AssignedUnit, ProposalAssigned, ReplyDeadlinePassed, ReturnApproved, ReturnRejected, ReturnRequested, ReturnWindowClosed } from '@jyta/proposal-domain';
+import type { AssignedUnit, PartReassigned, ProposalAssigned, ReplyDeadlinePassed, ReturnApproved, ReturnRejected, ReturnRequested, ReturnWindowClosed } from '@jyta/proposal-domain';
 import { isObject, type Audience, type DirectoryUser, type NoticeContext, type NoticeEvent, type NoticeRule, type NotifiableEvent, type NotificationMessage, type ProposalRef } from './rules';
 import { provincialRule } from './provincial-messages';
 import { supervisionRule } from './supervision-messages';
@@ -36,6 +36,7 @@ interface ReplySentEvent {
 
 type Known =
   | ProposalAssigned
+  | PartReassigned
   | ReturnRequested
   | ReturnApproved
   | ReturnRejected
@@ -49,6 +50,10 @@ function known(e: NoticeEvent): Known | undefined {
   if (e.type === 'ProposalAssigned') {
     const units = e.data.units;
     return Array.isArray(units) && units.every((u) => isObject(u) && typeof u.unitId === 'string') ? (e as unknown as Known) : undefined;
+  }
+  if (e.type === 'PartReassigned') {
+    const unit = e.data.unit;
+    return isObject(unit) && typeof unit.unitId === 'string' && typeof e.data.fromUnitId === 'string' ? (e as unknown as Known) : undefined;
   }
   if (e.type === 'ReminderIssued' && typeof e.data.dueAt !== 'string') return undefined;
   if (e.type === 'ReplySent' && typeof e.data.replyId !== 'string') return undefined;
@@ -107,9 +112,33 @@ function reminderText(data: ReminderIssuedEvent['data']): string | undefined {
   }
 }
 
+/** The notice of a unit's assignment: its role, 接办日期, return window and reply deadline. */
+function assignedMessage(a: {
+  verb: string;
+  mine: AssignedUnit;
+  assignedOn: string;
+  also: string;
+  item: string;
+  shortTitle: string;
+  unitName: (code: string) => string;
+}): NotificationMessage {
+  const { verb, mine, item, unitName } = a;
+  return {
+    kind: 'assigned',
+    title: `${verb}：${a.shortTitle}，答复期限 ${formatDeadline(mine.replyDue)}`,
+    body:
+      `${item}已${verb}${unitName(mine.unitId)}${ROLE_TEXT[mine.role] ?? mine.role}，接办日期 ${a.assignedOn}。` +
+      a.also +
+      `退转期限 ${formatDeadline(mine.returnWindow)}（不属于本单位职责的，须在此前提出退转申请），` +
+      `答复期限 ${formatDeadline(mine.replyDue)}。` +
+      (mine.opinionDue ? `会办意见请于 ${formatDeadline(mine.opinionDue)} 前送主办单位。` : '') +
+      '请及时签收并与代表委员沟通联系。',
+  };
+}
+
 /** The core rules: a unit's handling (assignment, returns, deadlines, 催办) and the reply to the proposers. */
 export const handlingRule: NoticeRule = {
-  types: ['ProposalAssigned', 'ReturnRequested', 'ReturnApproved', 'ReturnRejected', 'ReturnWindowClosed', 'ReplyDeadlinePassed', 'ReminderIssued', 'ReplySent'],
+  types: ['ProposalAssigned', 'PartReassigned', 'ReturnRequested', 'ReturnApproved', 'ReturnRejected', 'ReturnWindowClosed', 'ReplyDeadlinePassed', 'ReminderIssued', 'ReplySent'],
 
   /**
    * The handlers (and for some events the leaders) of the unit it concerns, every office user for
@@ -121,6 +150,9 @@ export const handlingRule: NoticeRule = {
     switch (e.type) {
       case 'ProposalAssigned':
         return { units: e.data.units.map((u) => u.unitId), roles: HANDLERS_AND_LEADERS };
+      case 'PartReassigned':
+        // The new unit hears of it as a freshly assigned unit does; the other parts' units are not concerned.
+        return { units: [e.data.unit.unitId], roles: HANDLERS_AND_LEADERS };
       case 'ReturnRequested':
         return { roles: ['office'] };
       case 'ReplyDeadlinePassed':
@@ -142,20 +174,28 @@ export const handlingRule: NoticeRule = {
         const units = e.data.units;
         const mine: AssignedUnit | undefined = units.find((u) => u.unitId === recipient?.unitId) ?? units[0];
         if (!mine) return undefined;
-        const verb = e.data.reassignment ? '重新交办' : '新交办';
         const others = units.filter((u) => u.unitId !== mine.unitId).map((u) => `${unitName(u.unitId)}（${ROLE_TEXT[u.role] ?? u.role}）`);
-        return {
-          kind: 'assigned',
-          title: `${verb}：${shortTitle}，答复期限 ${formatDeadline(mine.replyDue)}`,
-          body:
-            `${item}已${verb}${unitName(mine.unitId)}${ROLE_TEXT[mine.role] ?? mine.role}，接办日期 ${e.data.assignedOn}。` +
-            (others.length ? `同件办理单位：${others.join('、')}。` : '') +
-            `退转期限 ${formatDeadline(mine.returnWindow)}（不属于本单位职责的，须在此前提出退转申请），` +
-            `答复期限 ${formatDeadline(mine.replyDue)}。` +
-            (mine.opinionDue ? `会办意见请于 ${formatDeadline(mine.opinionDue)} 前送主办单位。` : '') +
-            '请及时签收并与代表委员沟通联系。',
-        };
+        return assignedMessage({
+          verb: e.data.reassignment ? '重新交办' : '新交办',
+          mine,
+          assignedOn: e.data.assignedOn,
+          also: others.length ? `同件办理单位：${others.join('、')}。` : '',
+          item,
+          shortTitle,
+          unitName,
+        });
       }
+      case 'PartReassigned':
+        // 改派 (分别办理): the same notice as a fresh assignment, naming the part taken over.
+        return assignedMessage({
+          verb: '改派',
+          mine: e.data.unit,
+          assignedOn: e.data.assignedOn,
+          also: `本单位承办原由${unitName(e.data.fromUnitId)}办理（已退转）的部分，其他单位的部分照常办理。`,
+          item,
+          shortTitle,
+          unitName,
+        });
       case 'ReturnRequested':
         return {
           kind: 'return_requested',

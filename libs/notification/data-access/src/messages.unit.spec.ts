@@ -105,6 +105,21 @@ describe('messageFor', () => {
     expect(messageFor(assigned(true), proposal, { recipient: { unitId: 'rsj' } })!.title).toMatch(/^重新交办：/);
   });
 
+  it('PartReassigned (改派, 分别办理): the new unit hears of it as a freshly assigned unit, naming the part it takes over', () => {
+    const e = ev('PartReassigned', {
+      fromUnitId: 'rsj',
+      assignedOn: '2026-03-20',
+      unit: { unitId: 'jyj', role: 'separate', returnWindow: deadline('2026-04-07', '2026-04-07T16:00:00.000Z'), replyDue: deadline('2026-06-22', '2026-06-22T16:00:00.000Z') },
+    });
+    expect(names(recipientsFor(e, directory))).toEqual(['jyj-handler', 'jyj-leader']);
+    const m = messageFor(e, proposal, { recipient: { unitId: 'jyj' }, unitNames })!;
+    expect(m.kind).toBe('assigned');
+    expect(m.title).toBe('改派：《关于加强职业技能培训的建议》，答复期限 2026-06-22');
+    expect(m.body).toContain('市教育局分别办理，接办日期 2026-03-20');
+    expect(m.body).toContain('原由市人社局办理（已退转）的部分');
+    expect(m.body).toContain('退转期限 2026-04-07');
+  });
+
   it('a deadline counted in seconds (test policies) is shown with its time, Shanghai time', () => {
     const e = ev('ProposalAssigned', {
       mode: 'single',

@@ -141,3 +141,50 @@ describe('proposal_list projection', () => {
     expect(await findProposalSummary(db.pool, a)).toEqual(before);
   });
 });
+
+describe('proposal_list projection, 分别办理 with a part re-assigned (改派)', () => {
+  const c = randomUUID();
+
+  it('the returned unit stays among the units ever assigned; the new unit is active, leads its part and sets the earliest deadline', async () => {
+    await store.append(
+      `proposal-${c}`,
+      [
+        registered(c, { number: '2026-建议-0009' }),
+        ev('ProposalAssigned', {
+          mode: 'separate',
+          assignedOn: '2026-03-01',
+          units: ['rsj', 'jyj'].map((unitId) => ({ unitId, role: 'separate', returnWindow: deadline('2026-03-16T16:00:00.000Z'), replyDue: deadline('2026-06-01T16:00:00.000Z') })),
+          reassignment: false,
+        }),
+        ev('ReturnRequested', { unitId: 'rsj', reason: '不属本单位职责' }),
+        ev('ReturnApproved', { unitId: 'rsj', comment: '同意', awaitingReassignment: false, partAwaitingReassignment: true }),
+      ],
+      { expectedVersion: 0 },
+    );
+    await runner.catchUp();
+    expect(await findProposalSummary(db.pool, c)).toMatchObject({ status: 'assigned', activeUnitIds: ['jyj'], leadUnitIds: ['jyj'] });
+    await store.append(
+      `proposal-${c}`,
+      [
+        ev('PartReassigned', {
+          fromUnitId: 'rsj',
+          assignedOn: '2026-03-05',
+          unit: { unitId: 'wjw', role: 'separate', returnWindow: deadline('2026-03-20T16:00:00.000Z'), replyDue: deadline('2026-05-20T16:00:00.000Z') },
+        }),
+      ],
+      { expectedVersion: 4 },
+    );
+    await runner.catchUp();
+    expect(await findProposalSummary(db.pool, c)).toMatchObject({
+      status: 'assigned',
+      unitIds: ['rsj', 'jyj', 'wjw'],
+      activeUnitIds: ['jyj', 'wjw'],
+      leadUnitIds: ['jyj', 'wjw'],
+      assignedOn: '2026-03-05',
+      replyDueAt: '2026-05-20T16:00:00.000Z',
+    });
+    expect((await listProposals(db.pool, { unitId: 'wjw', page: 1, pageSize: 10 })).items.map((i) => i.id)).toEqual([c]);
+    expect((await listProposals(db.pool, { activeUnitId: 'wjw', page: 1, pageSize: 10 })).items.map((i) => i.id)).toEqual([c]);
+    expect((await listProposals(db.pool, { activeUnitId: 'rsj', page: 1, pageSize: 10 })).items.map((i) => i.id)).not.toContain(c);
+  });
+});

@@ -53,6 +53,16 @@ export interface DecideReturn {
   data: { unitId: string; approve: boolean; comment?: string };
 }
 
+/**
+ * 改派 (Art. 6, 7): in 分别办理 each unit answers its own part; when the office approved a unit's
+ * return, that part waits until the office assigns it to another unit, which gets its own fresh
+ * return window and reply deadline counted from `assignedOn`. The other parts are not touched.
+ */
+export interface ReassignPart {
+  type: 'ReassignPart';
+  data: { fromUnitId: string; toUnitId: string; assignedOn: string; responsiblePerson?: string };
+}
+
 /** 与代表委员沟通 (Art. 14): each contact with the proposer before the reply. */
 export interface RecordContact {
   type: 'RecordContact';
@@ -211,6 +221,7 @@ export type ProposalCommand =
   | SignReceipt
   | RequestReturn
   | DecideReturn
+  | ReassignPart
   | CloseReturnWindow
   | RecordContact
   | FileExplanation
@@ -246,6 +257,7 @@ export const USER_COMMANDS = [
   'SignReceipt',
   'RequestReturn',
   'DecideReturn',
+  'ReassignPart',
   'RecordContact',
   'FileExplanation',
   'DraftReply',
@@ -279,4 +291,9 @@ export interface DecideContext {
    * On unless false: false only when replaying items whose history predates it (the workflow's patch).
    */
   rehandlingDeadlines?: boolean;
+  /**
+   * Items that approved a return before a separate part could be re-assigned (the workflow's
+   * patch 'part-reassignment') decide DecideReturn as they did: no part is left waiting.
+   */
+  withoutPartReassignment?: boolean;
 }

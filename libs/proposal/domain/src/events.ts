@@ -42,7 +42,23 @@ export interface ReturnRequested {
 
 export interface ReturnApproved {
   type: 'ReturnApproved';
-  data: { unitId: string; comment: string; awaitingReassignment: boolean };
+  data: {
+    unitId: string;
+    comment: string;
+    /** No unit answering for itself is left: the whole item waits for a new assignment. */
+    awaitingReassignment: boolean;
+    /**
+     * 分别办理: the unit's own part waits for the office to re-assign it (ReassignPart). Absent on
+     * returns approved before parts could be re-assigned.
+     */
+    partAwaitingReassignment?: boolean;
+  };
+}
+
+/** 改派 (Art. 6, 7): a returned unit's part of a 分别办理 item, assigned to another unit with fresh deadlines. */
+export interface PartReassigned {
+  type: 'PartReassigned';
+  data: { fromUnitId: string; assignedOn: string; unit: AssignedUnit };
 }
 
 export interface ReturnRejected {
@@ -271,6 +287,7 @@ export type ProposalEvent =
   | ReturnApproved
   | ReturnRejected
   | ReturnWindowClosed
+  | PartReassigned
   | ContactRecorded
   | ExplanationFiled
   | ReplyDeadlinePassed

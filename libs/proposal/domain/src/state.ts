@@ -96,6 +96,10 @@ export interface UnitAssignment {
   /** The reply deadline of the current round (the re-handling's own after a send-back). */
   replyDue: Deadline;
   returnRequests: ReturnRequest[];
+  /** 改派 (分别办理): the returned unit whose part this unit took over. */
+  reassignedFrom?: string;
+  /** 改派 (分别办理): on a returned unit, the unit its part went to. */
+  reassignedTo?: string;
   contacts: ProposerContact[];
   explanation?: DelayExplanation;
   /**
@@ -132,6 +136,11 @@ export interface ProposalState {
   };
   /** Every unit that was ever assigned, in assignment order; a returned unit stays with status 'returned'. */
   units: UnitAssignment[];
+  /**
+   * 分别办理 (Art. 6, 7): the parts whose unit returned them, waiting for the office to re-assign
+   * them (ReassignPart); the item is not archived while one waits.
+   */
+  partsAwaitingReassignment?: { unitId: string; since: string }[];
   /** Every reply draft and round, kept (Art. 9, 10). */
   replies?: Reply[];
   archivedAt?: string;

@@ -47,3 +47,23 @@ export class AssignProposalDto {
   @IsStringRecord({ message: 'responsiblePersons 须为对象（单位代码 → 责任人姓名）' })
   responsiblePersons?: Record<string, string>;
 }
+
+/** 改派 (Art. 6, 7): a returned unit's part of a 分别办理 item, to another unit with fresh deadlines. */
+export class ReassignPartDto {
+  @ApiProperty({ example: 'sjj', description: '接手该部分的单位代码（不能是已承办或已退转本件某一部分的单位）' })
+  @IsDefined({ message: 'toUnitId 为必填项' })
+  @IsString({ message: 'toUnitId 须为单位代码' })
+  @Matches(UNIT_CODE, { message: 'toUnitId 单位代码格式无效' })
+  toUnitId: string;
+
+  @ApiProperty({ example: '2026-03-20', description: '新单位的接办之日 YYYY-MM-DD（不早于同意退转之日、不晚于今天），退转期限和答复期限自次日重新起算' })
+  @IsDefined({ message: 'assignedOn 为必填项' })
+  @IsDateOnly({ message: 'assignedOn 须为有效日期，格式 YYYY-MM-DD' })
+  assignedOn: string;
+
+  @ApiPropertyOptional({ example: '某某（办公室主任）', description: '新单位的责任人' })
+  @IsOptional()
+  @IsString({ message: 'responsiblePerson 须为字符串' })
+  @MaxLength(100, { message: 'responsiblePerson 不能超过 100 字' })
+  responsiblePerson?: string;
+}

@@ -92,6 +92,8 @@ export class UnitAssignmentDto extends UnitSupervisionViewDto {
   @ApiProperty({ enum: ['lead', 'co', 'separate'] }) role: string;
   @ApiProperty({ enum: ['assigned', 'handling', 'returned'], description: '待签收 / 办理中 / 已退转' }) status: string;
   @ApiPropertyOptional({ type: String }) responsiblePerson?: string;
+  @ApiProperty({ nullable: true, type: String, example: 'cjj', description: '改派（分别办理）：本单位接手的是哪个已退转单位的部分' }) reassignedFrom: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'sjj', description: '改派（分别办理）：已退转单位的部分改派给了哪个单位' }) reassignedTo: string | null;
   @ApiProperty({ example: '2026-03-01', description: '接办之日' }) assignedOn: string;
   @ApiProperty({ nullable: true, type: String, format: 'date-time', description: '签收时间（不影响期限）' }) signedAt: string | null;
   @ApiProperty({ format: 'date-time', description: '退转期限届满时刻（最后一日 24:00，上海时间）' }) returnWindowClosesAt: string;
@@ -113,6 +115,13 @@ export class UnitAssignmentDto extends UnitSupervisionViewDto {
   @ApiProperty({ description: '已说明延期' }) delayedWithExplanation: boolean;
   @ApiProperty({ description: '超期未答复且未说明（第十九条）' }) overdue: boolean;
   @ApiProperty({ description: '追究分管领导和承办人员责任' }) accountabilityFlagged: boolean;
+}
+
+/** 分别办理: a returned unit's part waiting for the office to re-assign it (改派). */
+export class PartAwaitingReassignmentDto {
+  @ApiProperty({ example: 'cjj', description: '已退转的单位' }) unitId: string;
+  @ApiProperty({ example: '市城建局' }) unitName: string;
+  @ApiProperty({ format: 'date-time', description: '同意退转的时间（自此待改派）' }) since: string;
 }
 
 export class AssignmentInfoDto {
@@ -140,6 +149,8 @@ export class ProposalDetailDto {
   @ApiProperty({ nullable: true, type: Number }) policyVersion: number | null;
   @ApiProperty({ nullable: true, type: AssignmentInfoDto }) assignment: AssignmentInfoDto | null;
   @ApiProperty({ type: UnitAssignmentDto, isArray: true }) assignments: UnitAssignmentDto[];
+  @ApiProperty({ type: PartAwaitingReassignmentDto, isArray: true, description: '分别办理中退转已同意、待改派的部分（POST /api/proposals/{id}/units/{unitId}/reassignment）' })
+  partsAwaitingReassignment: PartAwaitingReassignmentDto[];
   @ApiProperty({ type: ReplyViewDto, isArray: true, description: '答复（每轮、每次审查均保留）' }) replies: ReplyViewDto[];
   @ApiPropertyOptional({ type: String, nullable: true, description: '归档时间（第十七条）' }) archivedAt: string | null;
   @ApiPropertyOptional({ type: Object, nullable: true, description: '重大事项阅批（第六条）：viceMayor，submittedAt，note，approvedAt，instructions' }) majorApproval: unknown;

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { assertAllowed, DomainError, type ProposalState } from '@jyta/proposal-domain';
+import { assertAllowed, DomainError, type ProposalCommand, type ProposalState } from '@jyta/proposal-domain';
 import type { AuthUser } from '../../auth/auth-user';
 import { AppException, type FieldError } from '../../common/app-exception';
 import type { CommandMeta } from '../../common/command-meta';
@@ -10,7 +10,7 @@ import { flattenValidationErrors } from '../../common/validation';
 import { UNIT_CODE, UUID } from '../../common/validators';
 import { DirectoryService } from '../../directory/directory.service';
 import type { AssignProposalDto } from '../dto/assignment.dto';
-import { ProposalCommands } from '../proposal-commands.service';
+import { ProposalCommands, reassignPartCommand } from '../proposal-commands.service';
 import { ProposalQueries } from '../proposal-queries.service';
 import { mapSettled } from './concurrency';
 import {
@@ -67,6 +67,19 @@ function bulkInvalid(problems: Problem[], items: unknown[]): AppException {
   );
 }
 
+/**
+ * 分别办理: an item with parts waiting for re-assignment (a unit's return approved, other units
+ * still handling theirs) is not assigned again as a whole; each part goes to its new unit.
+ */
+const partsWaiting = (state: ProposalState | undefined) =>
+  state?.status === 'assigned' && state.partsAwaitingReassignment?.length ? state.partsAwaitingReassignment : undefined;
+
+/** The returned unit → new unit pairs of a bulk item for an item with parts waiting (by fromUnitIds, else in the order they were returned). */
+function reassignmentPairs(item: BulkAssignmentItemDto, waiting: { unitId: string }[]): { from: string; to: string }[] {
+  const from = item.fromUnitIds ?? waiting.map((p) => p.unitId);
+  return item.leadUnitIds.map((to, k) => ({ from: from[k], to }));
+}
+
 /** 批量交办 at an assignment meeting: every item checked first, then each sent through the single assignment's path. */
 @Injectable()
 export class BulkAssignmentService {
@@ -79,11 +92,13 @@ export class BulkAssignmentService {
   ) {}
 
   async assign(body: unknown, user: AuthUser, meta: CommandMeta): Promise<BulkAssignmentResponseDto> {
-    const dto = await this.check(body);
+    const { dto, states } = await this.check(body);
     const started = Date.now();
-    const settled = await mapSettled(dto.items, ASSIGN_CONCURRENCY, (item) =>
-      this.commands.assign(item.proposalId, this.single(dto, item), user, meta),
-    );
+    const settled = await mapSettled(dto.items, ASSIGN_CONCURRENCY, (item) => {
+      const waiting = partsWaiting(states.get(item.proposalId));
+      if (!waiting) return this.commands.assign(item.proposalId, this.single(dto, item), user, meta);
+      return this.reassign(dto, item, waiting, user, meta);
+    });
     const results: BulkAssignmentResultDto[] = settled.map((s, i) => {
       const proposalId = dto.items[i].proposalId;
       if (s.status === 'fulfilled') return { proposalId, status: 200, number: s.value.number };
@@ -93,6 +108,21 @@ export class BulkAssignmentService {
     const assigned = results.filter((r) => r.status === 200).length;
     this.logger.log(`bulk assignment: ${assigned}/${results.length} assigned in ${Date.now() - started} ms`);
     return { assigned, results };
+  }
+
+  /** 改派: each waiting part to its new unit, one after the other (each its own command, as the single endpoint sends it). */
+  private async reassign(dto: BulkAssignmentDto, item: BulkAssignmentItemDto, waiting: { unitId: string }[], user: AuthUser, meta: CommandMeta) {
+    let detail: Awaited<ReturnType<ProposalCommands['reassignPart']>> | undefined;
+    for (const command of this.reassignments(dto, item, waiting)) {
+      detail = await this.commands.send(item.proposalId, command, user, meta, command.data.fromUnitId);
+    }
+    return detail!;
+  }
+
+  private reassignments(dto: BulkAssignmentDto, item: BulkAssignmentItemDto, waiting: { unitId: string }[]): Extract<ProposalCommand, { type: 'ReassignPart' }>[] {
+    return reassignmentPairs(item, waiting).map(({ from, to }) =>
+      reassignPartCommand(from, { toUnitId: to, assignedOn: dto.assignedOn, ...(item.responsiblePersons?.[to] ? { responsiblePerson: item.responsiblePersons[to] } : {}) }),
+    );
   }
 
   private single(dto: BulkAssignmentDto, item: BulkAssignmentItemDto): AssignProposalDto {
@@ -113,7 +143,7 @@ export class BulkAssignmentService {
    * input rules against each item's current state. Refusals that depend on the item's progress
    * (ALREADY_ASSIGNED, …) are not errors of the request: they are answered per item.
    */
-  private async check(body: unknown): Promise<BulkAssignmentDto> {
+  private async check(body: unknown): Promise<{ dto: BulkAssignmentDto; states: Map<string, ProposalState> }> {
     if (!body || typeof body !== 'object' || Array.isArray(body)) {
       throw bulkInvalid([{ field: 'body', message: '请求体须为 JSON 对象 {assignedOn, items}' }], []);
     }
@@ -189,13 +219,25 @@ export class BulkAssignmentService {
     items.forEach((item, i) => {
       const state = states.get(item?.proposalId);
       if (requestLevel || bad.has(i) || !state) return;
+      const waiting = partsWaiting(state);
+      const problem = waiting
+        ? this.reassignmentProblem(item, waiting)
+        : item.fromUnitIds?.length
+          ? { field: 'fromUnitIds', message: '该件没有退转待改派的部分（fromUnitIds 只用于分别办理中退转的部分）' }
+          : undefined;
+      if (problem) {
+        problems.push({ field: `items.${i}.${problem.field}`, message: problem.message });
+        return;
+      }
       try {
-        assertAllowed({ type: 'AssignProposal', data: this.single(dto, item) }, state, now);
+        if (waiting) for (const c of this.reassignments(dto, item, waiting)) assertAllowed(c, state, now);
+        else assertAllowed({ type: 'AssignProposal', data: this.single(dto, item) }, state, now);
       } catch (e) {
         if (!(e instanceof DomainError) || e.status !== 400) return; // progress refusals: per item, when sent
         const field = typeof e.details?.field === 'string' ? normalizeFieldPath(e.details.field) : undefined;
         // assignedOn is the request's, not the item's
-        problems.push({ field: field === 'assignedOn' ? 'assignedOn' : `items.${i}${field ? `.${field}` : ''}`, message: e.message });
+        const itemField = field === 'toUnitId' ? 'leadUnitIds' : field;
+        problems.push({ field: field === 'assignedOn' ? 'assignedOn' : `items.${i}${itemField ? `.${itemField}` : ''}`, message: e.message });
       }
     });
 
@@ -207,6 +249,20 @@ export class BulkAssignmentService {
         items,
       );
     }
-    return dto;
+    return { dto, states };
+  }
+
+  /** What is wrong with a bulk item for an item whose separate parts wait for re-assignment (改派), if anything. */
+  private reassignmentProblem(item: BulkAssignmentItemDto, waiting: { unitId: string }[]): Problem | undefined {
+    const parts = waiting.map((p) => p.unitId).join('、');
+    if (item.mode !== 'separate') return { field: 'mode', message: `该件为分别办理，单位 ${parts} 退转的部分待改派：mode 须为 separate，leadUnitIds 为接手的单位` };
+    if (item.coUnitIds?.length) return { field: 'coUnitIds', message: '分别办理没有会办单位，每个单位各自答复' };
+    const from = item.fromUnitIds ?? waiting.map((p) => p.unitId);
+    if (from.length !== item.leadUnitIds.length) {
+      return { field: 'leadUnitIds', message: `该件有 ${from.length} 个待改派的部分（${from.join('、')}），须各指定一个接手单位` };
+    }
+    const dup = item.leadUnitIds.find((u, k) => item.leadUnitIds.indexOf(u) !== k);
+    if (dup) return { field: 'leadUnitIds', message: `单位 ${dup} 重复` };
+    return undefined;
   }
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, Matches, ValidateNested } from 'class-validator';
-import { IsDateOnly, UUID } from '../../common/validators';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsOptional, Matches, ValidateNested } from 'class-validator';
+import { IsDateOnly, UNIT_CODE, UUID } from '../../common/validators';
 import { AssignProposalDto } from '../dto/assignment.dto';
 
 /** Items one bulk assignment may carry. */
@@ -36,6 +36,20 @@ export class BulkAssignmentItemDto extends OmitType(AssignProposalDto, ['assigne
   @IsDefined({ message: 'proposalId 为必填项' })
   @Matches(UUID, { message: 'proposalId 须为 UUID' })
   proposalId: string;
+
+  @ApiPropertyOptional({
+    type: String,
+    isArray: true,
+    example: ['cjj'],
+    description:
+      '改派（分别办理）：该件有退转待改派的部分时，leadUnitIds 为接手的单位，与此处的已退转单位一一对应；' +
+      '不填则按退转先后对应全部待改派的部分。mode 须为 separate。',
+  })
+  @IsOptional()
+  @IsArray({ message: 'fromUnitIds 须为单位代码数组' })
+  @ArrayMaxSize(50, { message: 'fromUnitIds 过多' })
+  @Matches(UNIT_CODE, { each: true, message: 'fromUnitIds 中的单位代码格式无效' })
+  fromUnitIds?: string[];
 }
 
 /** 交办会 (Art. 6): many items assigned at once, all received on the same day. */

@@ -130,7 +130,9 @@ export class ProposalImportController {
     description:
       `一次最多 ${MAX_BULK_ASSIGNMENTS} 件，接办之日相同。先校验全部条目（格式、件是否存在、单位是否存在、交办方式与单位数），` +
       '有误即答 400 VALIDATION_FAILED（details.fields 如 items.3.leadUnitIds.0；details.items 按下标列出），不交办任何一件。' +
-      '然后逐件交办（与单件交办相同的流程）；某件因其办理状态被拒绝（如 409 ALREADY_ASSIGNED）只记在该件的结果中，不影响其余各件。',
+      '然后逐件交办（与单件交办相同的流程）；某件因其办理状态被拒绝（如 409 ALREADY_ASSIGNED）只记在该件的结果中，不影响其余各件。' +
+      '分别办理中有单位退转、其部分待改派的件，按改派办理（与 POST /api/proposals/{id}/units/{unitId}/reassignment 相同）：' +
+      'mode 填 separate，leadUnitIds 为接手的单位（可用 fromUnitIds 对应已退转的单位），其他单位的部分不受影响。',
   })
   @ApiOkResponse({ type: BulkAssignmentResponseDto })
   @ApiBadRequestResponse({ type: ErrorDto, description: 'VALIDATION_FAILED（details.fields, details.items: BulkItemErrorDto[]）' })

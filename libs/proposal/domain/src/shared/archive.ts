@@ -13,7 +13,8 @@ export const openMergedItems = (s: ProposalState) => (s.mergedItems ?? []).filte
 export /** Archive (Art. 17) once every answering unit is done — the unit finishing now included. */
 function withArchive(state: ProposalState, events: DecidedEvent[], finishing: string, at: string): DecidedEvent[] {
   const answering = activeUnits(state).filter(answersForItself);
-  const allDone = answering.every((u) => u.unitId === finishing || u.status === 'done');
+  // A 分别办理 part waiting for re-assignment is not answered yet: the item stays open for it.
+  const allDone = answering.every((u) => u.unitId === finishing || u.status === 'done') && !state.partsAwaitingReassignment?.length;
   // 并案办理: merged items hold the main item's archive; a merged item closes on its copies (merging.ts).
   const merged = withMergedArchive(state, events, finishing, at, allDone);
   if (merged) return merged;

@@ -2,6 +2,8 @@
  * 退转 (Art. 7): within fifteen days of receiving the item, a unit for which it is not the right
  * one explains why by official letter; the office approves or rejects. When the window ends
  * without a return, the unit is responsible from then on (CloseReturnWindow, a timer).
+ * An approved return in 分别办理 leaves the unit's part waiting for the office to re-assign it
+ * (ReassignPart, art06-assignment): the other units' parts go on undisturbed.
  */
 import type { Slice, Timer } from '../../slice';
 import type { UnitAssignment } from '../../state';
@@ -58,7 +60,12 @@ export const returnSlice: Slice = {
         const comment = command.data.comment?.trim() ?? '';
         if (!approve) return [{ type: 'ReturnRejected', occurredAt: at, data: { unitId, comment } }];
         const remaining = activeUnits(state).filter((u) => u.unitId !== unitId);
-        return [{ type: 'ReturnApproved', occurredAt: at, data: { unitId, comment, awaitingReassignment: !remaining.some(answersForItself) } }];
+        const awaitingReassignment = !remaining.some(answersForItself);
+        // 分别办理: the unit's part is its own and nobody else answers it (SPEC §4.1).
+        const ownPart = !ctx.withoutPartReassignment && findActiveUnit(state, unitId)?.role === 'separate';
+        return [
+          { type: 'ReturnApproved', occurredAt: at, data: { unitId, comment, awaitingReassignment, ...(ownPart ? { partAwaitingReassignment: true } : {}) } },
+        ];
       }
       case 'CloseReturnWindow': {
         const unit = findActiveUnit(state, command.data.unitId);
@@ -88,8 +95,11 @@ export const returnSlice: Slice = {
             i === all.length - 1 ? { ...r, decision: { approve, comment: event.data.comment, decidedAt: event.occurredAt } } : r,
           ),
         }));
-        if (event.type === 'ReturnApproved' && event.data.awaitingReassignment) return { ...next, status: 'awaiting_reassignment' };
-        return next;
+        if (event.type !== 'ReturnApproved') return next;
+        const parts = event.data.partAwaitingReassignment
+          ? { partsAwaitingReassignment: [...(state.partsAwaitingReassignment ?? []), { unitId: event.data.unitId, since: event.occurredAt }] }
+          : {};
+        return { ...next, ...parts, ...(event.data.awaitingReassignment ? { status: 'awaiting_reassignment' as const } : {}) };
       }
       case 'ReturnWindowClosed':
         return updateActiveUnit(state, event.data.unitId, (u) => ({ ...u, returnWindowClosedAt: event.data.closedAt }));
