@@ -48,7 +48,7 @@ export interface Reply {
   feedbackMissingAt?: string;
   sentBack?: boolean;
   /** To whom the feedback form went, as last issued (Art. 11; never the token). */
-  feedbackRecipient?: FeedbackFormRecipient & { at: string };
+  feedbackRecipient?: FeedbackFormRecipient & { at: string; reissued?: boolean };
   /** 阅示 by the vice mayor in charge (Art. 9), for satisfied replies of departments. */
   reading?: ReplyReading;
   /** The latest disclosure choice (Art. 20). */

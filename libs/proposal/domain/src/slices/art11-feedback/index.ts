@@ -145,8 +145,8 @@ export function evolveFeedback(state: ProposalState, event: DecidedEvent): Propo
   });
   switch (event.type) {
     case 'FeedbackFormIssued': {
-      const { replyId, recipient } = event.data;
-      return { ...state, replies: update(replyId, (r) => ({ ...r, feedbackRecipient: { ...recipient, at: event.occurredAt } })) };
+      const { replyId, recipient, reissued } = event.data;
+      return { ...state, replies: update(replyId, (r) => ({ ...r, feedbackRecipient: { ...recipient, at: event.occurredAt, ...(reissued ? { reissued } : {}) } })) };
     }
     case 'FeedbackRecipientDesignated':
       return { ...state, feedbackDesignee: { proposerIndex: event.data.proposerIndex, at: event.occurredAt } };
