@@ -128,6 +128,8 @@ const MATRIX: Record<string, Outcome[]> = {
   'POST assignments (bulk)':                    [ROLE,    OK,      ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ANON],
   'POST return-decision (unit rsj)':            [ROLE,    OK,      ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ANON],
   'POST reassignment (part of rsj)':            [ROLE,    OK,      ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ANON],
+  // 指定征求意见表填写人 (Art. 11, 14): the office only — never a unit, never a proposer for themselves
+  'POST feedback-recipient':                    [ROLE,    OK,      ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ANON],
   // ── the unit's handling: its own handlers only; "unit jyj" = the wrong unit in its own name on an item of rsj ──
   'POST receipt (npc, unit rsj)':               [ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    OK,      UNIT,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ANON],
   'POST receipt (npc, unit jyj)':               [ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    UNIT,    ITEM,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ANON],
@@ -261,6 +263,8 @@ const ITEMS = {
   toReturn: { assign: RSJ_WJW },
   toDecide: { assign: RSJ_WJW, steps: [askReturn] },
   toReassign: { assign: { mode: 'separate', leadUnitIds: ['rsj', 'wjw'] }, steps: [askReturn, approveReturn] },
+  // the lead has no account (deputy-1 co-signs): the office may designate who gets the form (Art. 11, 14)
+  toDesignate: { assign: RSJ_WJW, register: { proposers: [{ name: '测试代表丙', phone: '13800000009' }, { name: '测试代表甲', username: 'deputy-1' }] } },
   toContact: { assign: RSJ_WJW },
   toExplain: { assign: RSJ_WJW },
   toCoOpine: { assign: { mode: 'lead', leadUnitIds: ['wjw'], coUnitIds: ['rsj'] }, steps: [sign] },
@@ -366,6 +370,7 @@ const REQUESTS: Record<keyof typeof MATRIX, () => Request> = {
   'POST assignments (bulk)': () => ['POST', '/api/proposals/assignments', { assignedOn: shanghaiDay(), items: [{ proposalId: ids.toBulkAssign, mode: 'single', leadUnitIds: ['mzj'] }] }],
   'POST return-decision (unit rsj)': () => ['POST', `${p('toDecide')}/units/rsj/return-decision`, { approve: true, comment: '同意退转' }],
   'POST reassignment (part of rsj)': () => ['POST', `${p('toReassign')}/units/rsj/reassignment`, { toUnitId: 'mzj', assignedOn: shanghaiDay() }],
+  'POST feedback-recipient': () => ['POST', `${p('toDesignate')}/feedback-recipient`, { proposerIndex: 1 }],
   'POST receipt (npc, unit rsj)': () => ['POST', `${p('npc')}/units/rsj/receipt`],
   'POST receipt (npc, unit jyj)': () => ['POST', `${p('npc')}/units/jyj/receipt`],
   'POST return-request (unit rsj)': () => ['POST', `${p('toReturn')}/units/rsj/return-request`, { reason: '该事项不属于本单位职责。' }],
@@ -429,7 +434,8 @@ beforeAll(async () => {
     ITEM_NAMES.map((n) => {
       const proposer = recipe(n).proposer ?? 'deputy-1';
       const name = proposer.startsWith('member-') ? '测试委员甲' : '测试代表甲';
-      return post('office', '/api/proposals', registration({ title: `关于${n}的建议`, ...recipe(n).register, proposers: [{ name, delegation: '金水区代表团', username: proposer }] }));
+      // the proposer's account is the lead's, unless the recipe names the proposers itself
+      return post('office', '/api/proposals', registration({ title: `关于${n}的建议`, proposers: [{ name, delegation: '金水区代表团', username: proposer }], ...recipe(n).register }));
     }),
   );
   ITEM_NAMES.forEach((n, i) => {
@@ -588,6 +594,7 @@ describe('after the allowed steps', () => {
     toReturn: [['ReturnRequested', 'rsj-handler']],
     toDecide: [['ReturnApproved', 'office']],
     toReassign: [['PartReassigned', 'office']],
+    toDesignate: [['FeedbackRecipientDesignated', 'office']],
     toContact: [['ContactRecorded', 'rsj-handler']],
     toExplain: [['ExplanationFiled', 'rsj-handler']],
     toCoOpine: [['CoUnitOpinionSubmitted', 'rsj-handler']],
@@ -598,7 +605,11 @@ describe('after the allowed steps', () => {
     atLeader: [['ReplyReviewed', 'rsj-leader']],
     atViceMayor: [['ReplyReviewed', 'vice-mayor-1']],
     atOffice: [['ReplyReviewed', 'office']],
-    toSend: [['ReplySent', 'rsj-handler']],
+    // the form's recipient is recorded by the item's workflow right after (never the token)
+    toSend: [
+      ['ReplySent', 'rsj-handler'],
+      ['FeedbackFormIssued', 'system'],
+    ],
     toDisclose: [
       ['DisclosureChosen', 'office'],
       ['DisclosureChosen', 'rsj-handler'],

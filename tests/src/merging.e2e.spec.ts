@@ -175,6 +175,7 @@ describe('并案办理 (Art. 6, 10, 11, 17): three deputies\' suggestions handle
       'ReplyReviewed',
       'ReplySent',
       'ReplyCopiedToMergedItems',
+      'FeedbackFormIssued',
       'FeedbackReceived',
       'MergedItemCompleted',
       'MergedItemReopened',
@@ -190,12 +191,14 @@ describe('并案办理 (Art. 6, 10, 11, 17): three deputies\' suggestions handle
       'ProposalRegistered',
       'MergedIntoProposal',
       'MergedReplyReceived',
+      'FeedbackFormIssued',
       'FeedbackReceived',
       'MergedReplyReceived',
+      'FeedbackFormIssued',
       'FeedbackReceived',
       'ProposalArchived',
     ]);
-    expect(await typesOf(c.id)).toEqual(['ProposalRegistered', 'MergedIntoProposal', 'MergedReplyReceived', 'FeedbackReceived', 'ProposalArchived']);
+    expect(await typesOf(c.id)).toEqual(['ProposalRegistered', 'MergedIntoProposal', 'MergedReplyReceived', 'FeedbackFormIssued', 'FeedbackReceived', 'ProposalArchived']);
     // A done item is not split off.
     const split = await as.office.post(`/api/proposals/${a.id}/split`, { itemId: c.id });
     expect(split.status).toBe(409);

@@ -222,7 +222,14 @@ describe('Art. 9/10/11/17: a complete provincial item, from registration to arch
   it('Art. 17: every step is an event, in order, by the right person', async () => {
     const events = await eventsOf(id);
     const steps = events.map((e) => `${e.type}${e.data.stage ? `:${e.data.stage}` : ''}${e.data.approve === false ? ':back' : ''}|${e.actor?.role ?? ''}`);
-    const opinionRound = ['ReplyDrafted|unit_handler', 'ReplyReviewed:unit_leader|unit_leader', 'ReplyReviewed:vice_mayor|vice_mayor', 'OpinionSentToProposer|unit_handler'];
+    const opinionRound = [
+      'ReplyDrafted|unit_handler',
+      'ReplyReviewed:unit_leader|unit_leader',
+      'ReplyReviewed:vice_mayor|vice_mayor',
+      'OpinionSentToProposer|unit_handler',
+      // to whom the form went, recorded by the item's workflow (never the token)
+      'FeedbackFormIssued|system',
+    ];
     expect(steps).toEqual([
       'ProposalRegistered|office',
       'ProposalAssigned|office',

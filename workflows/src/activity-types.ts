@@ -36,12 +36,22 @@ export interface IssueFeedbackFormInput {
   /** the item's number, for the SMS text */
   number: string | null;
   /** the item's proposers in order (the first is the lead, 领衔人) */
-  proposers: { name: string | null; username: string | null; phone: string | null }[];
+  proposers: { name: string | null; username: string | null; phone: string | null; email?: string | null }[];
+  /** The proposer the office designated (their place in the list), reached before anyone else. */
+  designee?: number;
+  /**
+   * Issue again (after a designation): a new token replaces the old. The key (the designation's
+   * event id) makes a retried re-issue answer the form it already made.
+   */
+  reissueKey?: string;
 }
 
-/** To whom the form went — never the token. */
+/** To whom the form went — never the token, nor a phone number or address. */
 export interface IssueFeedbackFormResult {
-  recipient: { channel: 'account'; username: string } | { channel: 'sms' } | { channel: 'none' };
+  recipient:
+    | { channel: 'account'; username: string; proposerIndex?: number }
+    | { channel: 'sms' | 'email'; proposerIndex?: number }
+    | { channel: 'none' };
 }
 
 export interface ProposalActivities {

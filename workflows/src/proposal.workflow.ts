@@ -30,6 +30,7 @@ import {
   SYSTEM_ACTOR,
   type DecideContext,
   type DecidedEvent,
+  type FeedbackFormRecipient,
   type ProposalCommand,
   type ProposalState,
   type TimerOptions,
@@ -68,6 +69,10 @@ export const PATCHES = {
   // the item is not archived while a part waits; items that approved a return before decide it as
   // they did (the in-memory state would otherwise differ from the stored events on replay).
   partReassignment: 'part-reassignment',
+  // To whom each form went becomes an event of the item (FeedbackFormIssued, decided by the
+  // domain from the activity's answer): one more append after the form's activity, which items
+  // that issued forms before must not meet in replay.
+  feedbackFormIssuedEvent: 'feedback-form-issued-event',
 } as const;
 
 const retry: RetryPolicy = { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '5 seconds' };
@@ -100,85 +105,122 @@ export async function proposalWorkflow(input: ProposalWorkflowInput): Promise<vo
 
   const nowIso = () => new Date(Date.now()).toISOString();
 
-  /** Runs one command under the item's lock: decide → append → evolve. */
+  /** Runs one command under the item's lock: decide → append → evolve → effects. */
   async function execute(envelope: CommandEnvelope, updateId?: string): Promise<CommandOutcome> {
-    return lock.run(async () => {
-      const io = patched(PATCHES.localActivities) ? localIo : remoteIo;
-      const appendOutcomes = patched(PATCHES.appendOutcomes);
-      let command = envelope.command;
-      const now = nowIso();
-      try {
-        assertAllowed(command, state, now);
-      } catch (e) {
-        throw toFailure(e);
-      }
-      const flags = { rehandlingDeadlines: patched(PATCHES.rehandlingDeadlines) };
-      const ctx: DecideContext = { now, ...flags };
-      if (command.type === 'DecideReturn' && !patched(PATCHES.partReassignment)) ctx.withoutPartReassignment = true;
-      const needs = contextNeeds(command, now, flags);
-      if (needs.policy) ctx.policy = await io.loadPolicy();
-      if (needs.number && command.type === 'RegisterProposal') {
-        const number = await io.allocateNumber({ proposalId: input.proposalId, ...needs.number });
-        command = { ...command, data: { ...command.data, number } };
-      }
-      if (needs.calendar) ctx.calendar = await io.loadCalendar(needs.calendar);
-      let decided: DecidedEvent[];
-      try {
-        decided = decide(command, state, ctx);
-      } catch (e) {
-        throw toFailure(e);
-      }
-      if (decided.length === 0) return { version, events: [], position: null };
-      let result: AppendEventsResult;
-      try {
-        result = await (appendOutcomes ? boundedAppend : io.appendEvents)({
-          streamId,
-          expectedVersion: version,
-          events: decided.map(({ occurredAt, ...event }) => ({
-            eventId: uuid4(),
-            type: event.type,
-            data: event.data,
-            metadata: { actor: envelope.actor, occurredAt, correlationId: envelope.correlationId, causationId: updateId },
-          })),
-        });
-      } catch (e) {
-        if (!appendOutcomes) throw e;
-        throw appendFailure(e, envelope.command.type);
-      }
-      const applied = appendOutcomes && result.duplicate ? (storedEvents(result) ?? decided) : decided;
-      state = applied.reduce(evolve, state);
-      version = result.nextVersion;
-      changes++;
-      for (const effect of effectsOf(applied, state)) {
-        switch (effect.type) {
-          case 'IssueFeedbackToken':
-            if (patched(PATCHES.feedbackTokenInActivity)) {
-              // Nothing secret comes from here: the activity makes the token and never returns it.
-              await io.issueFeedbackForm({
-                proposalId: input.proposalId,
-                replyId: effect.replyId,
-                number: state.details?.number ?? null,
-                proposers: (state.details?.proposers ?? []).map((p) => ({ name: p.name ?? null, username: p.username ?? null, phone: p.phone ?? null })),
-              });
-            } else {
-              await io.issueFeedbackToken({ token: uuid4(), proposalId: input.proposalId, replyId: effect.replyId, proposerUsername: effect.proposerUsername });
-            }
-            break;
-          case 'ForwardCommand':
-            await getExternalWorkflowHandle(proposalWorkflowId(effect.proposalId)).signal(forwardedCommandSignal, {
-              command: effect.command,
-              actor: envelope.actor,
-              correlationId: envelope.correlationId,
+    return lock.run(() => step(envelope, updateId));
+  }
+
+  /** One command, the lock already held (an effect's follow-up command runs inside its cause's step). */
+  async function step(envelope: CommandEnvelope, updateId?: string): Promise<CommandOutcome> {
+    const io = patched(PATCHES.localActivities) ? localIo : remoteIo;
+    const appendOutcomes = patched(PATCHES.appendOutcomes);
+    let command = envelope.command;
+    const now = nowIso();
+    try {
+      assertAllowed(command, state, now);
+    } catch (e) {
+      throw toFailure(e);
+    }
+    const flags = { rehandlingDeadlines: patched(PATCHES.rehandlingDeadlines) };
+    const ctx: DecideContext = { now, ...flags };
+    if (command.type === 'DecideReturn' && !patched(PATCHES.partReassignment)) ctx.withoutPartReassignment = true;
+    const needs = contextNeeds(command, now, flags);
+    if (needs.policy) ctx.policy = await io.loadPolicy();
+    if (needs.number && command.type === 'RegisterProposal') {
+      const number = await io.allocateNumber({ proposalId: input.proposalId, ...needs.number });
+      command = { ...command, data: { ...command.data, number } };
+    }
+    if (needs.calendar) ctx.calendar = await io.loadCalendar(needs.calendar);
+    let decided: DecidedEvent[];
+    try {
+      decided = decide(command, state, ctx);
+    } catch (e) {
+      throw toFailure(e);
+    }
+    if (decided.length === 0) return { version, events: [], position: null };
+    let result: AppendEventsResult;
+    try {
+      result = await (appendOutcomes ? boundedAppend : io.appendEvents)({
+        streamId,
+        expectedVersion: version,
+        events: decided.map(({ occurredAt, ...event }) => ({
+          eventId: uuid4(),
+          type: event.type,
+          data: event.data,
+          metadata: { actor: envelope.actor, occurredAt, correlationId: envelope.correlationId, causationId: updateId },
+        })),
+      });
+    } catch (e) {
+      if (!appendOutcomes) throw e;
+      throw appendFailure(e, envelope.command.type);
+    }
+    // After a crash between the append and the end of the task, fold what the store kept.
+    const applied = appendOutcomes && result.duplicate ? (storedEvents(result) ?? decided) : decided;
+    state = applied.reduce(evolve, state);
+    version = result.nextVersion;
+    changes++;
+    /** Events appended by the effects' follow-up commands (answered with the cause's own). */
+    const followUps: CommandOutcome[] = [];
+    for (const effect of effectsOf(applied, state)) {
+      switch (effect.type) {
+        case 'IssueFeedbackToken':
+          if (patched(PATCHES.feedbackTokenInActivity)) {
+            // A re-issue after a designation is keyed by the designation's event id: a retried
+            // activity answers the form it already made instead of making a third token.
+            const designation = effect.reissue ? result.events.find((e) => e.type === 'FeedbackRecipientDesignated')?.eventId : undefined;
+            // Nothing secret comes from here: the activity makes the token and never returns it.
+            const issued = await io.issueFeedbackForm({
+              proposalId: input.proposalId,
+              replyId: effect.replyId,
+              number: state.details?.number ?? null,
+              proposers: (state.details?.proposers ?? []).map((p) => ({
+                name: p.name ?? null,
+                username: p.username ?? null,
+                phone: p.phone ?? null,
+                email: p.email ?? null,
+              })),
+              ...(effect.designee !== undefined ? { designee: effect.designee } : {}),
+              ...(designation ? { reissueKey: designation } : {}),
             });
-            break;
-        }
+            const { recipient } = issued;
+            // A form stored before proposer_index existed (a retried old issue) names no place in the list: not recordable.
+            const recordable = recipient.channel === 'account' || recipient.channel === 'none' || recipient.proposerIndex !== undefined;
+            if (patched(PATCHES.feedbackFormIssuedEvent) && recordable) {
+              // The domain decides the event from the activity's answer; it is appended under
+              // this same lock, like every event of the item.
+              const command: ProposalCommand = {
+                type: 'RecordFeedbackFormIssued',
+                data: { replyId: effect.replyId, recipient: recipient as FeedbackFormRecipient, ...(effect.reissue ? { reissued: true } : {}) },
+              };
+              try {
+                followUps.push(await step({ command, actor: SYSTEM_ACTOR, correlationId: envelope.correlationId }, updateId));
+              } catch (e) {
+                // The form exists and its recipient is in feedback_tokens; the cause stands.
+                log.error('recording the feedback form failed', { replyId: effect.replyId, error: String(e) });
+              }
+            }
+          } else {
+            await io.issueFeedbackToken({ token: uuid4(), proposalId: input.proposalId, replyId: effect.replyId, proposerUsername: effect.proposerUsername });
+          }
+          break;
+        case 'ForwardCommand':
+          await getExternalWorkflowHandle(proposalWorkflowId(effect.proposalId)).signal(forwardedCommandSignal, {
+            command: effect.command,
+            actor: envelope.actor,
+            correlationId: envelope.correlationId,
+          });
+          break;
       }
-      return {
-        version,
-        events: result.events.map(({ eventId, type, version: v }) => ({ eventId, type, version: v })),
-        position: result.events.at(-1)?.position ?? null,
-      };
-    });
+    }
+    const own: CommandOutcome = {
+      version,
+      events: result.events.map(({ eventId, type, version: v }) => ({ eventId, type, version: v })),
+      position: result.events.at(-1)?.position ?? null,
+    };
+    return followUps.reduce(
+      (acc, f) => ({ version: f.version, events: [...acc.events, ...f.events], position: f.position ?? acc.position }),
+      own,
+    );
   }
 
   for (const [type, update] of Object.entries(commandUpdates)) {

@@ -1,6 +1,6 @@
 import type { StoredEvent } from '@jyta/event-store';
-import { currentStage, handlingRounds, isReturnWindowClosed, type HandlingRound, type ProposalState } from '@jyta/proposal-domain';
-import type { HandlingRoundDto, ProposalDetailDto, ProposalEventDto, UnitAssignmentDto } from './dto/responses.dto';
+import { currentStage, handlingRounds, isReturnWindowClosed, type HandlingRound, type ProposalState, type Reply } from '@jyta/proposal-domain';
+import type { HandlingRoundDto, ProposalDetailDto, ProposalEventDto, ReplyViewDto, UnitAssignmentDto } from './dto/responses.dto';
 import { supervisionViewOf } from './handling-view';
 import { mergingView, replyMergingView } from './merging-view';
 
@@ -77,6 +77,9 @@ export function toDetail(
     content: d.content,
     ...(d.topic !== undefined ? { topic: d.topic } : {}),
     proposers: d.proposers,
+    feedbackDesignee: state.feedbackDesignee
+      ? { proposerIndex: state.feedbackDesignee.proposerIndex, name: d.proposers[state.feedbackDesignee.proposerIndex]?.name ?? null, at: state.feedbackDesignee.at }
+      : null,
     key: d.key,
     major: d.major,
     urgent: d.urgent,
@@ -104,6 +107,7 @@ export function toDetail(
       feedback: r.feedback ? { ...r.feedback } : null,
       feedbackMissingAt: r.feedbackMissingAt ?? null,
       sentBack: !!r.sentBack,
+      feedbackRecipient: recipientView(state, r.feedbackRecipient),
       documents: (r.documents ?? []).map((doc, i, all) => ({
         round: doc.round,
         documentNumber: doc.documentNumber ?? null,
@@ -127,6 +131,22 @@ export function toDetail(
     // 并案办理 (merging-view.ts)
     ...mergingView(state),
     version,
+  };
+}
+
+/** Who received a reply's form, by channel and name (never the token, phone or address). */
+function recipientView(state: ProposalState, r: Reply['feedbackRecipient']): ReplyViewDto['feedbackRecipient'] {
+  if (!r) return null;
+  const proposers = state.details?.proposers ?? [];
+  const index = r.channel === 'none' ? undefined : (r.proposerIndex ?? (r.channel === 'account' ? proposers.findIndex((p) => p.username === r.username) : undefined));
+  const name = index !== undefined && index >= 0 ? (proposers[index]?.name ?? null) : null;
+  return {
+    channel: r.channel,
+    name,
+    ...(r.channel === 'account' ? { username: r.username } : {}),
+    ...(index !== undefined && index >= 0 ? { proposerIndex: index } : {}),
+    reissued: !!r.reissued,
+    at: r.at,
   };
 }
 
@@ -159,6 +179,7 @@ export function proposerView(detail: ProposalDetailDto): ProposalDetailDto {
         currentStage: null,
         reviews: [],
         reading: null,
+        feedbackRecipient: null,
         documents: r.documents
           .filter((doc) => doc.sentAt !== null)
           .map((doc) => ({ ...doc, stages: [], currentStage: null, reviews: [] })),

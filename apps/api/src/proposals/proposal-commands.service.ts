@@ -78,6 +78,7 @@ export class ProposalCommands {
           name: p.name.trim(),
           ...(p.delegation !== undefined ? { delegation: p.delegation } : {}),
           ...(p.phone !== undefined ? { phone: p.phone } : {}),
+          ...(p.email !== undefined ? { email: p.email.trim() } : {}),
           ...(p.address !== undefined ? { address: p.address } : {}),
           ...(p.username !== undefined ? { username: p.username } : {}),
         })),
@@ -151,6 +152,12 @@ export class ProposalCommands {
   async decideReturn(id: string, unitId: string, approve: boolean, comment: string | undefined, user: AuthUser, meta: CommandMeta) {
     await this.queries.load(id);
     return this.send(id, { type: 'DecideReturn', data: { unitId, approve, ...(comment !== undefined ? { comment } : {}) } }, user, meta, unitId);
+  }
+
+  /** 指定征求意见表填写人 (Art. 11, 14): the office names a proposer of the item by their place in its list. */
+  async designateFeedbackRecipient(id: string, proposerIndex: number, user: AuthUser, meta: CommandMeta) {
+    await this.queries.load(id);
+    return this.send(id, { type: 'DesignateFeedbackRecipient', data: { proposerIndex } }, user, meta);
   }
 
   private envelope(command: ProposalCommand, user: AuthUser, meta: CommandMeta): CommandEnvelope {

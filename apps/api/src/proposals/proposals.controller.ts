@@ -26,7 +26,7 @@ import { ListProposalsQueryDto } from './dto/list-query.dto';
 import { RegisterProposalDto } from './dto/register.dto';
 import { ItemCommand } from './item-command';
 import { ProposalDetailDto, ProposalEventDto, ProposalListPageDto } from './dto/responses.dto';
-import { ContactDto, ExplanationDto, ReturnDecisionDto, ReturnRequestDto } from './dto/unit-actions.dto';
+import { ContactDto, ExplanationDto, FeedbackRecipientDto, ReturnDecisionDto, ReturnRequestDto } from './dto/unit-actions.dto';
 import { ProposalCommands } from './proposal-commands.service';
 import { ProposalQueries } from './proposal-queries.service';
 import { IdempotencyKey, IdParam, UnitParam } from '../common/api-docs';
@@ -173,6 +173,24 @@ export class ProposalsController {
     @Meta() meta: CommandMeta,
   ): Promise<ProposalDetailDto> {
     return this.commands.reassignPart(id, unitId, dto, user, meta);
+  }
+
+  @Post(':id/feedback-recipient')
+  @ItemCommand({
+    roles: ['office'],
+    summary: '指定征求意见表填写人（第十一、十四条）',
+    description:
+      '领衔人无账号时，办公室指定本件的一位提出人接收征求意见表（只能是本件提出人，杜绝“被满意”）。待反馈的答复随即向其重新发放：新链接（有账号发至其账号，否则短信或电子邮件），原链接作废。',
+    conflicts: 'LEAD_PROPOSER_HAS_ACCOUNT / ARCHIVED',
+  })
+  @IdParam()
+  feedbackRecipient(
+    @Param('id', ProposalIdPipe) id: string,
+    @Body() dto: FeedbackRecipientDto,
+    @CurrentUser() user: AuthUser,
+    @Meta() meta: CommandMeta,
+  ): Promise<ProposalDetailDto> {
+    return this.commands.designateFeedbackRecipient(id, dto.proposerIndex, user, meta);
   }
 
   @Post(':id/units/:unitId/contacts')

@@ -37,6 +37,7 @@ export {
   MAX_OUTBOX_ATTEMPTS,
   backoffMs,
   enqueueFeedbackLink,
+  withdrawFeedbackLinks,
   withFeedbackLink,
   FEEDBACK_LINK_PLACEHOLDER,
   type OutboxMessage,

@@ -125,11 +125,22 @@ export async function enqueueFeedbackLink(
       m.channel,
       m.recipient,
       `征求意见表${item}`,
-      `您领衔提出的建议提案${item}已收到承办单位的答复，请打开链接查看答复并填写征求意见表：${FEEDBACK_LINK_PLACEHOLDER}`,
+      `您提出的建议提案${item}已收到承办单位的答复，请打开链接查看答复并填写征求意见表：${FEEDBACK_LINK_PLACEHOLDER}`,
       m.formId,
       m.replyId,
     ],
   );
+}
+
+/**
+ * A reply's form was issued again to someone else (the office's designation): its link is no
+ * longer the old recipient's. A message not yet sent is dropped (the sender would fill in the new
+ * link); one already sent is detached from the reply (its link no longer works), so the new
+ * recipient's message takes the reply's place (one message per channel and reply).
+ */
+export async function withdrawFeedbackLinks(db: Pick<pg.PoolClient, 'query'>, replyId: string): Promise<void> {
+  await db.query('DELETE FROM outbox WHERE feedback_reply_id = $1 AND sent_at IS NULL', [replyId]);
+  await db.query('UPDATE outbox SET feedback_reply_id = NULL WHERE feedback_reply_id = $1', [replyId]);
 }
 
 /** The body with the form's link in place (a sender calls this just before sending). */

@@ -117,11 +117,11 @@ describe('issueFeedbackForm', () => {
     );
     return username;
   };
-  const form = (proposers: { name?: string; username?: string; phone?: string }[], replyId = `r-${randomUUID()}`) => ({
+  const form = (proposers: { name?: string; username?: string; phone?: string; email?: string }[], replyId = `r-${randomUUID()}`) => ({
     proposalId: randomUUID(),
     replyId,
     number: '2026-建议-0001',
-    proposers: proposers.map((p) => ({ name: p.name ?? null, username: p.username ?? null, phone: p.phone ?? null })),
+    proposers: proposers.map((p) => ({ name: p.name ?? null, username: p.username ?? null, phone: p.phone ?? null, email: p.email ?? null })),
   });
   const rowsOf = async (replyId: string) =>
     (await pool.query('SELECT * FROM feedback_tokens WHERE reply_id = $1', [replyId])).rows as Record<string, unknown>[];
@@ -131,7 +131,7 @@ describe('issueFeedbackForm', () => {
     const lead = await proposer(`lead-${randomUUID().slice(0, 8)}`);
     const input = form([{ username: lead }, { username: await proposer(`second-${randomUUID().slice(0, 8)}`) }]);
     const result = await io.issueFeedbackForm(input);
-    expect(result).toEqual({ recipient: { channel: 'account', username: lead } });
+    expect(result).toEqual({ recipient: { channel: 'account', username: lead, proposerIndex: 0 } });
     const [token] = await feedbackTokensFor(pool, key, input.proposalId, lead);
     expect(token.token).toMatch(FEEDBACK_TOKEN_PATTERN);
     const row = (await rowsOf(input.replyId))[0];
@@ -157,13 +157,13 @@ describe('issueFeedbackForm', () => {
     const io = createProposalActivities({ pool, feedbackTokenKey: key });
     const second = await proposer(`second-${randomUUID().slice(0, 8)}`);
     const input = form([{ name: '甲', username: 'nobody-here', phone: '13800000000' }, { name: '乙' }, { name: '丙', username: second }]);
-    expect(await io.issueFeedbackForm(input)).toEqual({ recipient: { channel: 'account', username: second } });
+    expect(await io.issueFeedbackForm(input)).toEqual({ recipient: { channel: 'account', username: second, proposerIndex: 2 } });
   });
 
   it('no account at all: an SMS with the link placeholder (no token) to the first proposer with a phone; nobody: recorded as none', async () => {
     const io = createProposalActivities({ pool, feedbackTokenKey: key });
     const input = form([{ name: '甲' }, { name: '乙', phone: '13812345678' }]);
-    expect(await io.issueFeedbackForm(input)).toEqual({ recipient: { channel: 'sms' } });
+    expect(await io.issueFeedbackForm(input)).toEqual({ recipient: { channel: 'sms', proposerIndex: 1 } });
     await io.issueFeedbackForm(input);
     const { rows } = await pool.query('SELECT channel, recipient, user_id, body, feedback_reply_id FROM outbox WHERE feedback_reply_id = $1', [input.replyId]);
     expect(rows).toEqual([{ channel: 'sms', recipient: '13812345678', user_id: null, body: expect.stringContaining(FEEDBACK_LINK_PLACEHOLDER), feedback_reply_id: input.replyId }]);
@@ -175,6 +175,44 @@ describe('issueFeedbackForm', () => {
     const none = form([{ name: '丙' }]);
     expect(await io.issueFeedbackForm(none)).toEqual({ recipient: { channel: 'none' } });
     expect((await rowsOf(none.replyId))[0]).toMatchObject({ recipient_channel: 'none', token_sealed: null });
+  });
+
+  it('an address but no account and no phone: an e-mail with the link placeholder, never the token', async () => {
+    const io = createProposalActivities({ pool, feedbackTokenKey: key });
+    const input = form([{ name: '甲' }, { name: '乙', email: 'yi@example.cn' }]);
+    expect(await io.issueFeedbackForm(input)).toEqual({ recipient: { channel: 'email', proposerIndex: 1 } });
+    const { rows } = await pool.query('SELECT channel, recipient, body FROM outbox WHERE feedback_reply_id = $1', [input.replyId]);
+    expect(rows).toEqual([{ channel: 'email', recipient: 'yi@example.cn', body: expect.stringContaining(FEEDBACK_LINK_PLACEHOLDER) }]);
+    expect(rows[0].body).not.toContain(await feedbackTokenForReply(pool, key, input.replyId));
+  });
+
+  it('a designation issues the form again to the designee: new token, old one dead, old message withdrawn; once per key', async () => {
+    const io = createProposalActivities({ pool, feedbackTokenKey: key });
+    const officeUser = `office-${randomUUID().slice(0, 8)}`;
+    await pool.query(`INSERT INTO users (username, password_hash, role, display_name) VALUES ($1, 'x', 'office', $1)`, [officeUser]);
+    const input = form([{ name: '甲', phone: '13800000001' }, { name: '乙', phone: '13800000002' }, { name: '丙', username: officeUser, email: 'bing@example.cn' }]);
+    expect(await io.issueFeedbackForm(input)).toEqual({ recipient: { channel: 'sms', proposerIndex: 0 } });
+    const old = (await feedbackTokenForReply(pool, key, input.replyId))!;
+
+    const again = { ...input, designee: 1, reissueKey: randomUUID() };
+    const results = await Promise.all([io.issueFeedbackForm(again), io.issueFeedbackForm(again)]);
+    expect(results).toEqual([
+      { recipient: { channel: 'sms', proposerIndex: 1 } },
+      { recipient: { channel: 'sms', proposerIndex: 1 } },
+    ]);
+    const fresh = (await feedbackTokenForReply(pool, key, input.replyId))!;
+    expect(fresh).toMatch(FEEDBACK_TOKEN_PATTERN);
+    expect(fresh).not.toBe(old);
+    expect(await findFeedbackForm(pool, old)).toBeUndefined();
+    expect((await findFeedbackForm(pool, fresh))?.recipient).toEqual({ channel: 'sms', name: '乙', proposerIndex: 1 });
+    const { rows } = await pool.query('SELECT recipient FROM outbox WHERE feedback_reply_id = $1', [input.replyId]);
+    expect(rows).toEqual([{ recipient: '13800000002' }]);
+    // The same key again: the form it made stands.
+    expect(await io.issueFeedbackForm(again)).toEqual(results[0]);
+    expect(await feedbackTokenForReply(pool, key, input.replyId)).toBe(fresh);
+
+    // An office (or unit) user named on the item never gets the form as an account: reached by e-mail instead (Art. 14).
+    expect(await io.issueFeedbackForm({ ...input, designee: 2, reissueKey: randomUUID() })).toEqual({ recipient: { channel: 'email', proposerIndex: 2 } });
   });
 
   it('old histories: the predictable token handed in is not used; legacy plain rows are rotated', async () => {

@@ -7,13 +7,14 @@ import { ApplicationFailure, log } from '@temporalio/activity';
 import { withTransaction } from '@jyta/db';
 import { EventIdConflictError, PostgresEventStore, WrongExpectedVersionError, classifyAppendError } from '@jyta/event-store';
 import { loadCalendar } from '@jyta/calendar-data-access';
-import { enqueueFeedbackLink } from '@jyta/notifications';
+import { enqueueFeedbackLink, withdrawFeedbackLinks } from '@jyta/notifications';
 import {
   allocateNumber,
   chooseFeedbackRecipient,
   currentPolicy,
   feedbackFormOf,
   feedbackTokenKeyFromEnv,
+  replaceFeedbackForm,
   storeFeedbackForm,
   type FeedbackFormRecord,
   type FeedbackTokenKey,
@@ -31,31 +32,49 @@ export interface ActivityDeps {
   appendFault?: { phase: 'before' | 'after'; delayMs: number };
 }
 
-/** What the workflow history may record of a form: the recipient, never the token or a phone number. */
-const resultOf = (r: FeedbackFormRecord): IssueFeedbackFormResult => ({
-  recipient: r.recipient.channel === 'account' ? { channel: 'account', username: r.recipient.username } : { channel: r.recipient.channel },
-});
+/** What the workflow history may record of a form: the recipient, never the token, a phone number or an address. */
+const resultOf = (r: FeedbackFormRecord): IssueFeedbackFormResult => {
+  const index = r.recipient.channel !== 'none' && r.recipient.proposerIndex !== undefined ? { proposerIndex: r.recipient.proposerIndex } : {};
+  switch (r.recipient.channel) {
+    case 'account':
+      return { recipient: { channel: 'account', username: r.recipient.username, ...index } };
+    case 'sms':
+    case 'email':
+      return { recipient: { channel: r.recipient.channel, ...index } };
+    default:
+      return { recipient: { channel: 'none' } };
+  }
+};
 
 /**
  * One form per reply, in one transaction: choose the recipient, store the token's hash and sealed
- * copy, and (no account) queue the SMS. A retry — or a second attempt running alongside the first
- * — finds the stored form (the unique reply id decides the race) and answers its recipient.
+ * copy, and (no account) queue the SMS / e-mail. A retry — or a second attempt running alongside
+ * the first — finds the stored form (the unique reply id decides the race) and answers its
+ * recipient. With `reissueKey` (the office designated someone) the form is issued again: a new
+ * token, the old one dead, the old recipient's unsent message withdrawn; once per key.
  */
 export async function issueFeedbackForm(pool: Pool, key: FeedbackTokenKey, input: IssueFeedbackFormInput): Promise<IssueFeedbackFormResult> {
   return withTransaction(pool, async (client) => {
-    const existing = await feedbackFormOf(client, input.replyId);
-    if (existing) return resultOf(existing);
-    const { recipient, phone } = await chooseFeedbackRecipient(client, input.proposers);
-    const stored = await storeFeedbackForm(client, key, { proposalId: input.proposalId, replyId: input.replyId, recipient });
-    if (!stored) {
-      const winner = await feedbackFormOf(client, input.replyId);
-      if (!winner) throw new Error(`feedback form of reply ${input.replyId} neither stored nor found`);
-      return resultOf(winner);
+    const existing = await feedbackFormOf(client, input.replyId, { forUpdate: !!input.reissueKey });
+    if (existing && (!input.reissueKey || existing.issueKey === input.reissueKey)) return resultOf(existing);
+    const { recipient, address } = await chooseFeedbackRecipient(client, input.proposers, input.designee);
+    let record: FeedbackFormRecord;
+    if (existing) {
+      await withdrawFeedbackLinks(client, input.replyId);
+      record = await replaceFeedbackForm(client, key, { id: existing.id, replyId: input.replyId, recipient, issueKey: input.reissueKey! });
+    } else {
+      const stored = await storeFeedbackForm(client, key, { proposalId: input.proposalId, replyId: input.replyId, recipient, issueKey: input.reissueKey });
+      if (!stored) {
+        const winner = await feedbackFormOf(client, input.replyId);
+        if (!winner) throw new Error(`feedback form of reply ${input.replyId} neither stored nor found`);
+        return resultOf(winner);
+      }
+      record = stored.record;
     }
-    if (recipient.channel === 'sms' && phone) {
-      await enqueueFeedbackLink(client, { channel: 'sms', recipient: phone, replyId: input.replyId, formId: stored.record.id, number: input.number });
+    if (address) {
+      await enqueueFeedbackLink(client, { channel: address.channel, recipient: address.to, replyId: input.replyId, formId: record.id, number: input.number });
     }
-    return resultOf(stored.record);
+    return resultOf(record);
   });
 }
 

@@ -80,6 +80,19 @@ export const registryMigrations: Migration[] = [
       CREATE UNIQUE INDEX IF NOT EXISTS feedback_tokens_hash ON feedback_tokens (token_hash);
     `,
   },
+  {
+    // Who got the form, by place among the item's proposers (an SMS / e-mail recipient has no
+    // username); 'email' for a proposer with an address but no account; issue_key marks a form
+    // issued again after the office's designation, so a retried re-issue makes no third token.
+    id: '0130_feedback_recipient',
+    sql: `
+      ALTER TABLE feedback_tokens ADD COLUMN IF NOT EXISTS proposer_index integer;
+      ALTER TABLE feedback_tokens ADD COLUMN IF NOT EXISTS issue_key text;
+      ALTER TABLE feedback_tokens DROP CONSTRAINT IF EXISTS feedback_tokens_recipient_channel_check;
+      ALTER TABLE feedback_tokens ADD CONSTRAINT feedback_tokens_recipient_channel_check
+        CHECK (recipient_channel IN ('account', 'sms', 'email', 'none'));
+    `,
+  },
 ];
 
 /** 建议 / 提案 / 建议案 in the human number, e.g. 2026-建议-0123 (display format is policy). */
@@ -214,10 +227,10 @@ export async function policyRecord(pool: Pool | PoolClient, version?: number): P
   return undefined;
 }
 
-/** To whom a reply's feedback form went (never the token). */
+/** To whom a reply's feedback form went (never the token); proposerIndex: their place in the item's list. */
 export type FeedbackRecipient =
-  | { channel: 'account'; username: string; name: string | null }
-  | { channel: 'sms'; name: string | null }
+  | { channel: 'account'; username: string; name: string | null; proposerIndex?: number }
+  | { channel: 'sms' | 'email'; name: string | null; proposerIndex?: number }
   | { channel: 'none' };
 
 /** A proposer as the item names them, in order (the first is the lead, 领衔人). */
@@ -225,6 +238,7 @@ export interface FeedbackCandidate {
   name?: string | null;
   username?: string | null;
   phone?: string | null;
+  email?: string | null;
 }
 
 export interface FeedbackFormRecord {
@@ -233,6 +247,8 @@ export interface FeedbackFormRecord {
   replyId: string;
   recipient: FeedbackRecipient;
   issuedAt: string;
+  /** Set on a form issued again after a designation (the caller's idempotency key). */
+  issueKey: string | null;
 }
 
 interface FeedbackRow {
@@ -240,53 +256,84 @@ interface FeedbackRow {
   proposal_id: string;
   reply_id: string;
   proposer_username: string | null;
-  recipient_channel: 'account' | 'sms' | 'none';
+  recipient_channel: 'account' | 'sms' | 'email' | 'none';
   recipient_name: string | null;
+  proposer_index: number | null;
+  issue_key: string | null;
   token_hash: Buffer;
   token_sealed: Buffer | null;
   issued_at: Date;
 }
 
-const COLUMNS = 'id, proposal_id, reply_id, proposer_username, recipient_channel, recipient_name, token_hash, token_sealed, issued_at';
+const COLUMNS = 'id, proposal_id, reply_id, proposer_username, recipient_channel, recipient_name, proposer_index, issue_key, token_hash, token_sealed, issued_at';
 
-const recordOf = (r: FeedbackRow): FeedbackFormRecord => ({
-  id: r.id,
-  proposalId: r.proposal_id,
-  replyId: r.reply_id,
-  recipient:
-    r.recipient_channel === 'account' && r.proposer_username
-      ? { channel: 'account', username: r.proposer_username, name: r.recipient_name }
-      : r.recipient_channel === 'sms'
-        ? { channel: 'sms', name: r.recipient_name }
-        : { channel: 'none' },
-  issuedAt: r.issued_at.toISOString(),
-});
+const recordOf = (r: FeedbackRow): FeedbackFormRecord => {
+  const index = r.proposer_index !== null ? { proposerIndex: r.proposer_index } : {};
+  return {
+    id: r.id,
+    proposalId: r.proposal_id,
+    replyId: r.reply_id,
+    recipient:
+      r.recipient_channel === 'account' && r.proposer_username
+        ? { channel: 'account', username: r.proposer_username, name: r.recipient_name, ...index }
+        : r.recipient_channel === 'sms' || r.recipient_channel === 'email'
+          ? { channel: r.recipient_channel, name: r.recipient_name, ...index }
+          : { channel: 'none' },
+    issuedAt: r.issued_at.toISOString(),
+    issueKey: r.issue_key,
+  };
+};
+
+/** Where a message without an account goes: the phone (SMS) or the e-mail address. */
+export interface FeedbackAddress {
+  channel: 'sms' | 'email';
+  to: string;
+}
+
+/** How one proposer is reached: their account (if it is a proposer's account), else SMS, else e-mail. */
+function reach(p: FeedbackCandidate, index: number, accounts: ReadonlySet<string>): { recipient: FeedbackRecipient; address?: FeedbackAddress } | undefined {
+  const name = p.name ?? null;
+  const username = p.username?.trim();
+  if (username && accounts.has(username)) return { recipient: { channel: 'account', username, name, proposerIndex: index } };
+  if (p.phone?.trim()) return { recipient: { channel: 'sms', name, proposerIndex: index }, address: { channel: 'sms', to: p.phone.trim() } };
+  if (p.email?.trim()) return { recipient: { channel: 'email', name, proposerIndex: index }, address: { channel: 'email', to: p.email.trim() } };
+  return undefined;
+}
 
 /**
- * Who gets the form (Art. 11): the lead (first-named) proposer if they have an account; else the
- * first named proposer who has one; else the first with a phone number, by SMS through the
- * outbox; else nobody (recorded as such). "The proposer the office designates" needs a domain
- * command and is not here yet.
+ * Who gets the form (Art. 11): the proposer the office designated (Art. 14: always a proposer of
+ * the item), reached by account, SMS or e-mail; else the lead (first-named) proposer if they have
+ * an account; else the first named proposer who has one; else the first with a phone number (SMS),
+ * else the first with an e-mail address, through the outbox; else nobody (recorded as such).
+ * Only accounts of the role `proposer` count: a unit's or the office's user never gets a form.
  */
 export async function chooseFeedbackRecipient(
   db: Pool | PoolClient,
   proposers: readonly FeedbackCandidate[],
-): Promise<{ recipient: FeedbackRecipient; phone?: string }> {
+  designee?: number,
+): Promise<{ recipient: FeedbackRecipient; address?: FeedbackAddress }> {
   const usernames = proposers.map((p) => p.username?.trim()).filter((u): u is string => !!u);
+  const accounts = new Set<string>();
   if (usernames.length) {
     const { rows } = await db.query<{ username: string }>(`SELECT username FROM users WHERE username = ANY($1::text[]) AND role = 'proposer'`, [usernames]);
-    const known = new Set(rows.map((r) => r.username));
-    const p = proposers.find((x) => x.username && known.has(x.username.trim()));
-    if (p) return { recipient: { channel: 'account', username: p.username!.trim(), name: p.name ?? null } };
+    for (const r of rows) accounts.add(r.username);
   }
-  const byPhone = proposers.find((p) => p.phone?.trim());
-  if (byPhone) return { recipient: { channel: 'sms', name: byPhone.name ?? null }, phone: byPhone.phone!.trim() };
+  if (designee !== undefined) {
+    const p = proposers[designee];
+    return (p && reach(p, designee, accounts)) ?? { recipient: { channel: 'none' } };
+  }
+  const withAccount = proposers.findIndex((p) => !!p.username && accounts.has(p.username.trim()));
+  if (withAccount >= 0) return reach(proposers[withAccount], withAccount, accounts)!;
+  const byPhone = proposers.findIndex((p) => !!p.phone?.trim());
+  if (byPhone >= 0) return reach(proposers[byPhone], byPhone, accounts)!;
+  const byEmail = proposers.findIndex((p) => !!p.email?.trim());
+  if (byEmail >= 0) return reach(proposers[byEmail], byEmail, accounts)!;
   return { recipient: { channel: 'none' } };
 }
 
 /** The form of a reply, if one was issued. */
-export async function feedbackFormOf(db: Pool | PoolClient, replyId: string): Promise<FeedbackFormRecord | undefined> {
-  const { rows } = await db.query<FeedbackRow>(`SELECT ${COLUMNS} FROM feedback_tokens WHERE reply_id = $1`, [replyId]);
+export async function feedbackFormOf(db: Pool | PoolClient, replyId: string, opts: { forUpdate?: boolean } = {}): Promise<FeedbackFormRecord | undefined> {
+  const { rows } = await db.query<FeedbackRow>(`SELECT ${COLUMNS} FROM feedback_tokens WHERE reply_id = $1${opts.forUpdate ? ' FOR UPDATE' : ''}`, [replyId]);
   return rows[0] ? recordOf(rows[0]) : undefined;
 }
 
@@ -299,29 +346,53 @@ export async function feedbackFormOf(db: Pool | PoolClient, replyId: string): Pr
 export async function storeFeedbackForm(
   db: Pool | PoolClient,
   key: FeedbackTokenKey,
-  input: { proposalId: string; replyId: string; recipient: FeedbackRecipient },
+  input: { proposalId: string; replyId: string; recipient: FeedbackRecipient; issueKey?: string },
 ): Promise<{ record: FeedbackFormRecord } | undefined> {
   const token = newFeedbackToken();
-  const { recipient } = input;
-  // With nobody to show it to, only the hash is kept (the token is then unknown to everyone).
-  const sealed = recipient.channel === 'none' ? null : sealFeedbackToken(key, token, input.replyId);
   const { rows } = await db.query<FeedbackRow>(
-    `INSERT INTO feedback_tokens (proposal_id, reply_id, proposer_username, recipient_channel, recipient_name, token_hash, token_sealed)
-     VALUES ($1, $2, $3, $4, $5, $6, $7)
+    `INSERT INTO feedback_tokens (proposal_id, reply_id, proposer_username, recipient_channel, recipient_name, proposer_index, issue_key, token_hash, token_sealed)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
      ON CONFLICT (reply_id) DO NOTHING
      RETURNING ${COLUMNS}`,
-    [
-      input.proposalId,
-      input.replyId,
-      recipient.channel === 'account' ? recipient.username : null,
-      recipient.channel,
-      recipient.channel === 'none' ? null : recipient.name,
-      hashFeedbackToken(token),
-      sealed,
-    ],
+    [input.proposalId, input.replyId, ...recipientColumns(input.recipient), input.issueKey ?? null, ...tokenColumns(key, token, input.replyId, input.recipient)],
   );
   return rows[0] ? { record: recordOf(rows[0]) } : undefined;
 }
+
+/**
+ * Issues a reply's form again (the office designated another recipient): a fresh token replaces
+ * the stored hash and sealed copy, so the old token stops working at once. The caller holds the
+ * row (feedbackFormOf … forUpdate) and checks `issueKey` first, so a retry changes nothing.
+ */
+export async function replaceFeedbackForm(
+  db: Pool | PoolClient,
+  key: FeedbackTokenKey,
+  input: { id: string; replyId: string; recipient: FeedbackRecipient; issueKey: string },
+): Promise<FeedbackFormRecord> {
+  const token = newFeedbackToken();
+  const { rows } = await db.query<FeedbackRow>(
+    `UPDATE feedback_tokens
+        SET proposer_username = $2, recipient_channel = $3, recipient_name = $4, proposer_index = $5, issue_key = $6,
+            token_hash = $7, token_sealed = $8, issued_at = now()
+      WHERE id = $1
+     RETURNING ${COLUMNS}`,
+    [input.id, ...recipientColumns(input.recipient), input.issueKey, ...tokenColumns(key, token, input.replyId, input.recipient)],
+  );
+  return recordOf(rows[0]);
+}
+
+const recipientColumns = (r: FeedbackRecipient) => [
+  r.channel === 'account' ? r.username : null,
+  r.channel,
+  r.channel === 'none' ? null : r.name,
+  r.channel === 'none' ? null : (r.proposerIndex ?? null),
+];
+
+// With nobody to show it to, only the hash is kept (the token is then unknown to everyone).
+const tokenColumns = (key: FeedbackTokenKey, token: string, replyId: string, r: FeedbackRecipient) => [
+  hashFeedbackToken(token),
+  r.channel === 'none' ? null : sealFeedbackToken(key, token, replyId),
+];
 
 /** The holder's token of a reply, opened with the server key (for the senders and the holder's views). */
 export function openFeedbackForm(key: FeedbackTokenKey, row: { replyId: string; sealed: Buffer | null }): string | undefined {

@@ -13,7 +13,7 @@ let pool: Pool;
 beforeAll(async () => {
   db = await createFreshDatabase(SERVER_URL);
   pool = createPool(db.url, 10);
-  expect(await runMigrations(pool, registryMigrations)).toEqual(['0100_registry', '0110_feedback_tokens', '0120_feedback_token_hashes']);
+  expect(await runMigrations(pool, registryMigrations)).toEqual(['0100_registry', '0110_feedback_tokens', '0120_feedback_token_hashes', '0130_feedback_recipient']);
 });
 
 afterAll(async () => {

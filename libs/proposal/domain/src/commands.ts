@@ -118,6 +118,24 @@ export interface SubmitFeedback {
   };
 }
 
+/**
+ * Issued by the item's workflow after the feedback form's activity chose its recipient: records
+ * to whom the form went (never the token) as an event of the item (Art. 11).
+ */
+export interface RecordFeedbackFormIssued {
+  type: 'RecordFeedbackFormIssued';
+  data: { replyId: string; recipient: import('./slices/art11-feedback/types').FeedbackFormRecipient; reissued?: boolean };
+}
+
+/**
+ * 指定填写人 (Art. 11, 14): where the lead proposer has no account, the office designates the
+ * proposer of the item (by their place in its list) who gets the feedback forms.
+ */
+export interface DesignateFeedbackRecipient {
+  type: 'DesignateFeedbackRecipient';
+  data: { proposerIndex: number };
+}
+
 /** 办理结果公开 (Art. 20): the unit's choice for a sent reply; the office may review it. Latest wins. */
 export interface ChooseDisclosure {
   type: 'ChooseDisclosure';
@@ -232,6 +250,8 @@ export type ProposalCommand =
   | SendReply
   | SubmitFeedback
   | RecordMissingFeedback
+  | RecordFeedbackFormIssued
+  | DesignateFeedbackRecipient
   | CompileGovernmentDocument
   | SendGovernmentDocument
   | ChooseDisclosure
@@ -264,6 +284,7 @@ export const USER_COMMANDS = [
   'ReviewReply',
   'SendReply',
   'SubmitFeedback',
+  'DesignateFeedbackRecipient',
   'CompileGovernmentDocument',
   'SendGovernmentDocument',
   'ChooseDisclosure',

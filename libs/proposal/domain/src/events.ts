@@ -163,6 +163,18 @@ export interface FeedbackMissing {
   data: { replyId: string; unitId: string; awaitingDocument?: boolean };
 }
 
+/** 征求意见表 (Art. 11): to whom a reply's form went — never the token. reissued: after a designation, the old form no longer works. */
+export interface FeedbackFormIssued {
+  type: 'FeedbackFormIssued';
+  data: { replyId: string; recipient: import('./slices/art11-feedback/types').FeedbackFormRecipient; reissued?: boolean };
+}
+
+/** The office designated the proposer who gets the forms (Art. 11, 14); replyIds: the open forms issued again to them. */
+export interface FeedbackRecipientDesignated {
+  type: 'FeedbackRecipientDesignated';
+  data: { proposerIndex: number; name: string; replyIds: string[] };
+}
+
 /** The unit sent its approved handling opinion (办理和答复意见) of a provincial/national item to the proposer first, with the feedback form (Art. 10, 11). */
 export interface OpinionSentToProposer {
   type: 'OpinionSentToProposer';
@@ -298,6 +310,8 @@ export type ProposalEvent =
   | ReplySent
   | FeedbackReceived
   | FeedbackMissing
+  | FeedbackFormIssued
+  | FeedbackRecipientDesignated
   | OpinionSentToProposer
   | GovernmentDocumentCompiled
   | GovernmentDocumentReviewed

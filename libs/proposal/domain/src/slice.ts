@@ -34,7 +34,15 @@ export type ContextFlags = Pick<DecideContext, 'rehandlingDeadlines'>;
 /** A side effect of stored events, carried out by the workflow in this order. */
 export type Effect =
   /** The feedback form's secret link (Art. 11), kept outside the events. */
-  | { type: 'IssueFeedbackToken'; replyId: string; proposerUsername: string | null }
+  | {
+      type: 'IssueFeedbackToken';
+      replyId: string;
+      proposerUsername: string | null;
+      /** The proposer the office designated (their place in the list), chosen before the lead's fallbacks. */
+      designee?: number;
+      /** Issue again after a designation: a new token replaces the old, which stops working. */
+      reissue?: boolean;
+    }
   /**
    * A command for another item's workflow (e.g. items handled together, 并案), delivered by a
    * durable signal; the other item decides it under its own rules and lock.

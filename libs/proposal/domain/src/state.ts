@@ -11,6 +11,7 @@ import type { MergedInto, MergedItem, ReplyMerging } from './slices/merging/type
 import type { InstructionRequest } from './slices/art05-instructions/types';
 import type { CoUnitOpinion } from './slices/co-unit-opinions/types';
 import type { MissedProgressReport, ProgressReport } from './slices/progress-reports/types';
+import type { FeedbackDesignee, FeedbackFormRecipient } from './slices/art11-feedback/types';
 import type {
   AssignmentMode,
   DelayExplanation,
@@ -46,6 +47,8 @@ export interface Reply {
   /** Set when the feedback period ended unanswered: "no feedback", never satisfied (Art. 11). */
   feedbackMissingAt?: string;
   sentBack?: boolean;
+  /** To whom the feedback form went, as last issued (Art. 11; never the token). */
+  feedbackRecipient?: FeedbackFormRecipient & { at: string; reissued?: boolean };
   /** 阅示 by the vice mayor in charge (Art. 9), for satisfied replies of departments. */
   reading?: ReplyReading;
   /** The latest disclosure choice (Art. 20). */
@@ -146,6 +149,8 @@ export interface ProposalState {
   archivedAt?: string;
   /** 阅批 of a major item before assignment (Art. 6). */
   majorApproval?: MajorItemApproval;
+  /** The proposer the office designated for the feedback forms (Art. 11, 14). */
+  feedbackDesignee?: FeedbackDesignee;
   /** 并案办理: on a merged item, the main item it follows (merging.ts). */
   mergedInto?: MergedInto;
   /** 并案办理: on the main item, the items merged into it, as they stand (merging.ts). */

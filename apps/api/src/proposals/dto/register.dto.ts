@@ -40,6 +40,13 @@ export class ProposerDto {
   @MaxLength(50, { message: '联系电话不能超过 50 字' })
   phone?: string;
 
+  @ApiPropertyOptional({ example: 'daibiao@example.cn', description: '电子邮箱（个人信息，不公开）；无账号、无电话时征求意见表链接发送至此' })
+  @IsOptional()
+  @IsString({ message: '电子邮箱须为字符串' })
+  @MaxLength(200, { message: '电子邮箱不能超过 200 字' })
+  @Matches(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, { message: '电子邮箱格式不正确' })
+  email?: string;
+
   @ApiPropertyOptional({ description: '通讯地址（个人信息，不公开）' })
   @IsOptional()
   @IsString({ message: '通讯地址须为字符串' })

@@ -32,6 +32,16 @@ export class GovernmentDocumentViewDto {
   @ApiProperty({ type: [String], description: '抄报：省人大选任联工委、省政府办公厅、省政协提案委（第十条）' }) cc: string[];
 }
 
+/** To whom a reply's feedback form went (Art. 11): never the token, a phone number or an address. */
+export class FeedbackRecipientViewDto {
+  @ApiProperty({ enum: ['account', 'sms', 'email', 'none'], description: 'account 提出人账号 / sms 短信 / email 电子邮件 / none 无法送达' }) channel: string;
+  @ApiPropertyOptional({ type: String, nullable: true, description: '收件的提出人姓名' }) name: string | null;
+  @ApiPropertyOptional({ description: '收件账号（channel 为 account 时）' }) username?: string;
+  @ApiPropertyOptional({ description: '收件人在提出人名单中的序号（0 为领衔人）' }) proposerIndex?: number;
+  @ApiProperty({ description: '经办公室指定后重新发放' }) reissued: boolean;
+  @ApiProperty({ format: 'date-time' }) at: string;
+}
+
 export class ReplyViewDto {
   @ApiProperty() id: string;
   @ApiProperty() unitId: string;
@@ -54,6 +64,8 @@ export class ReplyViewDto {
   @ApiProperty({ type: GovernmentDocumentViewDto, isArray: true, description: '省级、全国件：由本办理和答复意见整理的市政府正式文件，每轮均保留（本级件为空）' })
   documents: GovernmentDocumentViewDto[];
   @ApiPropertyOptional({ type: ReplyMergingViewDto, nullable: true, description: '并案办理：主件答复的副本，或已送达的并案件' }) merging: ReplyMergingViewDto | null;
+  @ApiPropertyOptional({ type: FeedbackRecipientViewDto, nullable: true, description: '征求意见表发给了谁（渠道与姓名，不含令牌）；提出人视图中为空' })
+  feedbackRecipient: FeedbackRecipientViewDto | null;
   @ApiPropertyOptional({ description: '仅提出人本人可见：征求意见表链接的令牌' }) feedbackToken?: string;
 }
 
@@ -140,6 +152,8 @@ export class ProposalDetailDto {
   @ApiProperty() content: string;
   @ApiPropertyOptional({ type: String }) topic?: string;
   @ApiProperty({ type: ProposerDto, isArray: true }) proposers: ProposerDto[];
+  @ApiPropertyOptional({ type: Object, nullable: true, description: '办公室指定的征求意见表填写人：proposerIndex，name，at（第十一、十四条）' })
+  feedbackDesignee: { proposerIndex: number; name: string | null; at: string } | null;
   @ApiProperty() key: boolean;
   @ApiProperty() major: boolean;
   @ApiProperty() urgent: boolean;

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsDefined, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsBoolean, IsDefined, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { CONTACT_METHODS, type ContactMethod } from '@jyta/proposal-domain';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -70,4 +70,14 @@ export class ExplanationDto {
   @IsString({ message: 'expectedOn 须为 YYYY-MM-DD 日期' })
   @Matches(DATE, { message: 'expectedOn 须为 YYYY-MM-DD 日期' })
   expectedOn: string;
+}
+
+/** 指定征求意见表填写人 by the office (Art. 11, 14): a proposer of the item, by place in its list. */
+export class FeedbackRecipientDto {
+  @ApiProperty({ example: 1, minimum: 0, description: '本件提出人的序号（0 为领衔人，按登记顺序）；只能指定本件的提出人' })
+  @IsDefined({ message: 'proposerIndex 为必填项' })
+  @IsInt({ message: 'proposerIndex 须为整数' })
+  @Min(0, { message: 'proposerIndex 不能小于 0' })
+  @Max(999, { message: 'proposerIndex 过大' })
+  proposerIndex: number;
 }

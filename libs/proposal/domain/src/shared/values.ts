@@ -20,6 +20,8 @@ export interface Proposer {
   name: string;
   delegation?: string;
   phone?: string;
+  /** Where the feedback form's link goes by e-mail when the proposer has no account (Art. 11). */
+  email?: string;
   address?: string;
   username?: string;
 }

@@ -6,13 +6,20 @@
  * unit is done (Art. 17, shared/archive.ts). Provincial/national items go on to the government
  * document instead (Art. 9, 10).
  */
-import type { RecordMissingFeedback, SubmitFeedback } from '../../commands';
+import type { DesignateFeedbackRecipient, RecordFeedbackFormIssued, RecordMissingFeedback, SubmitFeedback } from '../../commands';
 import type { DecidedEvent } from '../../events';
 import type { Slice } from '../../slice';
 import { withArchive } from '../../shared/archive';
 import { DomainError, ErrorCodes, invalid } from '../../shared/errors';
 import { findReply, isProvincialItem, opinionAccepted } from '../../shared/queries';
+import { feedbackFormEffect } from '../../shared/feedback-form';
 import { CONTACT_METHODS, SATISFACTION, type ProposalState, type Reply, type UnitAssignment } from '../../shared/model';
+import type { FeedbackFormRecipient } from './types';
+
+export type { FeedbackDesignee, FeedbackFormRecipient } from './types';
+
+/** The lead (first-named, 领衔) proposer names an account: the forms are theirs, nobody is designated. */
+export const LEAD_PROPOSER_HAS_ACCOUNT = 'LEAD_PROPOSER_HAS_ACCOUNT';
 
 const replies = (s: ProposalState) => s.replies ?? [];
 
@@ -22,8 +29,45 @@ function requireReply(s: ProposalState, replyId: string): Reply {
   return r;
 }
 
-export function assertFeedbackAllowed(command: SubmitFeedback, state: ProposalState): void {
+const isIndexOf = (n: unknown, list: readonly unknown[]): n is number => Number.isInteger(n) && (n as number) >= 0 && (n as number) < list.length;
+
+function assertRecipient(recipient: FeedbackFormRecipient | undefined, state: ProposalState): void {
+  const proposers = state.details?.proposers ?? [];
+  switch (recipient?.channel) {
+    case 'none':
+      return;
+    case 'account':
+      if (typeof recipient.username !== 'string' || !recipient.username) throw invalid('recipient.username', '收件账号不能为空');
+      if (recipient.proposerIndex !== undefined && !isIndexOf(recipient.proposerIndex, proposers)) throw invalid('recipient.proposerIndex', '不是本件的提出人');
+      return;
+    case 'sms':
+    case 'email':
+      if (!isIndexOf(recipient.proposerIndex, proposers)) throw invalid('recipient.proposerIndex', '不是本件的提出人');
+      return;
+    default:
+      throw invalid('recipient.channel', 'channel 须为 account / sms / email / none');
+  }
+}
+
+export function assertFeedbackAllowed(command: SubmitFeedback | RecordFeedbackFormIssued | DesignateFeedbackRecipient, state: ProposalState): void {
   switch (command.type) {
+    case 'RecordFeedbackFormIssued':
+      requireReply(state, command.data.replyId);
+      assertRecipient(command.data.recipient, state);
+      return;
+    case 'DesignateFeedbackRecipient': {
+      // Art. 14 (杜绝“被满意”): only a proposer of the item may answer the form, so the office
+      // designates one of them by place in the list — never a unit's user or anyone else.
+      const proposers = state.details?.proposers ?? [];
+      if (!isIndexOf(command.data.proposerIndex, proposers)) {
+        throw invalid('proposerIndex', `proposerIndex 须为本件提出人的序号（0 至 ${proposers.length - 1}）`);
+      }
+      // The lead's own account comes first (SPEC §1): designation is for items whose lead has none.
+      if (proposers[0]?.username) {
+        throw new DomainError(LEAD_PROPOSER_HAS_ACCOUNT, '领衔人有账号，征求意见表由领衔人本人填写，无需指定', 409);
+      }
+      return;
+    }
     case 'SubmitFeedback': {
       const d = command.data;
       const r = requireReply(state, d.replyId);
@@ -36,8 +80,26 @@ export function assertFeedbackAllowed(command: SubmitFeedback, state: ProposalSt
   }
 }
 
-export function decideFeedback(command: SubmitFeedback | RecordMissingFeedback, state: ProposalState, at: string): DecidedEvent[] {
+export function decideFeedback(
+  command: SubmitFeedback | RecordMissingFeedback | RecordFeedbackFormIssued | DesignateFeedbackRecipient,
+  state: ProposalState,
+  at: string,
+): DecidedEvent[] {
   switch (command.type) {
+    case 'RecordFeedbackFormIssued': {
+      const { replyId, recipient, reissued } = command.data;
+      return [{ type: 'FeedbackFormIssued', occurredAt: at, data: { replyId, recipient, ...(reissued ? { reissued: true } : {}) } }];
+    }
+    case 'DesignateFeedbackRecipient': {
+      const { proposerIndex } = command.data;
+      // The same proposer again changes nothing (their forms stand).
+      if (state.feedbackDesignee?.proposerIndex === proposerIndex) return [];
+      // The forms still awaiting an answer go to the designee instead (a new token each).
+      const replyIds = replies(state)
+        .filter((r) => r.status === 'sent')
+        .map((r) => r.replyId);
+      return [{ type: 'FeedbackRecipientDesignated', occurredAt: at, data: { proposerIndex, name: state.details!.proposers[proposerIndex].name, replyIds } }];
+    }
     case 'SubmitFeedback': {
       const r = findReply(state, command.data.replyId)!;
       const { replyId, attitude, result, contact, comments } = command.data;
@@ -82,6 +144,12 @@ export function evolveFeedback(state: ProposalState, event: DecidedEvent): Propo
     units: s.units.map((u) => (u.unitId === unitId && u.status !== 'returned' ? { ...u, status } : u)),
   });
   switch (event.type) {
+    case 'FeedbackFormIssued': {
+      const { replyId, recipient, reissued } = event.data;
+      return { ...state, replies: update(replyId, (r) => ({ ...r, feedbackRecipient: { ...recipient, at: event.occurredAt, ...(reissued ? { reissued } : {}) } })) };
+    }
+    case 'FeedbackRecipientDesignated':
+      return { ...state, feedbackDesignee: { proposerIndex: event.data.proposerIndex, at: event.occurredAt } };
     case 'FeedbackReceived': {
       const { replyId, unitId, awaitingDocument, ...f } = event.data;
       if (awaitingDocument !== undefined) {
@@ -117,15 +185,21 @@ export function evolveFeedback(state: ProposalState, event: DecidedEvent): Propo
   }
 }
 
+const OWN_COMMANDS = ['SubmitFeedback', 'RecordMissingFeedback', 'RecordFeedbackFormIssued', 'DesignateFeedbackRecipient'] as const;
+type OwnCommand = SubmitFeedback | RecordMissingFeedback | RecordFeedbackFormIssued | DesignateFeedbackRecipient;
+const isOwn = (c: { type: string }): c is OwnCommand => (OWN_COMMANDS as readonly string[]).includes(c.type);
+
 export const feedbackSlice: Slice = {
   name: 'art11-feedback',
-  articles: ['第十一条', '第十条（退回重办）'],
-  commands: ['SubmitFeedback', 'RecordMissingFeedback'],
-  events: ['FeedbackReceived', 'FeedbackMissing'],
+  articles: ['第十一条', '第十条（退回重办）', '第十四条（杜绝“被满意”）'],
+  commands: OWN_COMMANDS,
+  events: ['FeedbackReceived', 'FeedbackMissing', 'FeedbackFormIssued', 'FeedbackRecipientDesignated'],
   assert(command, state) {
-    if (command.type === 'SubmitFeedback') assertFeedbackAllowed(command, state);
+    if (command.type === 'SubmitFeedback' || command.type === 'RecordFeedbackFormIssued' || command.type === 'DesignateFeedbackRecipient') {
+      assertFeedbackAllowed(command, state);
+    }
   },
-  decide: (command, state, ctx) => (command.type === 'SubmitFeedback' || command.type === 'RecordMissingFeedback' ? decideFeedback(command, state, ctx.now) : []),
+  decide: (command, state, ctx) => (isOwn(command) ? decideFeedback(command, state, ctx.now) : []),
   evolve: (state, event) => evolveFeedback(state, event) ?? state,
   timers(state) {
     // The feedback period of each sent reply: then "no feedback", never satisfied.
@@ -134,11 +208,11 @@ export const feedbackSlice: Slice = {
     );
   },
   effects(e, state) {
-    // The form's link goes with the reply to the first-named proposer (领衔人).
+    // The form's link goes with the reply to the lead (领衔人), or to the proposer the office designated.
     // A provincial/national item's opinion goes to the proposer with the form too (Art. 10, 11).
-    if (e.type === 'ReplySent' || e.type === 'OpinionSentToProposer') {
-      return [{ type: 'IssueFeedbackToken', replyId: e.data.replyId, proposerUsername: state.details?.proposers[0]?.username ?? null }];
-    }
+    if (e.type === 'ReplySent' || e.type === 'OpinionSentToProposer') return [feedbackFormEffect(state, e.data.replyId)];
+    // A designation issues the open forms again to the designee; their old tokens stop working.
+    if (e.type === 'FeedbackRecipientDesignated') return e.data.replyIds.map((replyId) => feedbackFormEffect(state, replyId, true));
     return [];
   },
 };

@@ -22,6 +22,7 @@ import { DomainError, ErrorCodes, invalid } from '../../shared/errors';
 import type { Effect } from '../../slice';
 import type { DecidedEvent } from '../../events';
 import { archived, openMergedItems } from '../../shared/archive';
+import { feedbackFormEffect } from '../../shared/feedback-form';
 import type { MergedItem, MergedItemRef, MergingCommand, MergingEvent } from './types';
 import {
   activeUnits,
@@ -69,6 +70,9 @@ const ON_MERGED_ITEM: ReadonlySet<string> = new Set([
   'ReceiveMergedReply',
   'SubmitFeedback',
   'RecordMissingFeedback',
+  // its own replies' forms: to whom they went, and the office's designation (art11-feedback)
+  'RecordFeedbackFormIssued',
+  'DesignateFeedbackRecipient',
   'SplitFromProposal',
   'ChooseDisclosure',
   'ReadSatisfiedReply',
@@ -474,7 +478,7 @@ export function mergingEffects(e: DecidedEvent, state: ProposalState): Effect[] 
     }
     case 'MergedReplyReceived':
       // Its own form for its own first-named proposer (领衔人), as for any reply (Art. 11).
-      return [{ type: 'IssueFeedbackToken', replyId: e.data.replyId, proposerUsername: state.details?.proposers[0]?.username ?? null }];
+      return [feedbackFormEffect(state, e.data.replyId)];
     case 'FeedbackReceived': {
       const from = (state.replies ?? []).find((x) => x.replyId === e.data.replyId)?.merging?.from;
       if (!from || !e.data.sendBack || !self) return [];
