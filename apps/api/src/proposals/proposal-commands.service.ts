@@ -5,7 +5,7 @@ import { v5 as uuidv5 } from 'uuid';
 import { AFTER_ARCHIVE } from '@jyta/proposal-domain';
 import type { Actor, AssignProposal, ProposalCommand, ReassignPart, RegisterProposal, UserCommandType } from '@jyta/proposal-domain';
 import { commandUpdates, proposalWorkflowId, type CommandEnvelope, type CommandOutcome } from '@jyta/workflows';
-import { AppException, notYourItem, notYourUnit } from '../common/app-exception';
+import { AppException, notYourItem, notYourUnit, validationFailed } from '../common/app-exception';
 import type { CommandMeta } from '../common/command-meta';
 import type { AuthUser } from '../auth/auth-user';
 import { DirectoryService } from '../directory/directory.service';

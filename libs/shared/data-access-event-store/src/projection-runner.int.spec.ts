@@ -12,7 +12,7 @@ import {
   type Projection,
   type StoredEvent,
 } from './index';
-import { delay, eventually, newEvent } from './test-support';
+import { eventually, newEvent } from './test-support';
 
 /**
  * A read model that counts events per stream and records how often it saw each event. It also
@@ -253,11 +253,22 @@ describe('ProjectionRunner', () => {
     await runner.catchUp();
     runner.start();
     try {
-      await delay(50); // let it LISTEN and go to sleep
+      // Let it LISTEN and go to sleep: wait until its connection's last statement is the LISTEN
+      // (a fixed pause loses the race on a busy machine, and then only the minute's poll would come).
+      await eventually(
+        async () =>
+          (
+            await db.pool.query(
+              `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state = 'idle' AND query LIKE 'LISTEN %'`,
+            )
+          ).rows[0].n > 0,
+        30_000,
+        'the runner to LISTEN',
+      );
       const s = `item-${randomUUID()}`;
       const { events } = await store.append(s, [newEvent('Ping', {})], { expectedVersion: 0 });
-      // pollMs is a minute: only the notification can wake it this soon.
-      await eventually(async () => p.handled.some((e) => e.eventId === events[0].eventId), 3_000, 'the projection to see the event');
+      // pollMs is a minute: only the notification can wake it this soon (20 s leaves room for a busy machine).
+      await eventually(async () => p.handled.some((e) => e.eventId === events[0].eventId), 20_000, 'the projection to see the event');
       // waitFor() is then immediate, and a stopped runner can be started again.
       await runner.waitFor(events[0].position, 1_000);
       await runner.stop();
