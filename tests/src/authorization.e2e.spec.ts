@@ -143,6 +143,8 @@ const MATRIX: Record<string, Outcome[]> = {
   'GET admin/calendar':                         [OK,      ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ANON],
   'GET admin/calendar/{year}':                  [OK,      ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ANON],
   'PUT admin/calendar/{year}':                  [OK,      ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ANON],
+  // ── the deadline preview before an assignment: the office (and the administrator) ──
+  'GET calendar/preview':                       [OK,      OK,      ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ANON],
 };
 
 // ── the items ────────────────────────────────────────────────────────────────────────────────
@@ -348,6 +350,7 @@ const REQUESTS: Record<keyof typeof MATRIX, () => Request> = {
   'GET admin/calendar': () => ['GET', '/api/admin/calendar'],
   'GET admin/calendar/{year}': () => ['GET', `/api/admin/calendar/${CALENDAR_YEAR}`],
   'PUT admin/calendar/{year}': () => ['PUT', `/api/admin/calendar/${CALENDAR_YEAR}`, { days: [{ date: `${CALENDAR_YEAR}-01-01`, kind: 'holiday', name: '元旦' }] }],
+  'GET calendar/preview': () => ['GET', '/api/calendar/preview?assignedOn=2026-03-01&urgent=false'],
 };
 
 beforeAll(async () => {

@@ -12,6 +12,8 @@ import { InboxModule } from './inbox/inbox.module';
 import { InfrastructureModule } from './infrastructure/infrastructure';
 import { ProposalsModule } from './proposals/proposals.module';
 import { ProposalImportModule } from './proposals/import/import.module';
+import { DeadlinePreviewModule } from './calendar-preview/deadline-preview';
+import { PortalModule } from './portal/portal.module';
 
 /** Structured HTTP logs (pino): one line per request, with the request id that also correlates events. */
 export function loggerModule(config: AppConfig): DynamicModule {
@@ -52,6 +54,9 @@ export class AppModule {
         DemoModule,
         AdminModule,
         InboxModule,
+        DeadlinePreviewModule,
+        // Last: the portal's SPA fallback must come after every API route.
+        PortalModule,
       ],
     };
   }
