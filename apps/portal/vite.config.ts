@@ -11,6 +11,8 @@ export default defineConfig({
   plugins: [react()],
   build: {
     outDir: 'dist',
+    // dist/.vite/manifest.json: which chunks each page loads (npm run bench measures first-load JS).
+    manifest: true,
     emptyOutDir: true,
     chunkSizeWarningLimit: 1500,
     rollupOptions: {

@@ -173,7 +173,8 @@ describe('the portal, in a browser, for every user of the process', () => {
   it('3. the proposer opens the notice, is dissatisfied and sends it back; the unit replies again; the proposer is satisfied', async () => {
     const deputy = await portal.as('deputy-1');
     const openNotice = async () => {
-      await deputy.reload();
+      // the feedback form stands alone (no menu): back to the proposer's own page for the bell
+      await deputy.goto('/mine');
       await deputy.getByRole('button', { name: '站内信' }).click();
       const notice = deputy.getByTestId('notice').filter({ hasText: /答复/ }).first();
       await notice.waitFor();

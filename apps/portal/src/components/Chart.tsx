@@ -7,7 +7,7 @@ export function Chart({ option, height = 260, label }: { option: EChartsOption; 
   const chart = useRef<{ setOption(o: EChartsOption): void; dispose(): void; resize(): void } | null>(null);
   useEffect(() => {
     let disposed = false;
-    void import('echarts').then((echarts) => {
+    void import('./echarts-setup').then((echarts) => {
       if (disposed || !el.current) return;
       chart.current = echarts.init(el.current);
       chart.current.setOption(option);

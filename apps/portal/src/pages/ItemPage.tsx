@@ -28,7 +28,7 @@ function ReplyCard({ item, reply }: { item: Detail; reply: Reply }) {
   const feedback = reply.feedback as unknown as { attitude: string; result: string; comments?: string; sendBack?: boolean } | null;
   const disclosure = reply.disclosure as unknown as { mode: string } | null;
   const unitName = item.assignments.find((u) => u.unitId === reply.unitId)?.unitName ?? reply.unitId;
-  const latestRound = Math.max(...item.replies.filter((r) => r.unitId === reply.unitId).map((r) => r.round));
+  const isLatest = item.replies.filter((r) => r.unitId === reply.unitId).at(-1)?.id === reply.id;
   return (
     <Card
       size="small"
@@ -77,7 +77,7 @@ function ReplyCard({ item, reply }: { item: Detail; reply: Reply }) {
             发出答复
           </Button>
         )}
-        {mine && reply.status === 'returned_for_revision' && reply.round === latestRound && <Button onClick={() => setDialog('redraft')}>重新起草</Button>}
+        {mine && reply.status === 'returned_for_revision' && isLatest && <Button onClick={() => setDialog('redraft')}>重新起草</Button>}
         {mine && ['sent', 'closed'].includes(reply.status) && !disclosure && <Button onClick={() => setDialog('disclosure')}>选择公开方式</Button>}
         {me.role === 'proposer' && reply.feedbackToken && reply.status === 'sent' && !feedback && (
           <Link to={`/feedback/${reply.feedbackToken}`}>
@@ -89,6 +89,12 @@ function ReplyCard({ item, reply }: { item: Detail; reply: Reply }) {
       {dialog === 'disclosure' && <DisclosureDialog item={item} reply={reply} onClose={() => setDialog(null)} />}
     </Card>
   );
+}
+
+/** The unit's latest reply went out and was not sent back: its reply deadline no longer runs. */
+function replied(item: Detail, unitId: string): boolean {
+  const latest = item.replies.filter((r) => r.unitId === unitId).at(-1);
+  return !!latest && (latest.status === 'sent' || (latest.status === 'closed' && !latest.sentBack));
 }
 
 function UnitsTable({ item }: { item: Detail }) {
@@ -126,7 +132,7 @@ function UnitsTable({ item }: { item: Detail }) {
             <DeadlineTag
               lastDay={u.replyDueLastDay}
               explanation={u.replyDueExplanation}
-              done={u.status === 'returned' || item.status === 'archived' || item.replies.some((r) => r.unitId === u.unitId && r.sentAt)}
+              done={u.status === 'returned' || item.status === 'archived' || replied(item, u.unitId)}
             />
           ),
         },

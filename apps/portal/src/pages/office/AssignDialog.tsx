@@ -126,6 +126,7 @@ export function AssignDialog({ itemId, urgent, open, onClose }: { itemId: string
             column={1}
             bordered
             size="small"
+            styles={{ label: { width: 150, whiteSpace: 'nowrap' } }}
             items={[
               previewItem('return', '退转期限', preview.data.returnWindow),
               previewItem('reply', urgent ? '答复期限（急需办理）' : '答复期限', preview.data.replyDue),

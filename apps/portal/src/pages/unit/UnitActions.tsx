@@ -13,8 +13,10 @@ export function UnitActions({ item, unit }: { item: Detail; unit: UnitAssignment
   const path = { id: item.id, unitId: unit.unitId };
   const sign = useItemCommand(item.id, (_: void, header) => call(api.POST('/api/proposals/{id}/units/{unitId}/receipt', { params: { path, header } })));
   const answersItself = unit.role !== 'co';
-  const inProgress = item.replies.some((r) => r.unitId === unit.unitId && !['closed', 'sent'].includes(r.status));
-  const repliedAwaitingFeedback = item.replies.some((r) => r.unitId === unit.unitId && r.status === 'sent' && !r.feedback);
+  // Only the unit's latest reply counts: earlier drafts sent back for revision stay in the list.
+  const latest = item.replies.filter((r) => r.unitId === unit.unitId).at(-1);
+  const inProgress = !!latest && !['closed', 'sent'].includes(latest.status);
+  const repliedAwaitingFeedback = !!latest && latest.status === 'sent' && !latest.feedback;
   if (unit.status === 'returned' || item.status === 'archived') return null;
   return (
     <Space wrap>
