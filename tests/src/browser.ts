@@ -25,6 +25,7 @@ export interface Portal {
 }
 
 export async function openPortal(baseUrl: string): Promise<Portal> {
+  if (process.env.PORTAL_SETUP_ERROR) throw new Error(`browser tests: setup failed: ${process.env.PORTAL_SETUP_ERROR}`);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage'],
