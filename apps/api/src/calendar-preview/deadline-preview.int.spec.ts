@@ -27,7 +27,7 @@ beforeAll(async () => {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username: 'office', password: 'Demo#2026' }),
   });
-  token = (await res.json()).accessToken;
+  token = ((await res.json()) as { accessToken: string }).accessToken;
 });
 
 afterAll(async () => {
@@ -37,7 +37,7 @@ afterAll(async () => {
 
 const preview = async (query: string) => {
   const res = await fetch(`${base}/calendar/preview?${query}`, { headers: { authorization: `Bearer ${token}` } });
-  return { status: res.status, body: await res.json() };
+  return { status: res.status, body: (await res.json()) as any };
 };
 
 describe('deadline preview before assigning', () => {
