@@ -1,5 +1,6 @@
 # syntax=docker/dockerfile:1
-# One image for both processes of 建议提案办理: the HTTP API and the Temporal worker.
+# One image for both processes of 建议提案办理: the HTTP API (which also serves the web portal at /)
+# and the Temporal worker.
 # TypeScript runs directly through @swc-node/register (no build step), so the dev dependencies
 # that provide it (@swc-node/register, @swc/core) are installed too.
 #
@@ -29,6 +30,8 @@ RUN (npm ci --no-audit --no-fund \
      || (echo 'npm ci refused package-lock.json; falling back to npm install' && npm install --no-audit --no-fund)) \
  && npm cache clean --force
 COPY --chown=node:node . .
+# The portal (apps/portal): a static build the API serves at / on its own port.
+RUN node tools/build-portal.mjs && rm -rf node_modules/.vite
 
 ENV NODE_ENV=production \
     PORT=3000

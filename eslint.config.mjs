@@ -8,6 +8,7 @@
 import { builtinModules } from 'node:module';
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 // Every Node built-in in both spellings: 'fs', 'fs/promises', 'node:fs', … ('_x' ones are internal).
 // @nx/enforce-module-boundaries reads the project graph Nx caches in .nx/workspace-data. Nx
@@ -37,7 +38,7 @@ export default tseslint.config(
 
   // ---- TypeScript ------------------------------------------------------------------------------
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     extends: [tseslint.configs.recommended],
     rules: {
       '@typescript-eslint/no-unused-vars': [
@@ -62,7 +63,7 @@ export default tseslint.config(
   // ---- Nx module boundaries ---------------------------------------------------------------------
   // Nx derives project dependencies from imports of the workspace package names (@jyta/...).
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     plugins: { '@nx': nx },
     rules: {
       '@nx/enforce-module-boundaries': [
@@ -138,5 +139,12 @@ export default tseslint.config(
         },
       ],
     },
+  },
+
+  // ---- the portal (React): the rules of hooks ------------------------------------------------------
+  {
+    files: ['apps/portal/**/*.ts', 'apps/portal/**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
 );

@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { ROOT, Ring, c, delay, eachLine, ensureNodeModules, portInUse, say, seconds, startInfra, stopChild } from './lib/common.mjs';
+import { ROOT, Ring, c, delay, eachLine, ensureNodeModules, ensurePortalBuilt, portInUse, say, seconds, startInfra, stopChild } from './lib/common.mjs';
 
 const t0 = Date.now();
 const PORT = Number(process.env.PORT || 3000);
@@ -35,6 +35,15 @@ if (!Number.isInteger(PORT) || PORT <= 0 || PORT > 65535) {
 }
 if (await portInUse(PORT)) {
   say(c.red(`✖ 端口 ${PORT} 已被占用 / port ${PORT} is already in use (another npm start?). Stop it or set PORT=…`));
+  process.exit(1);
+}
+
+// ---- the portal (served by the API at /) --------------------------------------------------------------
+
+try {
+  ensurePortalBuilt();
+} catch (e) {
+  say(c.red(`✖ 门户构建失败 / the portal did not build: ${e.message}`));
   process.exit(1);
 }
 
@@ -159,6 +168,8 @@ const base = `http://127.0.0.1:${PORT}`;
 const demo = process.env.NODE_ENV !== 'production';
 const password = process.env.DEMO_PASSWORD || 'Demo#2026';
 const rows = [
+  ['门户 Portal', `${base}/`],
+  ['公开 Public', `${base}/public`],
   ['API', `${base}/api`],
   ['OpenAPI', `${base}/api/docs`],
   ['Temporal UI', infra.env.TEMPORAL_UI_URL ?? '(external Temporal: see your cluster)'],

@@ -181,6 +181,8 @@ const MATRIX: Record<string, Outcome[]> = {
   'POST admin/users/{id}/password':             [OK,      ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ANON],
   'PUT admin/users/{id}/role':                  [OK,      ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ANON],
   'POST admin/users/{id}/unlock':               [OK,      ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ANON],
+  // ── the deadline preview before an assignment: the office (and the administrator) ──
+  'GET calendar/preview':                       [OK,      OK,      ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ANON],
 };
 
 // ── the items ────────────────────────────────────────────────────────────────────────────────
@@ -418,6 +420,7 @@ const REQUESTS: Record<keyof typeof MATRIX, () => Request> = {
   'POST admin/users/{id}/password': () => ['POST', `/api/admin/users/${targetUserId}/password`, { password: 'Juzhen2026xyz' }],
   'PUT admin/users/{id}/role': () => ['PUT', `/api/admin/users/${targetUserId}/role`, { role: 'unit_handler', unitId: 'mzj' }],
   'POST admin/users/{id}/unlock': () => ['POST', `/api/admin/users/${targetUserId}/unlock`],
+  'GET calendar/preview': () => ['GET', '/api/calendar/preview?assignedOn=2026-03-01&urgent=false'],
 };
 
 beforeAll(async () => {

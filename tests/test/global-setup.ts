@@ -1,2 +1,18 @@
-// Provisions the real Temporal dev server and PostgreSQL unless the environment names them.
-export { default } from '@jyta/dev-infra/src/jest-global-setup';
+// Provisions the real Temporal dev server and PostgreSQL unless the environment names them; for the
+// browser tests also Chromium and the built portal.
+import devInfraSetup from '@jyta/dev-infra/src/jest-global-setup';
+import { ensureChromium, ensurePortalBuilt, runsBrowserTests } from './browser-setup';
+
+export default async function globalSetup(globalConfig?: Parameters<typeof runsBrowserTests>[0]): Promise<void> {
+  await devInfraSetup();
+  if (runsBrowserTests(globalConfig)) {
+    // A machine that cannot get a browser fails the browser tests (with this reason), not all of them.
+    try {
+      ensureChromium();
+      ensurePortalBuilt();
+    } catch (e) {
+      process.env.PORTAL_SETUP_ERROR = (e as Error).message;
+      process.stderr.write(`▲ browser tests cannot run: ${(e as Error).message}\n`);
+    }
+  }
+}

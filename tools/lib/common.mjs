@@ -1,6 +1,7 @@
 // Shared by tools/start.mjs and tools/test.mjs. Plain Node ESM with built-ins only: these run
 // before node_modules exist.
 import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -97,6 +98,52 @@ export function ensureNodeModules() {
     process.exit(r.status || 1);
   }
   say(c.dim(`  dependencies installed in ${seconds(Date.now() - t0)}`));
+}
+
+// ---- the portal -------------------------------------------------------------------------------------
+
+const PORTAL = path.join(ROOT, 'apps', 'portal');
+const PORTAL_HASH_FILE = path.join(PORTAL, 'dist', '.source-hash');
+
+/** A hash of everything the portal's build reads: its sources, config and the locked dependencies. */
+export function portalSourceHash() {
+  const hash = createHash('sha256');
+  const walk = (p) => {
+    const st = fs.statSync(p, { throwIfNoEntry: false });
+    if (!st) return;
+    if (st.isDirectory()) {
+      for (const name of fs.readdirSync(p).sort()) walk(path.join(p, name));
+    } else if (!/\.unit\.spec\.tsx?$/.test(p)) {
+      hash.update(path.relative(ROOT, p));
+      hash.update(fs.readFileSync(p));
+    }
+  };
+  for (const p of ['src', 'index.html', 'vite.config.ts', 'package.json']) walk(path.join(PORTAL, p));
+  walk(path.join(ROOT, 'package-lock.json'));
+  return hash.digest('hex');
+}
+
+/**
+ * Builds the portal (vite build into apps/portal/dist) unless the last build was of the same
+ * sources. Returns 'fresh' or 'built'; throws when the build fails.
+ */
+export function ensurePortalBuilt({ quiet = false } = {}) {
+  const want = portalSourceHash();
+  const have = fs.existsSync(PORTAL_HASH_FILE) ? fs.readFileSync(PORTAL_HASH_FILE, 'utf8').trim() : '';
+  if (have === want && fs.existsSync(path.join(PORTAL, 'dist', 'index.html'))) return 'fresh';
+  if (!quiet) say(c.bold('▶ 构建门户 / building the portal (vite build)…'));
+  const t0 = Date.now();
+  const vite = path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
+  const r = spawnSync(process.execPath, [vite, 'build', '--config', path.join(PORTAL, 'vite.config.ts'), '--logLevel', 'warn'], {
+    cwd: ROOT,
+    // Jest runs with NODE_ENV=test: the bundle must still be React's and antd's production build.
+    env: { ...process.env, NODE_ENV: 'production' },
+    stdio: quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit',
+  });
+  if (r.error || r.status !== 0) throw new Error(`vite build failed (${r.error?.message ?? `exit ${r.status}`})`);
+  fs.writeFileSync(PORTAL_HASH_FILE, `${want}\n`);
+  if (!quiet) say(c.dim(`  portal built in ${seconds(Date.now() - t0)}`));
+  return 'built';
 }
 
 // ---- infrastructure ---------------------------------------------------------------------------------

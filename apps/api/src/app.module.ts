@@ -16,6 +16,8 @@ import { ProposalsModule } from './proposals/proposals.module';
 import { ReportsModule } from './reports/reports.module';
 import { ProposalImportModule } from './proposals/import/import.module';
 import { StatsModule } from './stats/stats.module';
+import { DeadlinePreviewModule } from './calendar-preview/deadline-preview';
+import { PortalModule } from './portal/portal.module';
 
 /** Structured HTTP logs (pino): one line per request, with the request id that also correlates events. */
 export function loggerModule(config: AppConfig): DynamicModule {
@@ -60,6 +62,9 @@ export class AppModule {
         InboxModule,
         OperationsModule,
         StatsModule,
+        DeadlinePreviewModule,
+        // Last: the portal's SPA fallback must come after every API route.
+        PortalModule,
       ],
     };
   }

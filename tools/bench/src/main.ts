@@ -53,6 +53,7 @@ import {
   type Breakdown,
   type CommandName,
 } from './e2e';
+import { portalFirstLoad } from './portal';
 import { cpuSeconds, processMemory, startBenchStack } from './stack';
 
 // ---- parameters ----------------------------------------------------------------------------------
@@ -521,6 +522,10 @@ async function main(): Promise<number> {
       figure: 'start (polling / healthy)',
       value: `${stack.startup.workerSeconds.toFixed(1)} s / ${stack.startup.apiSeconds.toFixed(1)} s`,
     });
+    // (j) the web portal: what a browser downloads before the first page shows (code split per page).
+    for (const w of portalFirstLoad()) {
+      rows.push({ what: `(j) portal ${w.route}`, figure: 'first-load JS (gzip)', value: `${w.gzipKb.toFixed(0)} kB gzip (${w.rawKb.toFixed(0)} kB, ${w.chunks} files)` });
+    }
     const md = table(rows);
     const bdMd = breakdownTable(bd);
     const usesLocalActivities = COMMANDS.every((cmd) => bd[cmd].localActivities > 0 && bd[cmd].activities === 0);
@@ -639,6 +644,11 @@ ${cpus.length} cores (see the CPU time row of (g)).
 - **(i) processes** — VmRSS of the worker and of the API from \`/proc/<pid>/status\` after (h), with VmHWM (the
   peak); start is from spawning the process until the worker logs that it polls / the API answers
   \`/api/health\` (TypeScript compiled on the fly; the worker also bundles the workflow code).
+- **(j) portal first-load JS** — what a browser downloads before the page shows: the entry chunk, the
+  route's own lazily loaded chunk and every chunk they import, from the Vite manifest of the production
+  build (\`apps/portal/dist\`), gzip level 9 (tools/bench/src/portal.ts). ECharts loads only with the
+  dashboard. The dashboard's time to show a change is asserted by the browser test
+  (tests/src/portal-flows.e2e.spec.ts: within 5 s; it polls every 2 s).
 
 Caveats: PostgreSQL runs on the same machine and shares its cores with Node. ${
       durable

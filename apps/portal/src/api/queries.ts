@@ -1,0 +1,171 @@
+/** Server state through TanStack Query: one hook per read, one mutation helper for every command. */
+import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { api, call, idempotencyKey, session, type Detail, type Schemas } from './client';
+import type { operations } from './schema';
+
+export type ListQuery = NonNullable<operations['ProposalsController_list']['parameters']['query']>;
+export type PublicQuery = NonNullable<operations['PublicController_replies']['parameters']['query']>;
+
+export interface PublicReply {
+  replyId: string;
+  proposalNumber: string;
+  year: number;
+  kind: string;
+  topic: string | null;
+  unitId: string;
+  category: string;
+  mode: 'full' | 'summary' | 'withheld';
+  title: string;
+  text: string | null;
+  reason: string | null;
+  publishedAt: string;
+}
+
+export interface FeedbackForm {
+  proposal: { id: string; number: string; title: string };
+  reply: { id: string; unitId: string; round: number; category: string; body: string; sentAt: string | null };
+  open: boolean;
+  feedbackDueAt: string | null;
+  answered: boolean;
+}
+
+export const keys = {
+  me: ['me'] as const,
+  units: ['units'] as const,
+  items: (q: ListQuery) => ['items', q] as const,
+  item: (id: string) => ['item', id] as const,
+  events: (id: string) => ['item', id, 'events'] as const,
+  inbox: ['inbox'] as const,
+};
+
+export function useMe(enabled = true) {
+  return useQuery({
+    queryKey: keys.me,
+    enabled: enabled && !!session.token(),
+    queryFn: () => call(api.GET('/api/me')),
+    staleTime: 60_000,
+  });
+}
+
+/** The directory of units (needs a login: the public site does without it). */
+export function useUnits() {
+  return useQuery({ queryKey: keys.units, enabled: !!session.token(), queryFn: () => call(api.GET('/api/units')), staleTime: 10 * 60_000 });
+}
+
+/** unit code → name, for tables that carry codes; null while unknown (never the code itself). */
+export function useUnitNames(): (code: string) => string {
+  const { data } = useUnits();
+  return (code) => data?.find((u) => u.code === code)?.name ?? '承办单位';
+}
+
+export function useItems(q: ListQuery, opts: { refetchInterval?: number } = {}) {
+  return useQuery({
+    queryKey: keys.items(q),
+    queryFn: () => call(api.GET('/api/proposals', { params: { query: q } })),
+    placeholderData: keepPreviousData,
+    refetchInterval: opts.refetchInterval,
+  });
+}
+
+export function useItem(id: string | undefined) {
+  return useQuery({
+    queryKey: keys.item(id ?? ''),
+    enabled: !!id,
+    queryFn: () => call(api.GET('/api/proposals/{id}', { params: { path: { id: id! } } })),
+    retry: (n, e) => n < 2 && !(e as { status?: number }).status,
+  });
+}
+
+export function useEvents(id: string | undefined) {
+  return useQuery({
+    queryKey: keys.events(id ?? ''),
+    enabled: !!id,
+    queryFn: () => call(api.GET('/api/proposals/{id}/events', { params: { path: { id: id! } } })),
+  });
+}
+
+export function useInbox(enabled: boolean) {
+  return useQuery({
+    queryKey: keys.inbox,
+    enabled,
+    queryFn: () => call(api.GET('/api/me/inbox', { params: { query: { pageSize: 20 } } })),
+    refetchInterval: 15_000,
+  });
+}
+
+export function useDeadlinePreview(assignedOn: string | undefined, urgent: boolean) {
+  return useQuery({
+    queryKey: ['deadline-preview', assignedOn, urgent],
+    enabled: !!assignedOn,
+    queryFn: () => call(api.GET('/api/calendar/preview', { params: { query: { assignedOn: assignedOn!, urgent } } })),
+  });
+}
+
+export function usePublicReplies(q: PublicQuery) {
+  return useQuery({
+    queryKey: ['public', q],
+    // The public answer has no declared schema in the OpenAPI document yet.
+    queryFn: async () =>
+      (await call(api.GET('/api/public/replies', { params: { query: q } }))) as unknown as {
+        items: PublicReply[];
+        total: number;
+        page: number;
+        pageSize: number;
+      },
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useFeedbackForm(token: string | undefined) {
+  return useQuery({
+    queryKey: ['feedback', token],
+    enabled: !!token,
+    queryFn: async () => (await call(api.GET('/api/feedback/{token}', { params: { path: { token: token! } } }))) as unknown as FeedbackForm,
+  });
+}
+
+/** After a command: the item, its history, lists and the inbox may all have changed. */
+export function invalidateItem(qc: QueryClient, id?: string) {
+  if (id) void qc.invalidateQueries({ queryKey: ['item', id] });
+  void qc.invalidateQueries({ queryKey: ['items'] });
+  void qc.invalidateQueries({ queryKey: ['queue'] });
+  void qc.invalidateQueries({ queryKey: keys.inbox });
+}
+
+/**
+ * A command on an item: `run(key)` calls the API with a fresh Idempotency-Key; afterwards the
+ * item's queries refresh.
+ */
+export function useItemCommand<V>(id: string | undefined, run: (vars: V, headers: { 'Idempotency-Key': string }) => Promise<unknown>) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (vars: V) => run(vars, { 'Idempotency-Key': idempotencyKey() }),
+    onSuccess: () => invalidateItem(qc, id),
+  });
+}
+
+export type { Detail, Schemas };
+
+/**
+ * The details of the items of a list page (at most 100), for queues that need per-unit and
+ * per-reply state the list does not carry.
+ */
+export function useDetailsOf(q: ListQuery, enabled = true) {
+  const list = useQuery({
+    queryKey: ['queue', q],
+    enabled,
+    queryFn: () => call(api.GET('/api/proposals', { params: { query: { ...q, pageSize: 100 } } })),
+  });
+  const details = useQueries({
+    queries: (list.data?.items ?? []).map((i) => ({
+      queryKey: ['item', i.id, 'v', i.version],
+      queryFn: () => call(api.GET('/api/proposals/{id}', { params: { path: { id: i.id } } })),
+      staleTime: 30_000,
+    })),
+  });
+  return {
+    isLoading: list.isLoading || details.some((d) => d.isLoading),
+    error: list.error ?? details.find((d) => d.error)?.error ?? null,
+    items: details.map((d) => d.data).filter((d): d is Detail => !!d),
+  };
+}

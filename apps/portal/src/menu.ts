@@ -1,0 +1,16 @@
+import type { Role } from './auth';
+
+export const OFFICE: Role[] = ['office', 'admin'];
+export const READERS: Role[] = ['office', 'office_reviewer', 'admin', 'vice_mayor', 'npc_liaison', 'cppcc_liaison'];
+export const REVIEWERS: Role[] = ['unit_leader', 'office', 'vice_mayor', 'office_reviewer'];
+
+/** Menu entries per role, in the order shown. */
+export const MENU: { path: string; label: string; roles: Role[] }[] = [
+  { path: '/items', label: '建议提案', roles: READERS },
+  { path: '/items/new', label: '登记', roles: OFFICE },
+  { path: '/unit', label: '承办单位办理', roles: ['unit_handler', 'unit_leader'] },
+  { path: '/reviews', label: '待审核', roles: REVIEWERS },
+  { path: '/dashboard', label: '办理情况', roles: ['npc_liaison', 'cppcc_liaison', 'office', 'admin'] },
+  { path: '/mine', label: '我的建议提案', roles: ['proposer'] },
+];
+

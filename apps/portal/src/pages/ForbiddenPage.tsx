@@ -1,0 +1,5 @@
+import { Forbidden } from '../components/Forbidden';
+
+export default function ForbiddenPage() {
+  return <Forbidden />;
+}

@@ -1,0 +1,88 @@
+/**
+ * The portal in a real browser: Debian's Chromium driven by playwright-core, at 1366×768, in
+ * Chinese and Shanghai time. Every page records uncaught errors and console errors; a test ends with
+ * `expectNoBrowserErrors()`. Screenshots go to docs/screenshots (the README shows them).
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM } from '../test/browser-setup';
+
+export const SCREENSHOTS = path.resolve(__dirname, '../../docs/screenshots');
+export const DEMO_PASSWORD = process.env.DEMO_PASSWORD || 'Demo#2026';
+
+export interface Portal {
+  browser: Browser;
+  /** A logged-in page for `username` (its own browser context: own storage, own token). */
+  as(username: string): Promise<Page>;
+  /** A page without login (the public site). */
+  anonymous(): Promise<Page>;
+  /** Errors seen so far on any page, minus the ones a test declared as expected. */
+  errors(): string[];
+  /** A console error matching this is expected (e.g. the 403 of a page that shows 无权查看). */
+  allow(pattern: RegExp): void;
+  close(): Promise<void>;
+}
+
+export async function openPortal(baseUrl: string): Promise<Portal> {
+  if (process.env.PORTAL_SETUP_ERROR) throw new Error(`browser tests: setup failed: ${process.env.PORTAL_SETUP_ERROR}`);
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage'],
+  });
+  const contexts: BrowserContext[] = [];
+  const seen: string[] = [];
+  const allowed: RegExp[] = [];
+  const watch = (page: Page, who: string) => {
+    page.on('pageerror', (e) => seen.push(`[${who}] uncaught: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error') seen.push(`[${who}] console: ${m.text()} (${m.location().url})`);
+    });
+  };
+  const newPage = async (who: string) => {
+    const context = await browser.newContext({
+      baseURL: baseUrl,
+      viewport: { width: 1366, height: 768 },
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+    });
+    context.setDefaultTimeout(30_000);
+    contexts.push(context);
+    const page = await context.newPage();
+    watch(page, who);
+    return page;
+  };
+  return {
+    browser,
+    async as(username) {
+      const page = await newPage(username);
+      await page.goto('/login');
+      await page.getByLabel('用户名').fill(username);
+      await page.getByLabel('密码').fill(DEMO_PASSWORD);
+      await page.getByRole('button', { name: '登录' }).click();
+      await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+      await page.getByTestId('current-user').waitFor();
+      return page;
+    },
+    anonymous: () => newPage('anonymous'),
+    errors: () => seen.filter((e) => !allowed.some((a) => a.test(e))),
+    allow: (p) => allowed.push(p),
+    async close() {
+      for (const c of contexts) await c.close().catch(() => undefined);
+      await browser.close();
+    },
+  };
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  // Let antd's animations (modals, drawers, messages) settle first.
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+}
+
+/** Picks `text` in an antd Select whose input is labelled `label` (Form.Item label → input id). */
+export async function pick(page: Page, label: string, text: string): Promise<void> {
+  await page.getByLabel(label, { exact: true }).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
+}
