@@ -21,7 +21,11 @@ import {
   type ProposalState,
 } from '../src/index';
 
-export const calendar: HolidayCalendar = { coveredYears: [2026, 2027], overrides: [] };
+/** 2026 and 2027, with the 2026 National Day holidays (so a count that crosses them is checked too). */
+export const calendar: HolidayCalendar = {
+  coveredYears: [2026, 2027],
+  overrides: ['2026-10-01', '2026-10-02', '2026-10-05', '2026-10-06', '2026-10-07'].map((date) => ({ date, kind: 'holiday' as const, name: '国庆节' })),
+};
 export const NOW = '2026-11-23T02:00:00.000Z'; // 10:00 in Shanghai
 export const ctx = { now: NOW, policy: DEFAULT_POLICY, calendar };
 
@@ -101,19 +105,34 @@ export function eventsOf(...commands: ProposalCommand[]): DecidedEvent[] {
 
 export const at = (day: string, time = '02:00:00.000Z') => `${day}T${time}`;
 
+/** The item most specs handle: a municipal deputy's suggestion. */
+const suggestion: Extract<ProposalCommand, { type: 'RegisterProposal' }>['data'] & { number: string } = {
+  proposalId: '7b0d0c52-3f0f-4d43-9d39-8d3f4b1f6a01',
+  number: '2026-建议-0001',
+  kind: 'npc_suggestion',
+  level: 'municipal',
+  sessionYear: 2026,
+  period: 'plenary',
+  title: '关于加强老旧小区加装电梯的建议',
+  content: '……',
+  proposers: [{ name: '王晓明', delegation: '金水区代表团' }],
+};
+
+/** The command that registers that item (the ProposalRegistered of `registered()`, decided at NOW). */
+export const register: ProposalCommand = { type: 'RegisterProposal', data: { ...suggestion, proposers: [...suggestion.proposers] } };
+
+/** Assigns the item to 城建局 (lead) and 政府办 (co-unit) on `assignedOn`. */
+export const assignTwo = (assignedOn = '2026-11-20'): ProposalCommand => ({
+  type: 'AssignProposal',
+  data: { mode: 'lead', leadUnitIds: ['cjj'], coUnitIds: ['zfbzj'], assignedOn },
+});
+
 export const registered = (overrides: Partial<Extract<DecidedEvent, { type: 'ProposalRegistered' }>['data']> = {}, on = '2026-11-20'): DecidedEvent => ({
   type: 'ProposalRegistered',
   occurredAt: at(on, '01:00:00.000Z'),
   data: {
-    proposalId: '7b0d0c52-3f0f-4d43-9d39-8d3f4b1f6a01',
-    number: '2026-建议-0001',
-    kind: 'npc_suggestion',
-    level: 'municipal',
-    sessionYear: 2026,
-    period: 'plenary',
-    title: '关于加强老旧小区加装电梯的建议',
-    content: '……',
-    proposers: [{ name: '王晓明', delegation: '金水区代表团' }],
+    ...suggestion,
+    proposers: [...suggestion.proposers],
     key: false,
     major: false,
     urgent: false,
