@@ -82,10 +82,15 @@ function scenario(state: ProposalState): Given {
 
 /** given(events): the item after these events, ready for `.when(command)`. */
 export function given(events: DecidedEvent[]): Given;
+/** given(state): the item in this state (one a spec built step by step), ready for `.when(command)`. */
+export function given(state: ProposalState): Given;
 /** given(...commands): the state after deciding these commands from scratch (older form). */
 export function given(...commands: ProposalCommand[]): ProposalState;
-export function given(...args: [DecidedEvent[]] | ProposalCommand[]): Given | ProposalState {
-  if (Array.isArray(args[0])) return scenario(fold(args[0]));
+export function given(...args: [DecidedEvent[]] | [ProposalState] | ProposalCommand[]): Given | ProposalState {
+  const [first] = args;
+  if (Array.isArray(first)) return scenario(fold(first));
+  // A command always has a `type`; a state never has one.
+  if (first && !('type' in first)) return scenario(first);
   return (args as ProposalCommand[]).reduce((s, c) => apply(s, c), initialState());
 }
 
