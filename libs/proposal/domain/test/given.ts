@@ -123,8 +123,13 @@ const suggestion: Extract<ProposalCommand, { type: 'RegisterProposal' }>['data']
   proposers: [{ name: '王晓明', delegation: '金水区代表团' }],
 };
 
+/** The command that registers that item, with these fields changed. */
+export const registerWith = (overrides: Partial<Extract<ProposalCommand, { type: 'RegisterProposal' }>['data']> = {}): ProposalCommand => ({
+  type: 'RegisterProposal',
+  data: { ...suggestion, proposers: [...suggestion.proposers], ...overrides },
+});
 /** The command that registers that item (the ProposalRegistered of `registered()`, decided at NOW). */
-export const register: ProposalCommand = { type: 'RegisterProposal', data: { ...suggestion, proposers: [...suggestion.proposers] } };
+export const register: ProposalCommand = registerWith();
 
 /** Assigns the item to 城建局 (lead) and 政府办 (co-unit) on `assignedOn`. */
 export const assignTwo = (assignedOn = '2026-11-20'): ProposalCommand => ({
