@@ -1,23 +1,9 @@
-import { decide, effectsOf, evolve, nextDeadline, PROVINCIAL_CC, type DecidedEvent, type ProposalCommand, type ProposalState } from '../../index';
-import { apply, ctx, given } from '../../../test/given';
+import { decide, effectsOf, evolve, nextDeadline, PROVINCIAL_CC, type DecidedEvent, type ProposalCommand, type ProposalLevel, type ProposalState } from '../../index';
+import { apply, ctx, given, registerWith } from '../../../test/given';
 
 // given / when / then for items handed down by the provincial government office (Art. 9, 10, 11, 17).
 
-const register = (level = 'provincial'): ProposalCommand =>
-  ({
-    type: 'RegisterProposal',
-    data: {
-      proposalId: 'b3c1f0a4-0000-4000-8000-000000000009',
-      number: '2026-建议-0031',
-      kind: 'npc_suggestion',
-      level,
-      sessionYear: 2026,
-      period: 'plenary',
-      title: '关于加快黄河流域生态保护的建议',
-      content: '……',
-      proposers: [{ name: '省人大代表甲', username: 'deputy-1' }],
-    },
-  }) as ProposalCommand;
+const register = (level: ProposalLevel = 'provincial') => registerWith({ level, number: '2026-建议-0031', title: '关于加快黄河流域生态保护的建议', proposers: [{ name: '省人大代表甲', username: 'deputy-1' }] });
 const single: ProposalCommand = { type: 'AssignProposal', data: { mode: 'single', leadUnitIds: ['sthjj'], assignedOn: '2026-11-20', leaderInCharge: 'vice-mayor-1' } };
 const jointly: ProposalCommand = {
   type: 'AssignProposal',

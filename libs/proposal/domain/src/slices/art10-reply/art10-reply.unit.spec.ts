@@ -3,27 +3,14 @@ import {
   evolve,
   nextDeadline,
   type DecidedEvent,
-  type ProposalCommand,
+  type ProposalCommand, type ProposalLevel,
 } from '../../index';
-import { apply, ctx, eventsOf, given } from '../../../test/given';
+import { apply, ctx, eventsOf, given, registerWith } from '../../../test/given';
 
 // given / when / then for 答复 (Art. 9, 10, 18) and 反馈 (Art. 11).
 
-const register = (level = 'municipal'): ProposalCommand =>
-  ({
-    type: 'RegisterProposal',
-    data: {
-      proposalId: 'b3c1f0a4-0000-4000-8000-000000000001',
-      number: '2026-提案-0007',
-      kind: 'cppcc_proposal',
-      level,
-      sessionYear: 2026,
-      period: 'plenary',
-      title: '关于推进垃圾分类的提案',
-      content: '……',
-      proposers: [{ name: '委员甲', username: 'member-1' }],
-    },
-  }) as ProposalCommand;
+const register = (level: ProposalLevel = 'municipal') =>
+  registerWith({ level, kind: 'cppcc_proposal', number: '2026-提案-0007', title: '关于推进垃圾分类的提案', proposers: [{ name: '委员甲', username: 'member-1' }] });
 const single: ProposalCommand = { type: 'AssignProposal', data: { mode: 'single', leadUnitIds: ['cjj'], assignedOn: '2026-11-20', leaderInCharge: 'vice-mayor-1' } };
 const jointly: ProposalCommand = { type: 'AssignProposal', data: { mode: 'lead', leadUnitIds: ['cjj'], coUnitIds: ['sthjj'], assignedOn: '2026-11-20' } };
 const sign = (unitId = 'cjj'): ProposalCommand => ({ type: 'SignReceipt', data: { unitId } });
