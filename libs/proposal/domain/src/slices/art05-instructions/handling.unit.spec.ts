@@ -15,31 +15,13 @@ import {
   type ProposalState,
   type UnitAssignment,
 } from '../../index';
-import { apply, ctx, given, NOW, refusal } from '../../../test/given';
+import { apply, assignTwo, ctx, given, NOW, refusal, registerWith } from '../../../test/given';
 
 // given / when / then for 会办意见 (SPEC §4.2), 请示 (Art. 5) and 督办台账 (SPEC §4.3).
-// NOW is 2026-11-23 10:00 Shanghai; the calendar of 2026–2027 has weekends only.
+// NOW is 2026-11-23 10:00 Shanghai; the calendar of 2026–2027 has weekends and the 2026 National Day holidays.
 
-const register = (over: Record<string, unknown> = {}): ProposalCommand =>
-  ({
-    type: 'RegisterProposal',
-    data: {
-      proposalId: 'c0ffee00-0000-4000-8000-000000000005',
-      number: '2026-建议-0042',
-      kind: 'npc_suggestion',
-      level: 'municipal',
-      sessionYear: 2026,
-      period: 'plenary',
-      title: '关于老旧小区加装电梯的建议',
-      content: '……',
-      proposers: [{ name: '代表甲', username: 'deputy-1' }],
-      ...over,
-    },
-  }) as ProposalCommand;
-const jointly = (assignedOn = '2026-11-20'): ProposalCommand => ({
-  type: 'AssignProposal',
-  data: { mode: 'lead', leadUnitIds: ['cjj'], coUnitIds: ['zfbzj'], assignedOn },
-});
+const register = (over: Record<string, unknown> = {}) => registerWith({ proposers: [{ name: '代表甲', username: 'deputy-1' }], ...over });
+const jointly = assignTwo;
 const single = (assignedOn = '2026-11-20'): ProposalCommand => ({ type: 'AssignProposal', data: { mode: 'single', leadUnitIds: ['cjj'], assignedOn } });
 const separate: ProposalCommand = { type: 'AssignProposal', data: { mode: 'separate', leadUnitIds: ['cjj', 'sthjj'], assignedOn: '2026-11-20' } };
 const sign = (unitId = 'cjj'): ProposalCommand => ({ type: 'SignReceipt', data: { unitId } });

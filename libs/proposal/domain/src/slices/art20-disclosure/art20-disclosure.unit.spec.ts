@@ -4,25 +4,17 @@ import {
   nextDeadline,
   type ProposalCommand,
 } from '../../index';
-import { apply, ctx, given, NOW, refusal } from '../../../test/given';
+import { apply, ctx, given, NOW, refusal, registerWith } from '../../../test/given';
 
 // given / when / then for 办理结果公开 (Art. 20, SPEC §7).
 
 const BODY = '张伟委员：您提出的关于垃圾分类的提案收悉（联系电话 13812345678，住址 金水区花园路1号）。现答复如下：已列入明年计划。\n抄送：市政协提案委';
-const register: ProposalCommand = {
-  type: 'RegisterProposal',
-  data: {
-    proposalId: 'b3c1f0a4-0000-4000-8000-000000000001',
-    number: '2026-提案-0007',
-    kind: 'cppcc_proposal',
-    level: 'municipal',
-    sessionYear: 2026,
-    period: 'plenary',
-    title: '关于推进垃圾分类的提案',
-    content: '……',
-    proposers: [{ name: '张伟', username: 'member-1', phone: '138-1234-5678', address: '金水区花园路1号' }],
-  },
-};
+const register = registerWith({
+  kind: 'cppcc_proposal',
+  number: '2026-提案-0007',
+  title: '关于推进垃圾分类的提案',
+  proposers: [{ name: '张伟', username: 'member-1', phone: '138-1234-5678', address: '金水区花园路1号' }],
+});
 const single: ProposalCommand = { type: 'AssignProposal', data: { mode: 'single', leadUnitIds: ['cjj'], assignedOn: '2026-11-20' } };
 const sign: ProposalCommand = { type: 'SignReceipt', data: { unitId: 'cjj' } };
 const draft: ProposalCommand = { type: 'DraftReply', data: { replyId: 'r1', unitId: 'cjj', category: 'B', body: BODY } };
