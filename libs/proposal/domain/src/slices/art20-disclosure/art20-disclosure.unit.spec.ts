@@ -4,7 +4,7 @@ import {
   nextDeadline,
   type ProposalCommand,
 } from '../../index';
-import { apply, ctx, given, NOW, refusal, registerWith } from '../../../test/given';
+import { apply, ctx, given, NOW, registerWith } from '../../../test/given';
 
 // given / when / then for 办理结果公开 (Art. 20, SPEC §7).
 
@@ -28,21 +28,18 @@ const sent = () => given(register, single, sign, draft, review('unit_leader'), r
 describe('choosing the disclosure (Art. 20)', () => {
   it('is refused before the reply is sent', () => {
     const s = given(register, single, sign, draft);
-    expect(refusal(() => decide(choose('full'), s, ctx))).toMatchObject({ code: 'REPLY_NOT_SENT', status: 409 });
+    given(s).when(choose('full')).thenFails('REPLY_NOT_SENT', { status: 409 });
   });
 
   it('an unknown reply is 404', () => {
-    expect(refusal(() => decide({ type: 'ChooseDisclosure', data: { replyId: 'nope', mode: 'full' } }, sent(), ctx))).toMatchObject({
-      code: 'REPLY_NOT_FOUND',
-      status: 404,
-    });
+    given(sent()).when({ type: 'ChooseDisclosure', data: { replyId: 'nope', mode: 'full' } }).thenFails('REPLY_NOT_FOUND', { status: 404 });
   });
 
   it('summary needs the summary, withheld needs the reason, mode must be known (400 naming the field)', () => {
     const s = sent();
-    expect(refusal(() => decide(choose('summary', { summary: '  ' }), s, ctx))).toMatchObject({ status: 400, details: { field: 'summary' } });
-    expect(refusal(() => decide(choose('withheld'), s, ctx))).toMatchObject({ status: 400, details: { field: 'reason' } });
-    expect(refusal(() => decide(choose('public'), s, ctx))).toMatchObject({ status: 400, details: { field: 'mode' } });
+    given(s).when(choose('summary', { summary: '  ' })).thenFails('VALIDATION_FAILED', { status: 400, details: { field: 'summary' } });
+    given(s).when(choose('withheld')).thenFails('VALIDATION_FAILED', { status: 400, details: { field: 'reason' } });
+    given(s).when(choose('public')).thenFails('VALIDATION_FAILED', { status: 400, details: { field: 'mode' } });
   });
 
   it('records DisclosureChosen; a later choice replaces it and every choice stays in the events', () => {
@@ -62,7 +59,7 @@ describe('choosing the disclosure (Art. 20)', () => {
     expect(s.status).toBe('archived');
     s = apply(s, choose('summary', { summary: '已列入明年计划' }));
     expect(s.replies![0].disclosure).toMatchObject({ mode: 'summary', summary: '已列入明年计划' });
-    expect(refusal(() => decide(sign, s, ctx))).toMatchObject({ code: 'ARCHIVED' });
+    given(s).when(sign).thenFails('ARCHIVED');
     expect(nextDeadline(s)).toBeUndefined();
   });
 });
@@ -81,7 +78,7 @@ describe('provincial and national items (Art. 9, 10, 20)', () => {
     );
 
   it('the opinion that went to the proposer first is not published: 409 REPLY_NOT_SENT until the government document is sent', () => {
-    expect(refusal(() => apply(opinionWithProposer(), choose('full'))).code).toBe('REPLY_NOT_SENT');
+    given(opinionWithProposer()).when(choose('full')).thenFails('REPLY_NOT_SENT');
   });
 
   it('once the government document is sent, its disclosure may be chosen (what the public reads is the document: see public-replies)', () => {
