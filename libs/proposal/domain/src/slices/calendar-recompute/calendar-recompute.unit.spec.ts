@@ -14,7 +14,7 @@ import {
   type ProposalCommand,
   type ProposalState,
 } from '../../index';
-import { NOW, refusal, registerWith } from '../../../test/given';
+import { given, NOW, refusal, registerWith } from '../../../test/given';
 
 // 节假日安排调整 (SPEC §5, Art. 7, 19): running deadlines follow an amended holiday calendar.
 // NOW is Monday 2026-11-23, 10:00 in Shanghai.
@@ -244,14 +244,14 @@ describe('what an amendment never moves', () => {
 
   it('an archived item is read-only; a registered item without units has nothing to move', () => {
     const archived: ProposalState = { ...fresh(), status: 'archived' };
-    expect(refusal(() => decide(recompute, archived, { now: NOW, calendar: cal() }))).toMatchObject({ code: 'ARCHIVED', status: 409 });
+    given(archived).when(recompute, { calendar: cal() }).thenFails('ARCHIVED', { status: 409 });
     const registered = step(initialState(), register(), cal()).state;
     expect(decide(recompute, registered, { now: NOW, calendar: cal() })).toEqual([]);
   });
 
   it('the reason is required', () => {
     const bad = { type: 'RecomputeDeadlines', data: { reason: ' ' } } as ProposalCommand;
-    expect(refusal(() => decide(bad, fresh(), { now: NOW, calendar: cal() }))).toMatchObject({ code: 'VALIDATION_FAILED', status: 400, details: { field: 'reason' } });
+    given(fresh()).when(bad, { calendar: cal() }).thenFails('VALIDATION_FAILED', { status: 400, details: { field: 'reason' } });
   });
 });
 
