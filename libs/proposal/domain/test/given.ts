@@ -4,8 +4,10 @@
  *   given([registered, assigned]).when(requestReturn).then([returnRequested])
  *   given([registered, assigned]).when(requestReturn, { now: later }).thenFails('RETURN_WINDOW_CLOSED')
  *
- * `given` takes past events (the Emmett way) and folds them; `given(...commands)` (the older form,
- * still used by specs written before the slices) decides and folds commands into a state.
+ * `given` takes past events (the Emmett way) and folds them (`eventsOf(...commands)` builds such a past);
+ * `given(state)` starts from a state a spec built step by step; `given(...commands)` (the older form)
+ * decides and folds commands into a state. Shared fixtures: `calendar`, `NOW`, `ctx`, `register`,
+ * `registerWith`, `assignTwo`, `registered`, `assigned`, `at`.
  */
 import type { HolidayCalendar } from '@jyta/calendar-domain';
 import {
