@@ -1,78 +1,27 @@
-import type { HolidayCalendar } from '@jyta/calendar-domain';
-import {
-  decide,
-  DEFAULT_POLICY,
-  DomainError,
-  evolve,
-  initialState,
-  type ProposalCommand,
-  type ProposalState,
-} from '../../index';
+// Registration, Art. 6 assignment and Art. 17 sign in the given(events).when(command).then(events | error) form.
+import { DEFAULT_POLICY, type ProposalCommand } from '../../index';
+import { assignTwo, eventsOf, given, register } from '../../../test/given';
 
-// given / when / then, the Emmett way: past events, a command, the events it yields (or the refusal).
-const calendar: HolidayCalendar = {
-  coveredYears: [2026, 2027],
-  overrides: [
-    { date: '2026-10-01', kind: 'holiday', name: '国庆节' },
-    { date: '2026-10-02', kind: 'holiday', name: '国庆节' },
-    { date: '2026-10-05', kind: 'holiday', name: '国庆节' },
-    { date: '2026-10-06', kind: 'holiday', name: '国庆节' },
-    { date: '2026-10-07', kind: 'holiday', name: '国庆节' },
-  ],
-};
-const NOW = '2026-11-23T02:00:00.000Z'; // 10:00 in Shanghai
-const ctx = { now: NOW, policy: DEFAULT_POLICY, calendar };
-
-const given = (...commands: ProposalCommand[]): ProposalState =>
-  commands.reduce((state, c) => decide(c, state, ctx).reduce(evolve, state), initialState());
-const when = (state: ProposalState, command: ProposalCommand, now = NOW) => decide(command, state, { ...ctx, now });
-const refusal = (f: () => unknown) => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof DomainError) return { code: e.code, status: e.status, details: e.details };
-    throw e;
-  }
-  throw new Error('expected a refusal');
-};
-
-const register: ProposalCommand = {
-  type: 'RegisterProposal',
-  data: {
-    proposalId: '7b0d0c52-3f0f-4d43-9d39-8d3f4b1f6a01',
-    number: '2026-建议-0001',
-    kind: 'npc_suggestion',
-    level: 'municipal',
-    sessionYear: 2026,
-    period: 'plenary',
-    title: '关于加强老旧小区加装电梯的建议',
-    content: '……',
-    proposers: [{ name: '王晓明', delegation: '金水区代表团' }],
-  },
-};
-const assignTwo = (assignedOn = '2026-11-20'): ProposalCommand => ({
-  type: 'AssignProposal',
-  data: { mode: 'lead', leadUnitIds: ['cjj'], coUnitIds: ['zfbzj'], assignedOn },
-});
+const sign = (unitId: string): ProposalCommand => ({ type: 'SignReceipt', data: { unitId } });
 
 describe('registration (登记)', () => {
   it('records the item with the policy it starts under', () => {
-    const [e] = when(initialState(), register);
+    const [e] = given([]).when(register).then((es) => expect(es).toHaveLength(1));
     expect(e.type).toBe('ProposalRegistered');
     expect(e.data).toMatchObject({ number: '2026-建议-0001', policy: DEFAULT_POLICY, key: false, major: false });
   });
   it('refuses a second registration', () => {
-    expect(refusal(() => when(given(register), register))).toMatchObject({ code: 'ALREADY_REGISTERED', status: 409 });
+    given(eventsOf(register)).when(register).thenFails('ALREADY_REGISTERED', { status: 409 });
   });
   it('names the invalid field', () => {
     const bad = { ...register, data: { ...register.data, proposers: [{ name: ' ' }] } } as ProposalCommand;
-    expect(refusal(() => when(initialState(), bad))).toMatchObject({ status: 400, details: { field: 'proposers[0].name' } });
+    given([]).when(bad).thenFails('VALIDATION_FAILED', { status: 400, details: { field: 'proposers[0].name' } });
   });
 });
 
 describe('assignment (交办, Art. 6)', () => {
   it('gives every unit its own return window and reply deadline counted from assignedOn', () => {
-    const [e] = when(given(register), assignTwo('2026-11-20'));
+    const [e] = given(eventsOf(register)).when(assignTwo('2026-11-20')).then((es) => expect(es).toHaveLength(1));
     expect(e.type).toBe('ProposalAssigned');
     if (e.type !== 'ProposalAssigned') return;
     expect(e.data.units.map((u) => [u.unitId, u.role])).toEqual([
@@ -94,40 +43,38 @@ describe('assignment (交办, Art. 6)', () => {
     [{ mode: 'bogus', leadUnitIds: ['cjj'] }, 'mode'],
   ])('refuses a malformed assignment %j (field %s)', (data, field) => {
     const cmd = { type: 'AssignProposal', data: { assignedOn: '2026-11-20', ...data } } as ProposalCommand;
-    expect(refusal(() => when(given(register), cmd))).toMatchObject({ status: 400, details: { field } });
+    given(eventsOf(register)).when(cmd).thenFails('VALIDATION_FAILED', { status: 400, details: { field } });
   });
   it('refuses an assignment dated after today', () => {
-    expect(refusal(() => when(given(register), assignTwo('2026-11-24')))).toMatchObject({ details: { field: 'assignedOn' } });
+    given(eventsOf(register)).when(assignTwo('2026-11-24')).thenFails('VALIDATION_FAILED', { details: { field: 'assignedOn' } });
   });
   it('accepts several lead units', () => {
     const cmd: ProposalCommand = {
       type: 'AssignProposal',
       data: { mode: 'lead', leadUnitIds: ['cjj', 'zfbzj'], coUnitIds: ['czj'], assignedOn: '2026-11-20' },
     };
-    const [e] = when(given(register), cmd);
-    expect(e.type === 'ProposalAssigned' && e.data.units.filter((u) => u.role === 'lead')).toHaveLength(2);
+    given(eventsOf(register))
+      .when(cmd)
+      .then(([e]) => expect(e.type === 'ProposalAssigned' && e.data.units.filter((u) => u.role === 'lead')).toHaveLength(2));
   });
   it('refuses to assign an item that is already assigned', () => {
-    expect(refusal(() => when(given(register, assignTwo()), assignTwo()))).toMatchObject({ code: 'ALREADY_ASSIGNED' });
+    given(eventsOf(register, assignTwo())).when(assignTwo()).thenFails('ALREADY_ASSIGNED');
   });
 });
 
 describe('sign (签收, Art. 17)', () => {
   it('records the receipt without moving any deadline', () => {
-    const before = given(register, assignTwo());
-    const after = when(before, { type: 'SignReceipt', data: { unitId: 'cjj' } }).reduce(evolve, before);
-    expect(after.units[0].status).toBe('handling');
-    expect(after.units[0].returnWindow).toEqual(before.units[0].returnWindow);
-  });
-  it('refuses a unit that was not assigned', () => {
-    expect(refusal(() => when(given(register, assignTwo()), { type: 'SignReceipt', data: { unitId: 'jyj' } }))).toMatchObject({
-      code: 'NOT_ASSIGNED_TO_UNIT',
-      status: 409,
+    const before = given(eventsOf(register, assignTwo()));
+    before.when(sign('cjj')).then((_, after) => {
+      expect(after.units[0].status).toBe('handling');
+      expect(after.units[0].returnWindow).toEqual(before.state.units[0].returnWindow);
     });
   });
+  it('refuses a unit that was not assigned', () => {
+    given(eventsOf(register, assignTwo())).when(sign('jyj')).thenFails('NOT_ASSIGNED_TO_UNIT', { status: 409 });
+  });
   it('refuses a second signature', () => {
-    const s = given(register, assignTwo(), { type: 'SignReceipt', data: { unitId: 'cjj' } });
-    expect(refusal(() => when(s, { type: 'SignReceipt', data: { unitId: 'cjj' } }))).toMatchObject({ code: 'ALREADY_SIGNED' });
+    given(eventsOf(register, assignTwo(), sign('cjj'))).when(sign('cjj')).thenFails('ALREADY_SIGNED');
   });
 });
 

@@ -1,27 +1,9 @@
-import { decide, effectsOf, evolve, nextDeadline, PROVINCIAL_CC, type DecidedEvent, type ProposalCommand, type ProposalState } from '../../index';
-import { apply, ctx, given, refusal as refusalOf } from '../../../test/given';
+import { decide, effectsOf, evolve, nextDeadline, PROVINCIAL_CC, type DecidedEvent, type ProposalCommand, type ProposalLevel, type ProposalState } from '../../index';
+import { apply, ctx, given, registerWith } from '../../../test/given';
 
 // given / when / then for items handed down by the provincial government office (Art. 9, 10, 11, 17).
-const refusal = (f: () => unknown) => {
-  const { details: _details, ...r } = refusalOf(f);
-  return r;
-};
 
-const register = (level = 'provincial'): ProposalCommand =>
-  ({
-    type: 'RegisterProposal',
-    data: {
-      proposalId: 'b3c1f0a4-0000-4000-8000-000000000009',
-      number: '2026-建议-0031',
-      kind: 'npc_suggestion',
-      level,
-      sessionYear: 2026,
-      period: 'plenary',
-      title: '关于加快黄河流域生态保护的建议',
-      content: '……',
-      proposers: [{ name: '省人大代表甲', username: 'deputy-1' }],
-    },
-  }) as ProposalCommand;
+const register = (level: ProposalLevel = 'provincial') => registerWith({ level, number: '2026-建议-0031', title: '关于加快黄河流域生态保护的建议', proposers: [{ name: '省人大代表甲', username: 'deputy-1' }] });
 const single: ProposalCommand = { type: 'AssignProposal', data: { mode: 'single', leadUnitIds: ['sthjj'], assignedOn: '2026-11-20', leaderInCharge: 'vice-mayor-1' } };
 const jointly: ProposalCommand = {
   type: 'AssignProposal',
@@ -53,7 +35,7 @@ describe('Art. 9: the handling opinion (办理和答复意见) and its review', 
   it('several units in lead mode: the leader, then the vice mayor in charge; any reviewer may send it back, every round kept', () => {
     let s = given(register(), jointly, sign(), sign('zygh'), draft('r1'));
     expect(s.replies![0].stages).toEqual(['unit_leader', 'vice_mayor']);
-    expect(refusal(() => apply(s, review('r1', 'vice_mayor')))).toEqual({ code: 'WRONG_REVIEW_STAGE', status: 409 });
+    given(s).when(review('r1', 'vice_mayor')).thenFails('WRONG_REVIEW_STAGE', { status: 409 });
     s = run(s, review('r1', 'unit_leader'), review('r1', 'vice_mayor', false, '请补充资金来源'), draft('r2'), review('r2', 'unit_leader'), review('r2', 'vice_mayor'));
     expect(s.replies!.map((r) => [r.replyId, r.status])).toEqual([
       ['r1', 'returned_for_revision'],
@@ -101,7 +83,7 @@ describe('Art. 10, 11: the approved opinion goes first to the proposer, with the
     s = evolve(s, e);
     expect(s.replies![0]).toMatchObject({ status: 'closed', sentBack: true });
     expect(s.units[0].status).toBe('handling');
-    expect(refusal(() => apply(s, compile('r1')))).toEqual({ code: 'NOT_AWAITING_DOCUMENT', status: 409 });
+    given(s).when(compile('r1')).thenFails('NOT_AWAITING_DOCUMENT', { status: 409 });
     s = run(s, ...opinionSent('r2'), feedback('r2', 'satisfied', true), ...opinionSent('r3'), feedback('r3', 'satisfied', false, 'dissatisfied'), ...opinionSent('r4'));
     expect(s.replies!.map((r) => [r.replyId, r.round, r.status])).toEqual([
       ['r1', 1, 'closed'],
@@ -143,8 +125,8 @@ describe('Art. 9, 10: the office compiles a government document; the office divi
         status: 'in_review',
       }),
     ]);
-    expect(refusal(() => apply(s, review('r1', 'vice_mayor_signature')))).toEqual({ code: 'WRONG_REVIEW_STAGE', status: 409 });
-    expect(refusal(() => apply(s, review('r1', 'office')))).toEqual({ code: 'WRONG_REVIEW_STAGE', status: 409 });
+    given(s).when(review('r1', 'vice_mayor_signature')).thenFails('WRONG_REVIEW_STAGE', { status: 409 });
+    given(s).when(review('r1', 'office')).thenFails('WRONG_REVIEW_STAGE', { status: 409 });
     const reviewed = decide(review('r1', 'office_reviewer', true, '同意'), s, ctx);
     expect(reviewed).toEqual([
       {
@@ -161,7 +143,7 @@ describe('Art. 9, 10: the office compiles a government document; the office divi
 
   it('either reviewer may send it back to the office with comments; the office compiles again, every round kept', () => {
     let s = run(satisfied(), compile('r1'));
-    expect(refusal(() => apply(s, review('r1', 'office_reviewer', false)))).toMatchObject({ code: 'VALIDATION_FAILED', status: 400 });
+    given(s).when(review('r1', 'office_reviewer', false)).thenFails('VALIDATION_FAILED', { status: 400 });
     s = run(s, review('r1', 'office_reviewer', false, '文字需规范'));
     expect(s.replies![0]).toMatchObject({ status: 'awaiting_document', documents: [{ status: 'returned' }] });
     s = run(s, compile('r1', { title: '关于省人大代表建议的答复' }), review('r1', 'office_reviewer'), review('r1', 'vice_mayor_signature', false, '请补充时间表'));
@@ -193,7 +175,7 @@ describe('Art. 9, 10: the office compiles a government document; the office divi
     expect(after.replies![0]).toMatchObject({ status: 'closed', documents: [{ status: 'sent', sentAt: ctx.now, cc: PROVINCIAL_CC }] });
     expect(effectsOf(events, after)).toEqual([]);
     expect(nextDeadline(after)).toBeUndefined();
-    expect(refusal(() => apply(after, sendDocument('r1')))).toEqual({ code: 'ARCHIVED', status: 409 });
+    given(after).when(sendDocument('r1')).thenFails('ARCHIVED', { status: 409 });
   });
 
   it('separate mode: each unit’s opinion has its own document; the item is archived when the last is sent', () => {
@@ -206,7 +188,7 @@ describe('Art. 9, 10: the office compiles a government document; the office divi
 
   it('a document number may be given when sending; without one anywhere it is refused', () => {
     const s = run(satisfied(), compile('r1'), review('r1', 'office_reviewer'), review('r1', 'vice_mayor_signature'));
-    expect(refusalOf(() => apply(s, sendDocument('r1')))).toMatchObject({ code: 'VALIDATION_FAILED', status: 400, details: { field: 'documentNumber' } });
+    given(s).when(sendDocument('r1')).thenFails('VALIDATION_FAILED', { status: 400, details: { field: 'documentNumber' } });
     expect(decide(sendDocument('r1', '郑政文〔2026〕30号'), s, ctx)[0].data).toMatchObject({ documentNumber: '郑政文〔2026〕30号' });
   });
 });
@@ -214,49 +196,49 @@ describe('Art. 9, 10: the office compiles a government document; the office divi
 describe('refusals of the provincial path', () => {
   it('compiling before the proposer is satisfied: opinion in review, approved, with the proposer', () => {
     let s = given(register(), single, sign(), draft('r1'));
-    expect(refusal(() => apply(s, compile('r1')))).toEqual({ code: 'NOT_AWAITING_DOCUMENT', status: 409 });
+    given(s).when(compile('r1')).thenFails('NOT_AWAITING_DOCUMENT', { status: 409 });
     s = apply(s, review('r1', 'unit_leader'));
-    expect(refusal(() => apply(s, compile('r1')))).toEqual({ code: 'NOT_AWAITING_DOCUMENT', status: 409 });
+    given(s).when(compile('r1')).thenFails('NOT_AWAITING_DOCUMENT', { status: 409 });
     s = apply(s, send('r1'));
-    expect(refusalOf(() => apply(s, compile('r1')))).toMatchObject({ code: 'NOT_AWAITING_DOCUMENT', details: { status: 'sent' } });
+    given(s).when(compile('r1')).thenFails('NOT_AWAITING_DOCUMENT', { details: { status: 'sent' } });
   });
 
   it('compiling twice at once, an empty body, an unknown reply, a municipal item', () => {
     const s = given(register(), single, sign(), ...opinionSent('r1'), feedback('r1', 'satisfied'));
-    expect(refusal(() => apply(apply(s, compile('r1')), compile('r1')))).toEqual({ code: 'NOT_AWAITING_DOCUMENT', status: 409 });
-    expect(refusal(() => apply(s, compile('r1', { body: '  ' })))).toEqual({ code: 'VALIDATION_FAILED', status: 400 });
-    expect(refusal(() => apply(s, compile('nope')))).toEqual({ code: 'REPLY_NOT_FOUND', status: 404 });
+    given(apply(s, compile('r1'))).when(compile('r1')).thenFails('NOT_AWAITING_DOCUMENT', { status: 409 });
+    given(s).when(compile('r1', { body: '  ' })).thenFails('VALIDATION_FAILED', { status: 400 });
+    given(s).when(compile('nope')).thenFails('REPLY_NOT_FOUND', { status: 404 });
     const municipal = given(register('municipal'), single, sign(), draft('m1'), review('m1', 'unit_leader'), review('m1', 'office'), send('m1'));
-    expect(refusal(() => apply(municipal, compile('m1')))).toEqual({ code: 'NOT_PROVINCIAL', status: 409 });
-    expect(refusal(() => apply(municipal, sendDocument('m1', 'x')))).toEqual({ code: 'NOT_PROVINCIAL', status: 409 });
+    given(municipal).when(compile('m1')).thenFails('NOT_PROVINCIAL', { status: 409 });
+    given(municipal).when(sendDocument('m1', 'x')).thenFails('NOT_PROVINCIAL', { status: 409 });
   });
 
   it('sending a document not signed yet (not compiled, in review, only reviewed, sent back)', () => {
     let s = given(register(), single, sign(), ...opinionSent('r1'), feedback('r1', 'satisfied'));
-    expect(refusal(() => apply(s, sendDocument('r1', 'n')))).toEqual({ code: 'DOCUMENT_NOT_SIGNED', status: 409 });
+    given(s).when(sendDocument('r1', 'n')).thenFails('DOCUMENT_NOT_SIGNED', { status: 409 });
     s = apply(s, compile('r1', { documentNumber: 'n' }));
-    expect(refusal(() => apply(s, sendDocument('r1')))).toEqual({ code: 'DOCUMENT_NOT_SIGNED', status: 409 });
+    given(s).when(sendDocument('r1')).thenFails('DOCUMENT_NOT_SIGNED', { status: 409 });
     s = apply(s, review('r1', 'office_reviewer'));
-    expect(refusal(() => apply(s, sendDocument('r1')))).toEqual({ code: 'DOCUMENT_NOT_SIGNED', status: 409 });
+    given(s).when(sendDocument('r1')).thenFails('DOCUMENT_NOT_SIGNED', { status: 409 });
     s = apply(s, review('r1', 'vice_mayor_signature', false, '退回'));
-    expect(refusal(() => apply(s, sendDocument('r1')))).toEqual({ code: 'DOCUMENT_NOT_SIGNED', status: 409 });
+    given(s).when(sendDocument('r1')).thenFails('DOCUMENT_NOT_SIGNED', { status: 409 });
   });
 
   it('the unit cannot send the signed document itself, nor send its opinion twice, nor draft while its opinion is out', () => {
     let s = given(register(), single, sign(), ...opinionSent('r1'));
-    expect(refusal(() => apply(s, send('r1')))).toEqual({ code: 'REPLY_NOT_APPROVED', status: 409 });
-    expect(refusal(() => apply(s, draft('r2')))).toEqual({ code: 'REPLY_IN_PROGRESS', status: 409 });
+    given(s).when(send('r1')).thenFails('REPLY_NOT_APPROVED', { status: 409 });
+    given(s).when(draft('r2')).thenFails('REPLY_IN_PROGRESS', { status: 409 });
     s = run(s, feedback('r1', 'satisfied'), ...signed('r1'));
-    expect(refusal(() => apply(s, send('r1')))).toEqual({ code: 'REPLY_NOT_APPROVED', status: 409 });
-    expect(refusal(() => apply(s, draft('r2')))).toEqual({ code: 'REPLY_IN_PROGRESS', status: 409 });
+    given(s).when(send('r1')).thenFails('REPLY_NOT_APPROVED', { status: 409 });
+    given(s).when(draft('r2')).thenFails('REPLY_IN_PROGRESS', { status: 409 });
   });
 
   it('reviewing a document that is not in review; the proposer answering twice', () => {
     const s = given(register(), single, sign(), ...opinionSent('r1'), feedback('r1', 'satisfied'));
-    expect(refusal(() => apply(s, review('r1', 'office_reviewer')))).toEqual({ code: 'NOT_IN_REVIEW', status: 409 });
-    expect(refusal(() => apply(s, feedback('r1', 'satisfied')))).toEqual({ code: 'FEEDBACK_NOT_OPEN', status: 409 });
+    given(s).when(review('r1', 'office_reviewer')).thenFails('NOT_IN_REVIEW', { status: 409 });
+    given(s).when(feedback('r1', 'satisfied')).thenFails('FEEDBACK_NOT_OPEN', { status: 409 });
     const done = run(s, ...signed('r1'));
-    expect(refusal(() => apply(done, review('r1', 'vice_mayor_signature')))).toEqual({ code: 'NOT_IN_REVIEW', status: 409 });
-    expect(refusal(() => apply(done, compile('r1')))).toEqual({ code: 'NOT_AWAITING_DOCUMENT', status: 409 });
+    given(done).when(review('r1', 'vice_mayor_signature')).thenFails('NOT_IN_REVIEW', { status: 409 });
+    given(done).when(compile('r1')).thenFails('NOT_AWAITING_DOCUMENT', { status: 409 });
   });
 });

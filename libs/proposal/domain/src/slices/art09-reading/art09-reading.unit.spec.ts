@@ -1,24 +1,9 @@
 import type { ProposalCommand } from '../../index';
-import { apply, given, NOW, refusal } from '../../../test/given';
+import { apply, eventsOf, given, NOW, registerWith } from '../../../test/given';
 
-// given / when / then for 阅批 (Art. 6) and 阅示 (Art. 9).
-const register = (major: boolean): ProposalCommand => ({
-  type: 'RegisterProposal',
-  data: {
-    proposalId: 'b3c1f0a4-0000-4000-8000-0000000000aa',
-    number: '2026-建议-0042',
-    kind: 'npc_suggestion',
-    level: 'municipal',
-    sessionYear: 2026,
-    period: 'plenary',
-    title: '关于轨道交通线网规划调整的建议',
-    content: '……',
-    proposers: [{ name: '代表甲', username: 'deputy-1' }],
-    major,
-  },
-});
+// given / when / then for 阅示 (Art. 9).
+const register = (major: boolean) => registerWith({ proposers: [{ name: '代表甲', username: 'deputy-1' }], major });
 const assign: ProposalCommand = { type: 'AssignProposal', data: { mode: 'single', leadUnitIds: ['jtj'], assignedOn: '2026-11-20', leaderInCharge: 'vice-mayor-1' } };
-const code = (f: () => unknown) => refusal(f).code;
 
 describe('阅示 of satisfied replies (Art. 9)', () => {
   const sign: ProposalCommand = { type: 'SignReceipt', data: { unitId: 'jtj' } };
@@ -36,17 +21,17 @@ describe('阅示 of satisfied replies (Art. 9)', () => {
     expect(s.status).toBe('archived');
     const after = apply(s, read('办得好，继续跟踪'));
     expect(after.replies![0].reading).toEqual({ by: 'vice-mayor-1', at: NOW, comment: '办得好，继续跟踪' });
-    expect(code(() => apply(after, read()))).toBe('ALREADY_READ');
+    given(after).when(read()).thenFails('ALREADY_READ');
   });
 
   it('basically satisfied counts as satisfied; dissatisfied or sent back is not read', () => {
     expect(apply(given(register(false), assign, sign, ...replied('basically_satisfied')), read()).replies![0].reading?.by).toBe('vice-mayor-1');
-    expect(code(() => apply(given(register(false), assign, sign, ...replied('dissatisfied')), read()))).toBe('NOT_SATISFIED');
-    expect(code(() => apply(given(register(false), assign, sign, ...replied('satisfied', true)), read()))).toBe('NOT_SATISFIED');
+    given(eventsOf(register(false), assign, sign, ...replied('dissatisfied'))).when(read()).thenFails('NOT_SATISFIED');
+    given(eventsOf(register(false), assign, sign, ...replied('satisfied', true))).when(read()).thenFails('NOT_SATISFIED');
   });
 
   it('an unknown reply is 404', () => {
     const s = given(register(false), assign, sign, ...replied('satisfied'));
-    expect(refusal(() => apply(s, { type: 'ReadSatisfiedReply', data: { replyId: 'nope', by: 'vice-mayor-1' } }))).toMatchObject({ code: 'REPLY_NOT_FOUND', status: 404 });
+    given(s).when({ type: 'ReadSatisfiedReply', data: { replyId: 'nope', by: 'vice-mayor-1' } }).thenFails('REPLY_NOT_FOUND', { status: 404 });
   });
 });

@@ -3,31 +3,14 @@ import {
   evolve,
   nextDeadline,
   type DecidedEvent,
-  type ProposalCommand,
+  type ProposalCommand, type ProposalLevel,
 } from '../../index';
-import { apply, ctx, given, refusal as refusalOf } from '../../../test/given';
+import { apply, ctx, eventsOf, given, registerWith } from '../../../test/given';
 
 // given / when / then for 答复 (Art. 9, 10, 18) and 反馈 (Art. 11).
-const refusal = (f: () => unknown) => {
-  const { details: _details, ...r } = refusalOf(f);
-  return r;
-};
 
-const register = (level = 'municipal'): ProposalCommand =>
-  ({
-    type: 'RegisterProposal',
-    data: {
-      proposalId: 'b3c1f0a4-0000-4000-8000-000000000001',
-      number: '2026-提案-0007',
-      kind: 'cppcc_proposal',
-      level,
-      sessionYear: 2026,
-      period: 'plenary',
-      title: '关于推进垃圾分类的提案',
-      content: '……',
-      proposers: [{ name: '委员甲', username: 'member-1' }],
-    },
-  }) as ProposalCommand;
+const register = (level: ProposalLevel = 'municipal') =>
+  registerWith({ level, kind: 'cppcc_proposal', number: '2026-提案-0007', title: '关于推进垃圾分类的提案', proposers: [{ name: '委员甲', username: 'member-1' }] });
 const single: ProposalCommand = { type: 'AssignProposal', data: { mode: 'single', leadUnitIds: ['cjj'], assignedOn: '2026-11-20', leaderInCharge: 'vice-mayor-1' } };
 const jointly: ProposalCommand = { type: 'AssignProposal', data: { mode: 'lead', leadUnitIds: ['cjj'], coUnitIds: ['sthjj'], assignedOn: '2026-11-20' } };
 const sign = (unitId = 'cjj'): ProposalCommand => ({ type: 'SignReceipt', data: { unitId } });
@@ -44,8 +27,8 @@ describe('review chain (Art. 9, 18)', () => {
     let s = given(register(), single, sign(), draft('r1'));
     expect(s.replies![0]).toMatchObject({ stages: ['unit_leader', 'office'], status: 'in_review', round: 1 });
     expect(s.replies![0].cc).toEqual(['分管副市长（vice-mayor-1）', '市政协提案委', '市政府办公厅建议提案处']);
-    expect(refusal(() => apply(s, send('r1')))).toEqual({ code: 'REPLY_NOT_APPROVED', status: 409 });
-    expect(refusal(() => apply(s, review('r1', 'office')))).toEqual({ code: 'WRONG_REVIEW_STAGE', status: 409 });
+    given(s).when(send('r1')).thenFails('REPLY_NOT_APPROVED', { status: 409 });
+    given(s).when(review('r1', 'office')).thenFails('WRONG_REVIEW_STAGE', { status: 409 });
     s = apply(apply(s, review('r1', 'unit_leader')), review('r1', 'office'));
     expect(s.replies![0].status).toBe('approved');
     const [e] = decide(send('r1'), s, ctx);
@@ -59,7 +42,7 @@ describe('review chain (Art. 9, 18)', () => {
 
   it('any reviewer may send it back with comments; every round is kept and the unit drafts again', () => {
     let s = given(register(), single, sign(), draft('r1'), review('r1', 'unit_leader'));
-    expect(refusal(() => apply(s, review('r1', 'office', false)))).toMatchObject({ status: 400 });
+    given(s).when(review('r1', 'office', false)).thenFails('VALIDATION_FAILED', { status: 400 });
     s = apply(s, review('r1', 'office', false, '答复过于笼统，请补充时间表'));
     expect(s.replies![0]).toMatchObject({ status: 'returned_for_revision' });
     expect(s.replies![0].reviews.map((r) => [r.stage, r.approve])).toEqual([
@@ -74,9 +57,9 @@ describe('review chain (Art. 9, 18)', () => {
   });
 
   it('refuses a draft before signing, from a co-unit, or while another is in review', () => {
-    expect(refusal(() => given(register(), single, draft('r1')))).toMatchObject({ code: 'NOT_SIGNED' });
-    expect(refusal(() => given(register(), jointly, sign('sthjj'), draft('r1', 'sthjj')))).toMatchObject({ code: 'NOT_ANSWERING_UNIT' });
-    expect(refusal(() => given(register(), single, sign(), draft('r1'), draft('r2')))).toMatchObject({ code: 'REPLY_IN_PROGRESS' });
+    given(eventsOf(register(), single)).when(draft('r1')).thenFails('NOT_SIGNED');
+    given(eventsOf(register(), jointly, sign('sthjj'))).when(draft('r1', 'sthjj')).thenFails('NOT_ANSWERING_UNIT');
+    given(eventsOf(register(), single, sign(), draft('r1'))).when(draft('r2')).thenFails('REPLY_IN_PROGRESS');
   });
 });
 
@@ -96,16 +79,13 @@ describe('feedback (Art. 10, 11)', () => {
       ['r3', 3, false],
     ]);
     expect(s.status).toBe('archived');
-    expect(refusal(() => apply(s, { type: 'RecordContact', data: { unitId: 'cjj', method: 'phone', on: '2026-11-22', summary: 'x' } }))).toEqual({
-      code: 'ARCHIVED',
-      status: 409,
-    });
+    given(s).when({ type: 'RecordContact', data: { unitId: 'cjj', method: 'phone', on: '2026-11-22', summary: 'x' } }).thenFails('ARCHIVED', { status: 409 });
     expect(nextDeadline(s)).toBeUndefined();
   });
 
   it('a form answers once', () => {
     const s = given(register(), single, sign(), ...approvedAndSent('r1'), feedback('r1', 'satisfied'));
-    expect(refusal(() => apply(s, feedback('r1', 'satisfied')))).toMatchObject({ code: 'ARCHIVED' });
+    given(s).when(feedback('r1', 'satisfied')).thenFails('ARCHIVED');
   });
 
   it('no answer in the feedback period is "no feedback", never satisfied, dated when the period ended', () => {
@@ -132,7 +112,7 @@ describe('feedback (Art. 10, 11)', () => {
   it('refuses a bad form with the field named', () => {
     const s = given(register(), single, sign(), ...approvedAndSent('r1'));
     const bad = { type: 'SubmitFeedback', data: { replyId: 'r1', attitude: 'happy', result: 'satisfied', contact: 'none' } } as unknown as ProposalCommand;
-    expect(refusal(() => apply(s, bad))).toMatchObject({ status: 400 });
+    given(s).when(bad).thenFails('VALIDATION_FAILED', { status: 400, details: { field: 'attitude' } });
   });
 });
 

@@ -1,60 +1,6 @@
-import type { HolidayCalendar } from '@jyta/calendar-domain';
-import {
-  decide,
-  DEFAULT_POLICY,
-  DomainError,
-  evolve,
-  initialState,
-  nextDeadline,
-  type ProposalCommand,
-  type ProposalState,
-} from '../../index';
-
-// given / when / then, the Emmett way: past events, a command, the events it yields (or the refusal).
-const calendar: HolidayCalendar = {
-  coveredYears: [2026, 2027],
-  overrides: [
-    { date: '2026-10-01', kind: 'holiday', name: '国庆节' },
-    { date: '2026-10-02', kind: 'holiday', name: '国庆节' },
-    { date: '2026-10-05', kind: 'holiday', name: '国庆节' },
-    { date: '2026-10-06', kind: 'holiday', name: '国庆节' },
-    { date: '2026-10-07', kind: 'holiday', name: '国庆节' },
-  ],
-};
-const NOW = '2026-11-23T02:00:00.000Z'; // 10:00 in Shanghai
-const ctx = { now: NOW, policy: DEFAULT_POLICY, calendar };
-
-const given = (...commands: ProposalCommand[]): ProposalState =>
-  commands.reduce((state, c) => decide(c, state, ctx).reduce(evolve, state), initialState());
-const when = (state: ProposalState, command: ProposalCommand, now = NOW) => decide(command, state, { ...ctx, now });
-const refusal = (f: () => unknown) => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof DomainError) return { code: e.code, status: e.status, details: e.details };
-    throw e;
-  }
-  throw new Error('expected a refusal');
-};
-
-const register: ProposalCommand = {
-  type: 'RegisterProposal',
-  data: {
-    proposalId: '7b0d0c52-3f0f-4d43-9d39-8d3f4b1f6a01',
-    number: '2026-建议-0001',
-    kind: 'npc_suggestion',
-    level: 'municipal',
-    sessionYear: 2026,
-    period: 'plenary',
-    title: '关于加强老旧小区加装电梯的建议',
-    content: '……',
-    proposers: [{ name: '王晓明', delegation: '金水区代表团' }],
-  },
-};
-const assignTwo = (assignedOn = '2026-11-20'): ProposalCommand => ({
-  type: 'AssignProposal',
-  data: { mode: 'lead', leadUnitIds: ['cjj'], coUnitIds: ['zfbzj'], assignedOn },
-});
+// Art. 19 explanation and reply deadline, and the reminders (SPEC §5), with the one helper (test/given.ts).
+import { decide, DEFAULT_POLICY, evolve, fold, initialState, nextDeadline, type ProposalCommand, type ProposalState } from '../../index';
+import { assignTwo, ctx, eventsOf, given, register } from '../../../test/given';
 
 const noReminders = { replyDeadlines: true, reminders: false };
 
@@ -67,36 +13,35 @@ describe('explanation and the reply deadline (Art. 19)', () => {
   const dueAt = (s: ProposalState) => s.units[0].replyDue.dueAt;
 
   it('without an explanation the unit is overdue and accountability is flagged, dated when the deadline really ended', () => {
-    const s = given(register, assignTwo());
-    expect(when(s, pass(), '2027-03-01T00:00:00.000Z')).toEqual([
-      { type: 'ReplyDeadlinePassed', occurredAt: dueAt(s), data: { unitId: 'cjj', dueAt: dueAt(s), explained: false, accountabilityFlagged: true } },
+    const past = given(eventsOf(register, assignTwo()));
+    const due = dueAt(past.state);
+    past.when(pass(), { now: '2027-03-01T00:00:00.000Z' }).then([
+      { type: 'ReplyDeadlinePassed', occurredAt: due, data: { unitId: 'cjj', dueAt: due, explained: false, accountabilityFlagged: true } },
     ]);
   });
   it('with an explanation filed in time the unit is delayed with explanation, not flagged', () => {
-    const s = given(register, assignTwo(), explain());
-    const [e] = when(s, pass());
-    expect(e.data).toMatchObject({ explained: true, accountabilityFlagged: false });
+    given(eventsOf(register, assignTwo(), explain()))
+      .when(pass())
+      .then(([e]) => expect(e.data).toMatchObject({ explained: true, accountabilityFlagged: false }));
   });
   it('refuses an explanation after the deadline', () => {
-    expect(refusal(() => when(given(register, assignTwo()), explain(), '2027-02-22T16:00:00.000Z'))).toMatchObject({
-      code: 'REPLY_DEADLINE_PASSED',
-      status: 409,
-    });
+    given(eventsOf(register, assignTwo())).when(explain(), { now: '2027-02-22T16:00:00.000Z' }).thenFails('REPLY_DEADLINE_PASSED', { status: 409 });
   });
   it('refuses an explanation from a co-unit, which does not answer on its own', () => {
-    expect(refusal(() => when(given(register, assignTwo()), explain('zfbzj')))).toMatchObject({ code: 'NOT_ANSWERING_UNIT' });
+    given(eventsOf(register, assignTwo())).when(explain('zfbzj')).thenFails('NOT_ANSWERING_UNIT');
   });
   it('refuses an expected date that is not after today', () => {
     const cmd = { ...explain(), data: { ...(explain().data as object), expectedOn: '2026-11-23' } } as ProposalCommand;
-    expect(refusal(() => when(given(register, assignTwo()), cmd))).toMatchObject({ details: { field: 'expectedOn' } });
+    given(eventsOf(register, assignTwo())).when(cmd).thenFails('VALIDATION_FAILED', { details: { field: 'expectedOn' } });
   });
   it('the deadline passes once; the timer then moves on', () => {
-    let s = given(register, assignTwo('2026-11-20'));
-    for (const u of ['cjj', 'zfbzj']) s = when(s, { type: 'CloseReturnWindow', data: { unitId: u } }).reduce(evolve, s);
-    s = when(s, pass()).reduce(evolve, s);
-    expect(s.units[0].replyDeadlinePassed).toMatchObject({ explained: false, accountabilityFlagged: true });
-    expect(when(s, pass())).toEqual([]);
-    expect(nextDeadline(s, noReminders)).toBeUndefined();
+    const close = (unitId: string): ProposalCommand => ({ type: 'CloseReturnWindow', data: { unitId } });
+    const past = eventsOf(register, assignTwo('2026-11-20'), close('cjj'), close('zfbzj'));
+    const passed = given(past)
+      .when(pass())
+      .then((_, s) => expect(s.units[0].replyDeadlinePassed).toMatchObject({ explained: false, accountabilityFlagged: true }));
+    given([...past, ...passed]).when(pass()).then([]);
+    expect(nextDeadline(fold([...past, ...passed]), noReminders)).toBeUndefined();
   });
 });
 
@@ -117,7 +62,7 @@ describe('reminders (催办, SPEC §5)', () => {
   }
 
   it('reminds 3 days before the return window closes, 30 and 7 days before the reply deadline, then weekly while overdue', () => {
-    const s = given(register, assignTwo('2026-11-20'));
+    const s = fold(eventsOf(register, assignTwo('2026-11-20')));
     expect(runTimers(s, '2027-03-09T00:00:00.000Z')).toEqual([
       '2026-12-04 cjj return_window_3d',
       '2026-12-04 zfbzj return_window_3d',
@@ -132,15 +77,17 @@ describe('reminders (催办, SPEC §5)', () => {
   });
 
   it('does not send reminders that fell due before a backdated assignment was recorded', () => {
-    const s = given(register, assignTwo('2026-10-20'));
+    const s = fold(eventsOf(register, assignTwo('2026-10-20')));
     expect(runTimers(s, '2026-12-31T00:00:00.000Z')).toEqual(['2026-11-04 cjj ReturnWindowClosed', '2026-11-04 zfbzj ReturnWindowClosed', '2026-12-21 cjj reply_30d']);
   });
 
   it('issues each reminder once', () => {
-    const s = given(register, assignTwo('2026-11-20'));
-    const next = nextDeadline(s)!;
-    const after = decide(next.command, s, ctx).reduce(evolve, s);
-    expect(decide(next.command, after, ctx)).toEqual([]);
+    const past = eventsOf(register, assignTwo('2026-11-20'));
+    const next = nextDeadline(fold(past))!;
+    const issued = given(past)
+      .when(next.command)
+      .then((es) => expect(es).toHaveLength(1));
+    given([...past, ...issued]).when(next.command).then([]);
   });
 
   it('follows the policy the item started under', () => {

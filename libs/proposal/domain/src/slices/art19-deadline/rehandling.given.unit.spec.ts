@@ -174,7 +174,6 @@ describe('重新办理: a send-back opens a round with its own reply deadline (S
     given([...withPolicy, ...rest]).when(sendBack, { now: lateSendBack }).then((es) => expect(es[1].data).toMatchObject({ replyDue: { lastDay: '2027-03-16' } }));
     const legacy = short.map((e) => {
       if (e.type !== 'ProposalRegistered') return e;
-      // eslint-disable-next-line @typescript-eslint/no-unused-vars
       const { rehandlingPeriod, ...policy } = e.data.policy;
       return { ...e, data: { ...e.data, policy } };
     });

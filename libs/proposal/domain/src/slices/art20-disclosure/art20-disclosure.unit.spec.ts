@@ -4,25 +4,17 @@ import {
   nextDeadline,
   type ProposalCommand,
 } from '../../index';
-import { apply, ctx, given, NOW, refusal } from '../../../test/given';
+import { apply, ctx, given, NOW, registerWith } from '../../../test/given';
 
 // given / when / then for 办理结果公开 (Art. 20, SPEC §7).
 
 const BODY = '张伟委员：您提出的关于垃圾分类的提案收悉（联系电话 13812345678，住址 金水区花园路1号）。现答复如下：已列入明年计划。\n抄送：市政协提案委';
-const register: ProposalCommand = {
-  type: 'RegisterProposal',
-  data: {
-    proposalId: 'b3c1f0a4-0000-4000-8000-000000000001',
-    number: '2026-提案-0007',
-    kind: 'cppcc_proposal',
-    level: 'municipal',
-    sessionYear: 2026,
-    period: 'plenary',
-    title: '关于推进垃圾分类的提案',
-    content: '……',
-    proposers: [{ name: '张伟', username: 'member-1', phone: '138-1234-5678', address: '金水区花园路1号' }],
-  },
-};
+const register = registerWith({
+  kind: 'cppcc_proposal',
+  number: '2026-提案-0007',
+  title: '关于推进垃圾分类的提案',
+  proposers: [{ name: '张伟', username: 'member-1', phone: '138-1234-5678', address: '金水区花园路1号' }],
+});
 const single: ProposalCommand = { type: 'AssignProposal', data: { mode: 'single', leadUnitIds: ['cjj'], assignedOn: '2026-11-20' } };
 const sign: ProposalCommand = { type: 'SignReceipt', data: { unitId: 'cjj' } };
 const draft: ProposalCommand = { type: 'DraftReply', data: { replyId: 'r1', unitId: 'cjj', category: 'B', body: BODY } };
@@ -36,21 +28,18 @@ const sent = () => given(register, single, sign, draft, review('unit_leader'), r
 describe('choosing the disclosure (Art. 20)', () => {
   it('is refused before the reply is sent', () => {
     const s = given(register, single, sign, draft);
-    expect(refusal(() => decide(choose('full'), s, ctx))).toMatchObject({ code: 'REPLY_NOT_SENT', status: 409 });
+    given(s).when(choose('full')).thenFails('REPLY_NOT_SENT', { status: 409 });
   });
 
   it('an unknown reply is 404', () => {
-    expect(refusal(() => decide({ type: 'ChooseDisclosure', data: { replyId: 'nope', mode: 'full' } }, sent(), ctx))).toMatchObject({
-      code: 'REPLY_NOT_FOUND',
-      status: 404,
-    });
+    given(sent()).when({ type: 'ChooseDisclosure', data: { replyId: 'nope', mode: 'full' } }).thenFails('REPLY_NOT_FOUND', { status: 404 });
   });
 
   it('summary needs the summary, withheld needs the reason, mode must be known (400 naming the field)', () => {
     const s = sent();
-    expect(refusal(() => decide(choose('summary', { summary: '  ' }), s, ctx))).toMatchObject({ status: 400, details: { field: 'summary' } });
-    expect(refusal(() => decide(choose('withheld'), s, ctx))).toMatchObject({ status: 400, details: { field: 'reason' } });
-    expect(refusal(() => decide(choose('public'), s, ctx))).toMatchObject({ status: 400, details: { field: 'mode' } });
+    given(s).when(choose('summary', { summary: '  ' })).thenFails('VALIDATION_FAILED', { status: 400, details: { field: 'summary' } });
+    given(s).when(choose('withheld')).thenFails('VALIDATION_FAILED', { status: 400, details: { field: 'reason' } });
+    given(s).when(choose('public')).thenFails('VALIDATION_FAILED', { status: 400, details: { field: 'mode' } });
   });
 
   it('records DisclosureChosen; a later choice replaces it and every choice stays in the events', () => {
@@ -70,7 +59,7 @@ describe('choosing the disclosure (Art. 20)', () => {
     expect(s.status).toBe('archived');
     s = apply(s, choose('summary', { summary: '已列入明年计划' }));
     expect(s.replies![0].disclosure).toMatchObject({ mode: 'summary', summary: '已列入明年计划' });
-    expect(refusal(() => decide(sign, s, ctx))).toMatchObject({ code: 'ARCHIVED' });
+    given(s).when(sign).thenFails('ARCHIVED');
     expect(nextDeadline(s)).toBeUndefined();
   });
 });
@@ -89,7 +78,7 @@ describe('provincial and national items (Art. 9, 10, 20)', () => {
     );
 
   it('the opinion that went to the proposer first is not published: 409 REPLY_NOT_SENT until the government document is sent', () => {
-    expect(refusal(() => apply(opinionWithProposer(), choose('full'))).code).toBe('REPLY_NOT_SENT');
+    given(opinionWithProposer()).when(choose('full')).thenFails('REPLY_NOT_SENT');
   });
 
   it('once the government document is sent, its disclosure may be chosen (what the public reads is the document: see public-replies)', () => {

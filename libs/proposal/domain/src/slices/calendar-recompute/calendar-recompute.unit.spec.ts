@@ -14,7 +14,7 @@ import {
   type ProposalCommand,
   type ProposalState,
 } from '../../index';
-import { NOW, refusal } from '../../../test/given';
+import { given, NOW, refusal, registerWith } from '../../../test/given';
 
 // 节假日安排调整 (SPEC §5, Art. 7, 19): running deadlines follow an amended holiday calendar.
 // NOW is Monday 2026-11-23, 10:00 in Shanghai.
@@ -28,21 +28,7 @@ function step(s: ProposalState, c: ProposalCommand, calendar: HolidayCalendar, n
   const events = decide(c, s, { now, policy, calendar });
   return { events, state: events.reduce(evolve, s) };
 }
-const register = (urgent = false): ProposalCommand => ({
-  type: 'RegisterProposal',
-  data: {
-    proposalId: 'c0ffee00-0000-4000-8000-000000000001',
-    number: '2026-建议-0042',
-    kind: 'npc_suggestion',
-    level: 'municipal',
-    sessionYear: 2026,
-    period: 'plenary',
-    title: '关于延长地铁运营时间的建议',
-    content: '……',
-    proposers: [{ name: '代表甲' }],
-    urgent,
-  },
-});
+const register = (urgent = false) => registerWith({ title: '关于延长地铁运营时间的建议', proposers: [{ name: '代表甲' }], urgent });
 const assign = (assignedOn: string, coUnitIds: string[] = []): ProposalCommand => ({
   type: 'AssignProposal',
   data: { mode: coUnitIds.length ? 'lead' : 'single', leadUnitIds: ['jtj'], coUnitIds, assignedOn },
@@ -258,14 +244,14 @@ describe('what an amendment never moves', () => {
 
   it('an archived item is read-only; a registered item without units has nothing to move', () => {
     const archived: ProposalState = { ...fresh(), status: 'archived' };
-    expect(refusal(() => decide(recompute, archived, { now: NOW, calendar: cal() }))).toMatchObject({ code: 'ARCHIVED', status: 409 });
+    given(archived).when(recompute, { calendar: cal() }).thenFails('ARCHIVED', { status: 409 });
     const registered = step(initialState(), register(), cal()).state;
     expect(decide(recompute, registered, { now: NOW, calendar: cal() })).toEqual([]);
   });
 
   it('the reason is required', () => {
     const bad = { type: 'RecomputeDeadlines', data: { reason: ' ' } } as ProposalCommand;
-    expect(refusal(() => decide(bad, fresh(), { now: NOW, calendar: cal() }))).toMatchObject({ code: 'VALIDATION_FAILED', status: 400, details: { field: 'reason' } });
+    given(fresh()).when(bad, { calendar: cal() }).thenFails('VALIDATION_FAILED', { status: 400, details: { field: 'reason' } });
   });
 });
 

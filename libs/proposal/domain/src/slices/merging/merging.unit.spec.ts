@@ -13,7 +13,7 @@ import {
   type ProposalLevel,
   type ProposalState,
 } from '../../index';
-import { ctx, NOW, refusal } from '../../../test/given';
+import { ctx, NOW, refusal, registerWith } from '../../../test/given';
 
 // given / when / then for 并案办理: items merged into a main item (主件), handled once, each keeping
 // its own reply, feedback form (Art. 10, 11) and archive (Art. 17). Forwarded commands between the
@@ -55,20 +55,7 @@ class World {
   }
 
   register(id: string, username: string, kind: ProposalKind = 'npc_suggestion', level: ProposalLevel = 'municipal', number = `2026-建议-${id.slice(0, 4)}`) {
-    this.run(id, {
-      type: 'RegisterProposal',
-      data: {
-        proposalId: id,
-        number,
-        kind,
-        level,
-        sessionYear: 2026,
-        period: 'plenary',
-        title: `关于老旧小区加装电梯的建议（${username}）`,
-        content: '……',
-        proposers: [{ name: username, username }],
-      },
-    });
+    this.run(id, registerWith({ proposalId: id, number, kind, level, title: `关于老旧小区加装电梯的建议（${username}）`, proposers: [{ name: username, username }] }));
   }
 
   /** What the API does: every item is merged into the main item, then the main item takes them. */
