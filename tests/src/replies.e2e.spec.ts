@@ -129,7 +129,8 @@ describe('Art. 9/10/11/17/18: a complete municipal item, sent back twice and sat
   it('Art. 17: every step is an event, in order, by the right person', async () => {
     const events = await eventsOf(id);
     const steps = events.map((e) => `${e.type}${e.data.stage ? `:${e.data.stage}` : ''}${e.data.approve === false ? ':back' : ''}|${e.actor?.role ?? ''}`);
-    const round = ['ReplyDrafted|unit_handler', 'ReplyReviewed:unit_leader|unit_leader', 'ReplyReviewed:office|office', 'ReplySent|unit_handler'];
+    // The form goes out with every reply, and to whom is recorded (never the token) by the system.
+    const round = ['ReplyDrafted|unit_handler', 'ReplyReviewed:unit_leader|unit_leader', 'ReplyReviewed:office|office', 'ReplySent|unit_handler', 'FeedbackFormIssued|system'];
     expect(steps).toEqual([
       'ProposalRegistered|office',
       'ProposalAssigned|office',
