@@ -161,7 +161,7 @@ const password = process.env.DEMO_PASSWORD || 'Demo#2026';
 const rows = [
   ['API', `${base}/api`],
   ['OpenAPI', `${base}/api/docs`],
-  ['Temporal UI', infra.env.TEMPORAL_UI_URL ?? '(external Temporal: see your cluster)'],
+  ['Temporal UI', infra.env.TEMPORAL_UI_URL ?? (infra.env.TEMPORAL_METRICS_URL ? `(TEMPORAL_MODE=server: no UI; metrics ${infra.env.TEMPORAL_METRICS_URL})` : '(external Temporal: see your cluster)')],
   ['Temporal', infra.env.TEMPORAL_ADDRESS],
   ['PostgreSQL', infra.env.DATABASE_URL],
 ];

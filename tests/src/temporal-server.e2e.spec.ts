@@ -36,7 +36,7 @@ beforeAll(async () => {
   const base = process.env.DATABASE_URL as string;
   // Built before the ports are picked, so a long first build cannot lose them to someone else.
   await ensureTemporalServerBinaries(log);
-  server = await startTemporalServer({ name: `temporal-server-e2e-${suffix}`, basePort: await freeBasePort(), databaseUrl: base, ...dbs, fresh: true, log });
+  server = await startTemporalServer({ name: 'temporal-server-e2e', basePort: await freeBasePort(), databaseUrl: base, ...dbs, fresh: true, log });
   stack = await startStack({ env: { TEMPORAL_ADDRESS: server.address } });
   const users = ['office', 'rsj-handler', 'rsj-leader', 'deputy-1'];
   const clients = await Promise.all(users.map((u) => ApiClient.login(stack!.baseUrl, u)));

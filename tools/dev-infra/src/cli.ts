@@ -14,7 +14,7 @@
  */
 import { ensurePostgres, type PostgresHandle } from './postgres';
 import { ensureTemporal, ensureTemporalCli, type TemporalHandle } from './temporal';
-import { ensureTemporalServerBinaries, temporalMode } from './temporal-server';
+import { ensureTemporalServerBinaries, temporalMode, type TemporalServerHandle } from './temporal-server';
 import { defaultLog, parseProfile } from './util';
 
 function usage(code: number): never {
@@ -97,7 +97,8 @@ async function up(profile: 'dev' | 'test', exitWithParent: boolean): Promise<voi
 
   const lines = [`DATABASE_URL=${pgh.url}`, `TEMPORAL_ADDRESS=${th.address}`];
   if (th.uiUrl) lines.push(`TEMPORAL_UI_URL=${th.uiUrl}`);
-  lines.push(`TEMPORAL_MODE=${temporalMode()}`);
+  if (!process.env.TEMPORAL_ADDRESS) lines.push(`TEMPORAL_MODE=${temporalMode()}`);
+  if ('metricsUrl' in th) lines.push(`TEMPORAL_METRICS_URL=${(th as TemporalServerHandle).metricsUrl}`);
   lines.push('DEV_INFRA_READY=1');
   process.stdout.write(`${lines.join('\n')}\n`);
   defaultLog(`ready (${profile}) in ${((Date.now() - t0) / 1000).toFixed(1)}s — Ctrl-C to stop`);
