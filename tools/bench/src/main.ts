@@ -17,6 +17,9 @@
  *
  * and where a command's time goes, from the Temporal histories of the items of (f).
  *
+ * With `--engines` it runs engines.ts instead: raw Temporal against our per-command path, on the
+ * dev server and on the real server (TEMPORAL_MODE=server) in one run.
+ *
  * PostgreSQL: `DATABASE_URL` when set, else the embedded server of @jyta/dev-infra (profile
  * 'test'). Temporal: `TEMPORAL_ADDRESS` when set, else the dev server of @jyta/dev-infra (profile
  * 'test'). Every database is fresh and dropped afterwards, every child process stopped and every
@@ -54,6 +57,7 @@ import {
   type CommandName,
 } from './e2e';
 import { cpuSeconds, processMemory, startBenchStack } from './stack';
+import { keptEnginesSection, runEngines } from './engines';
 
 // ---- parameters ----------------------------------------------------------------------------------
 
@@ -649,7 +653,8 @@ clients all on these ${cpus.length} cores; the worker and the API run with NODE_
 per request). Every database is dropped and every item workflow terminated at the end.
 `;
     const out = path.join(ROOT, 'docs', 'benchmarks.md');
-    fs.writeFileSync(out, doc);
+    // The section `npm run bench -- --engines` wrote stays (its own run rewrites it).
+    fs.writeFileSync(out, doc + keptEnginesSection(out));
     log(`wrote ${path.relative(ROOT, out)} (total ${totalSeconds.toFixed(1)} s)`);
     return 0;
   } finally {
@@ -657,7 +662,8 @@ per request). Every database is dropped and every item workflow terminated at th
   }
 }
 
-main().then(
+// `npm run bench -- --engines`: raw Temporal against our per-command path on both servers (engines.ts).
+(process.argv.includes('--engines') ? runEngines() : main()).then(
   (code) => process.exit(code),
   (e: Error) => {
     log(`failed: ${e.stack ?? e.message}`);
