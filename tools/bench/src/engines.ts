@@ -125,7 +125,15 @@ ${rows.join('\n')}
 - *ours*: the real API and worker (child processes, fresh database), ${CONCURRENT_CLIENTS} clients each running
   register → assign → receipt through HTTP on the next of ${OUR_ITEMS} items (after ${WARMUP_ITEMS} warm-up items), as (g) above.
 - The fraction is the goal issue 10 sets: the per-command path ≥ 80 % of raw update-with-start + 2 Updates.
-  CPU is each process's CPU seconds during *ours* (PostgreSQL: the postmaster and its backends).
+  CPU is each process's CPU seconds during *ours* (PostgreSQL: the postmaster and its backends, only
+  when this run started it).${
+      loadAtStart > cpus.length
+        ? `
+- The load average at the start (${loadAtStart.toFixed(1)}) was above the number of cores (${cpus.length}): other processes
+  competed for them throughout, so the absolute rates are low and noisy; the fractions, measured
+  minutes apart under similar load, are the figures to read.`
+        : ''
+    }
 
 \`\`\`sh
 npm run bench -- --engines    # both servers; the first run builds temporal-server with go install (minutes)

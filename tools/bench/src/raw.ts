@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { Client, Connection, WithStartWorkflowOperation } from '@temporalio/client';
-import { NativeConnection, Worker } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { rawItem, rawStart, step } from './raw.workflow';
 
 export interface RawFigures {
@@ -30,11 +30,18 @@ async function inParallel(clients: number, count: number, fn: (n: number) => Pro
   return (performance.now() - t0) / 1000;
 }
 
+let runtimeInstalled = false;
+
 export async function benchRawTemporal(
   address: string,
   opts: { clients: number; items: number; starts: number; log: (line: string) => void },
 ): Promise<RawFigures> {
   const taskQueue = `raw-${randomUUID().slice(0, 8)}`;
+  // Warnings only (as the app's worker at LOG_LEVEL=warn): no bundler statistics in the report.
+  if (!runtimeInstalled) {
+    Runtime.install({ logger: new DefaultLogger('WARN') });
+    runtimeInstalled = true;
+  }
   const workerConnection = await NativeConnection.connect({ address });
   const worker = await Worker.create({
     connection: workerConnection,
