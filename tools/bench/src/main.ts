@@ -35,7 +35,7 @@ import { performance } from 'node:perf_hooks';
 import type pg from 'pg';
 import { createPool, runMigrations } from '@jyta/db';
 import { createFreshDatabase, type FreshDatabase } from '@jyta/db/src/testing';
-import { ensurePostgres, ensureTemporal, temporalReady, TEMPORAL_CLI_VERSION } from '@jyta/dev-infra';
+import { ensurePostgres, ensureTemporal, temporalMode, temporalReady, TEMPORAL_CLI_VERSION, TEMPORAL_SERVER_VERSION } from '@jyta/dev-infra';
 import { PostgresEventStore, START_POSITION, eventStoreMigrations, type GlobalPosition, type NewEvent } from '@jyta/event-store';
 import { allocateNumber, registryMigrations } from '@jyta/proposal-registry';
 import { computeDeadline, parsePeriod, type Period } from '@jyta/calendar-domain';
@@ -418,9 +418,11 @@ async function main(): Promise<number> {
     // ---- end to end: Temporal, the worker and the API ----
     const temporalSource = process.env.TEMPORAL_ADDRESS
       ? 'TEMPORAL_ADDRESS'
-      : `@jyta/dev-infra ensureTemporal({ profile: 'test' }), Temporal CLI ${TEMPORAL_CLI_VERSION} dev server (SQLite)`;
+      : temporalMode() === 'server'
+        ? `@jyta/dev-infra ensureTemporal({ profile: 'test' }) with TEMPORAL_MODE=server, Temporal Server ${TEMPORAL_SERVER_VERSION} on this PostgreSQL`
+        : `@jyta/dev-infra ensureTemporal({ profile: 'test' }), Temporal CLI ${TEMPORAL_CLI_VERSION} dev server (SQLite)`;
     log(`Temporal: ${temporalSource}…`);
-    const temporal = await ensureTemporal({ profile: 'test', log });
+    const temporal = await ensureTemporal({ profile: 'test', log, databaseUrl: async () => server.url });
     cleanups.push(() => temporal.stop());
     const temporalNote = process.env.TEMPORAL_ADDRESS ? '' : temporal.started ? ' started by this run and stopped after it' : ' already running, reused';
     const temporalVersion = await temporalServerVersion(temporal.address);
@@ -558,6 +560,8 @@ the same machine against, not as capacity guarantees.
 npm run bench                                                  # embedded PostgreSQL + Temporal dev server (test profiles)
 DATABASE_URL=postgres://user@host:5432/postgres npm run bench  # any other PostgreSQL server
 TEMPORAL_ADDRESS=host:7233 npm run bench                       # any other Temporal server (namespace default)
+TEMPORAL_MODE=server npm run bench                             # the real Temporal server on that PostgreSQL
+npm run bench -- --engines                                     # raw Temporal against our command path, both servers
 BENCH_VERBOSE=1 npm run bench                                  # also show the worker's and the API's output
 \`\`\`
 
