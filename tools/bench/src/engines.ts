@@ -16,7 +16,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { createFreshDatabase } from '@jyta/db/src/testing';
-import { ensurePostgres, ensureTemporal, type TemporalMode } from '@jyta/dev-infra';
+import { ensurePostgres, ensureTemporal, freeBasePort, type TemporalMode } from '@jyta/dev-infra';
 import { benchConcurrent, CONCURRENT_CLIENTS, temporalServerVersion, terminateWorkflows } from './e2e';
 import { benchRawTemporal, type RawFigures } from './raw';
 import { cpuSeconds, startBenchStack } from './stack';
@@ -53,8 +53,12 @@ export function keptEnginesSection(file: string): string {
 
 async function onEngine(mode: TemporalMode, pgUrl: string, pgPid: number | undefined, cleanups: (() => Promise<void>)[]): Promise<EngineFigures> {
   const label = mode === 'dev' ? 'dev server (Temporal CLI 1.5.1, SQLite)' : 'real server (Temporal Server 1.29.1, PostgreSQL)';
-  log(`${label}: starting (dev-infra, profile test, TEMPORAL_MODE=${mode})…`);
+  // Ports of this run's own: the test profile's fixed ones may hold another run's server, which
+  // dev-infra would reuse, and its other users would share the measurement.
+  process.env.TEMPORAL_PORT = String(await freeBasePort());
+  log(`${label}: starting (dev-infra, profile test, TEMPORAL_MODE=${mode}, TEMPORAL_PORT=${process.env.TEMPORAL_PORT})…`);
   const temporal = await ensureTemporal({ profile: 'test', mode, databaseUrl: async () => pgUrl, log });
+  if (!temporal.started) throw new Error(`Temporal on ${temporal.address} was already running: not this run's own server`);
   cleanups.push(() => temporal.stop());
   const version = await temporalServerVersion(temporal.address);
 
@@ -86,11 +90,28 @@ export async function runEngines(): Promise<number> {
   // Both servers are dev-infra's own: a TEMPORAL_ADDRESS in the environment would stand in for both.
   delete process.env.TEMPORAL_ADDRESS;
   const cleanups: (() => Promise<void>)[] = [];
-  const pg = await ensurePostgres({ profile: 'test', log });
+  // The SDK's Runtime takes SIGINT/SIGTERM to shut its workers down; then clean up and leave.
+  let interrupted = false;
+  const held: { pg?: Awaited<ReturnType<typeof ensurePostgres>> } = {};
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(sig, () => {
+      if (interrupted) return;
+      interrupted = true;
+      log(`${sig}: cleaning up…`);
+      void (async () => {
+        for (const fn of cleanups.splice(0).reverse()) await fn().catch((e: Error) => log(`cleanup: ${e.message}`));
+        await held.pg?.stop().catch(() => undefined);
+        process.exit(130);
+      })();
+    });
+  }
+  const pg = (held.pg = await ensurePostgres({ profile: 'test', log }));
+  const pgUrl = pg.url;
+  const pgPid = pg.child?.pid;
   try {
     const loadAtStart = os.loadavg()[0];
     const figures: EngineFigures[] = [];
-    for (const mode of ['dev', 'server'] as const) figures.push(await onEngine(mode, pg.url, pg.child?.pid, cleanups));
+    for (const mode of ['dev', 'server'] as const) figures.push(await onEngine(mode, pgUrl, pgPid, cleanups));
 
     const rate = (n: number, s: number) => n / s;
     const rows = figures.map((f) => {
