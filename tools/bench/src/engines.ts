@@ -37,6 +37,8 @@ interface EngineFigures {
   version: string;
   raw: RawFigures;
   ours: { items: number; seconds: number; cpu: Record<string, number> };
+  /** 1-minute load average when raw and when ours started. */
+  load: { raw: number; ours: number };
 }
 
 /** The ENGINES section of an existing docs/benchmarks.md ('' when there is none). */
@@ -62,6 +64,7 @@ async function onEngine(mode: TemporalMode, pgUrl: string, pgPid: number | undef
   cleanups.push(() => temporal.stop());
   const version = await temporalServerVersion(temporal.address);
 
+  const loadRaw = os.loadavg()[0];
   const raw = await benchRawTemporal(temporal.address, { clients: CONCURRENT_CLIENTS, items: RAW_ITEMS, starts: RAW_STARTS, log });
 
   const db = await createFreshDatabase(pgUrl, { prefix: `bench_engines_${mode}` });
@@ -79,11 +82,12 @@ async function onEngine(mode: TemporalMode, pgUrl: string, pgPid: number | undef
     Temporal: temporal.child?.pid ? cpuSeconds(temporal.child.pid) : undefined,
     PostgreSQL: pgPid ? cpuSeconds(pgPid, true) : undefined,
   });
+  const loadOurs = os.loadavg()[0];
   const g = await benchConcurrent(stack.baseUrl, created, CONCURRENT_CLIENTS, OUR_ITEMS, 100_000, cpu);
 
   // Stop this engine's side before the next one starts: they must not share the cores.
   for (const fn of cleanups.splice(0).reverse()) await fn().catch((e: Error) => log(`cleanup: ${e.message}`));
-  return { mode, label, version, raw, ours: { items: g.items, seconds: g.seconds, cpu: g.cpuSeconds } };
+  return { mode, label, version, raw, ours: { items: g.items, seconds: g.seconds, cpu: g.cpuSeconds }, load: { raw: loadRaw, ours: loadOurs } };
 }
 
 export async function runEngines(): Promise<number> {
@@ -123,7 +127,7 @@ export async function runEngines(): Promise<number> {
         .join(', ');
       return (
         `| ${f.label}, ${f.version} | ${uws.toFixed(1)} | ${starts.toFixed(1)} | ${ours.toFixed(1)} | ` +
-        `**${Math.round((100 * ours) / uws)} %** | ${Math.round((100 * ours) / starts)} % | ${cpu} |`
+        `**${Math.round((100 * ours) / uws)} %** | ${Math.round((100 * ours) / starts)} % | ${cpu} | ${f.load.raw.toFixed(1)} / ${f.load.ours.toFixed(1)} |`
       );
     });
     const cpus = os.cpus();
@@ -135,8 +139,8 @@ ${cpus[0]?.model?.trim() ?? 'unknown CPU'}, ${cpus.length} cores, load average (
 servers started by @jyta/dev-infra (profile test) one after the other in the same run, on the same
 PostgreSQL (the embedded test cluster unless \`DATABASE_URL\` is set).
 
-| Temporal | raw: update-with-start + 2 Updates, items/s | raw: plain starts/s | ours: register → assign → receipt, items/s | ours / raw Updates | ours / raw starts | CPU during ours |
-|---|---:|---:|---:|---:|---:|---|
+| Temporal | raw: update-with-start + 2 Updates, items/s | raw: plain starts/s | ours: register → assign → receipt, items/s | ours / raw Updates | ours / raw starts | CPU during ours | load at raw / ours |
+|---|---:|---:|---:|---:|---:|---|---:|
 ${rows.join('\n')}
 
 - *raw* (tools/bench/src/raw.ts): from the SDK client, worker in the benchmark's process, ${CONCURRENT_CLIENTS} concurrent
@@ -151,8 +155,9 @@ ${rows.join('\n')}
       loadAtStart > cpus.length
         ? `
 - The load average at the start (${loadAtStart.toFixed(1)}) was above the number of cores (${cpus.length}): other processes
-  competed for them throughout, so the absolute rates are low and noisy; the fractions, measured
-  minutes apart under similar load, are the figures to read.`
+  competed for them throughout, so the absolute rates are low and noisy. Read a fraction together
+  with the load when its two parts ran (last column): raw and ours ran minutes apart, and a
+  fraction means little where the load changed much between them.`
         : ''
     }
 
