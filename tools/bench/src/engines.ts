@@ -36,10 +36,11 @@ interface EngineFigures {
   mode: TemporalMode;
   label: string;
   version: string;
-  raw: RawFigures;
+  /** Raw Temporal measured right before and right after ours, so a change of load shows. */
+  raw: [RawFigures, RawFigures];
   ours: { items: number; seconds: number; cpu: Record<string, number> };
-  /** 1-minute load average when raw and when ours started. */
-  load: { raw: number; ours: number };
+  /** 1-minute load average when raw (before), ours and raw (after) started. */
+  load: [number, number, number];
 }
 
 /** The ENGINES section of an existing docs/benchmarks.md ('' when there is none). */
@@ -85,10 +86,19 @@ async function onEngine(mode: TemporalMode, pgUrl: string, pgPid: number | undef
   });
   const loadOurs = os.loadavg()[0];
   const g = await benchConcurrent(stack.baseUrl, created, CONCURRENT_CLIENTS, OUR_ITEMS, 100_000, cpu);
+  const loadRawAfter = os.loadavg()[0];
+  const rawAfter = await benchRawTemporal(temporal.address, { clients: CONCURRENT_CLIENTS, items: RAW_ITEMS, starts: RAW_STARTS, log });
 
   // Stop this engine's side before the next one starts: they must not share the cores.
   for (const fn of cleanups.splice(0).reverse()) await fn().catch((e: Error) => log(`cleanup: ${e.message}`));
-  return { mode, label, version, raw, ours: { items: g.items, seconds: g.seconds, cpu: g.cpuSeconds }, load: { raw: loadRaw, ours: loadOurs } };
+  return {
+    mode,
+    label,
+    version,
+    raw: [raw, rawAfter],
+    ours: { items: g.items, seconds: g.seconds, cpu: g.cpuSeconds },
+    load: [loadRaw, loadOurs, loadRawAfter],
+  };
 }
 
 export async function runEngines(): Promise<number> {
@@ -132,15 +142,18 @@ export async function runEngines(): Promise<number> {
 
     const rate = (n: number, s: number) => n / s;
     const rows = figures.map((f) => {
-      const uws = rate(f.raw.updates.items, f.raw.updates.seconds);
-      const starts = rate(f.raw.starts.starts, f.raw.starts.seconds);
+      const uwsEach = f.raw.map((r) => rate(r.updates.items, r.updates.seconds));
+      const startsEach = f.raw.map((r) => rate(r.starts.starts, r.starts.seconds));
+      const uws = (uwsEach[0] + uwsEach[1]) / 2;
+      const starts = (startsEach[0] + startsEach[1]) / 2;
       const ours = rate(f.ours.items, f.ours.seconds);
       const cpu = Object.entries(f.ours.cpu)
         .map(([k, v]) => `${k} ${v.toFixed(1)} s`)
         .join(', ');
       return (
-        `| ${f.label}, ${f.version} | ${uws.toFixed(1)} | ${starts.toFixed(1)} | ${ours.toFixed(1)} | ` +
-        `**${Math.round((100 * ours) / uws)} %** | ${Math.round((100 * ours) / starts)} % | ${cpu} | ${f.load.raw.toFixed(1)} / ${f.load.ours.toFixed(1)} |`
+        `| ${f.label}, ${f.version} | ${uws.toFixed(1)} (${uwsEach.map((x) => x.toFixed(1)).join(' / ')}) | ` +
+        `${starts.toFixed(1)} (${startsEach.map((x) => x.toFixed(1)).join(' / ')}) | ${ours.toFixed(1)} | ` +
+        `**${Math.round((100 * ours) / uws)} %** | ${Math.round((100 * ours) / starts)} % | ${cpu} | ${f.load.map((x) => x.toFixed(1)).join(' / ')} |`
       );
     });
     const cpus = os.cpus();
@@ -153,12 +166,13 @@ servers started by @jyta/dev-infra (profile test) one after the other in the sam
 PostgreSQL (${pgPid ? 'the embedded test cluster, started by this run' : 'DATABASE_URL or a running test cluster'}; ${durability}): the app's databases in
 both rows, and in the second also the real server's own persistence and visibility.
 
-| Temporal | raw: update-with-start + 2 Updates, items/s | raw: plain starts/s | ours: register → assign → receipt, items/s | ours / raw Updates | ours / raw starts | CPU during ours | load at raw / ours |
+| Temporal | raw: update-with-start + 2 Updates, items/s (before / after ours) | raw: plain starts/s (before / after) | ours: register → assign → receipt, items/s | ours / raw Updates | ours / raw starts | CPU during ours | load at raw / ours / raw |
 |---|---:|---:|---:|---:|---:|---|---:|
 ${rows.join('\n')}
 
 - *raw* (tools/bench/src/raw.ts): from the SDK client, worker in the benchmark's process, ${CONCURRENT_CLIENTS} concurrent
-  clients. An item is update-with-start of a no-op workflow, then two Updates (the Temporal calls of
+  clients, measured right before and right after *ours* (their mean is the figure; the two show how much
+  the machine's load moved meanwhile). An item is update-with-start of a no-op workflow, then two Updates (the Temporal calls of
   登记 → 交办 → 签收 with no work of ours), ${RAW_ITEMS} items after ${CONCURRENT_CLIENTS} warm-up items; plain starts are
   ${RAW_STARTS} \`workflow.start\` calls of a workflow that completes at once (the rate of the calls).
 - *ours*: the real API and worker (child processes, fresh database), ${CONCURRENT_CLIENTS} clients each running
@@ -170,8 +184,8 @@ ${rows.join('\n')}
         ? `
 - The load average at the start (${loadAtStart.toFixed(1)}) was above the number of cores (${cpus.length}): other processes
   competed for them throughout, so the absolute rates are low and noisy. Read a fraction together
-  with the load when its two parts ran (last column): raw and ours ran minutes apart, and a
-  fraction means little where the load changed much between them.`
+  with the two raw figures and the load (last column): where they differ much, the load moved
+  while the row was measured and its fraction is rough.`
         : ''
     }
 
