@@ -172,7 +172,7 @@ const rows = [
   ['公开 Public', `${base}/public`],
   ['API', `${base}/api`],
   ['OpenAPI', `${base}/api/docs`],
-  ['Temporal UI', infra.env.TEMPORAL_UI_URL ?? '(external Temporal: see your cluster)'],
+  ['Temporal UI', infra.env.TEMPORAL_UI_URL ?? (infra.env.TEMPORAL_METRICS_URL ? `(TEMPORAL_MODE=server: no UI; metrics ${infra.env.TEMPORAL_METRICS_URL})` : '(external Temporal: see your cluster)')],
   ['Temporal', infra.env.TEMPORAL_ADDRESS],
   ['PostgreSQL', infra.env.DATABASE_URL],
 ];

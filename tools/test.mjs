@@ -109,7 +109,7 @@ const line = '─'.repeat(64);
 say(`\n${line}`);
 say(c.bold(' npm test 汇总 / summary'));
 say(` infrastructure  PostgreSQL ${infra.env.DATABASE_URL}`);
-say(`                 Temporal   ${infra.env.TEMPORAL_ADDRESS}   (ready in ${seconds(infra.startedInMs)})`);
+say(`                 Temporal   ${infra.env.TEMPORAL_ADDRESS}   (${infra.env.TEMPORAL_MODE ? `TEMPORAL_MODE=${infra.env.TEMPORAL_MODE}, ` : ''}ready in ${seconds(infra.startedInMs)})`);
 say(` run             nx run-many -t ${TARGETS.join(' ')}   exit ${code}   ${seconds(runMs)}`);
 if (failed.size) {
   say(c.red(` failed tasks    ${[...failed].join('\n                 ')}`));

@@ -146,7 +146,7 @@ export async function benchEndToEnd(
   log(`(f) ${SEQ_ITEMS} items one after the other: register → assign → receipt…`);
   const seq: Record<CommandName, number[]> = { register: [], assign: [], receipt: [] };
   const perItem: ItemTimings[] = [];
-  let t0 = performance.now();
+  const t0 = performance.now();
   for (let n = 0; n < SEQ_ITEMS; n++) {
     const r = await lifecycle(clients, n, created);
     perItem.push(r);
@@ -155,32 +155,7 @@ export async function benchEndToEnd(
   const seqSeconds = (performance.now() - t0) / 1000;
 
   log(`(g) ${CONCURRENT_CLIENTS} concurrent clients, ${CONCURRENT_ITEMS} items…`);
-  const conc: Record<CommandName, number[]> = { register: [], assign: [], receipt: [] };
-  // Each client logs in for itself, as separate users' browsers would (not measured).
-  const pool = await Promise.all(
-    Array.from({ length: CONCURRENT_CLIENTS }, async () => ({
-      office: await Api.login(baseUrl, 'office'),
-      unit: await Api.login(baseUrl, 'rsj-handler'),
-    })),
-  );
-  let next = 0;
-  const cpuBefore = cpu();
-  t0 = performance.now();
-  await Promise.all(
-    pool.map(async (c) => {
-      for (let n = next++; n < CONCURRENT_ITEMS; n = next++) {
-        const r = await lifecycle(c, 1000 + n, created);
-        for (const k of COMMANDS) conc[k].push(r.ms[k]);
-      }
-    }),
-  );
-  const concSeconds = (performance.now() - t0) / 1000;
-  const cpuAfter = cpu();
-  const cpuSeconds: Record<string, number> = {};
-  for (const [name, after] of Object.entries(cpuAfter)) {
-    const before = cpuBefore[name];
-    if (after !== undefined && before !== undefined) cpuSeconds[name] = after - before;
-  }
+  const concurrent = await benchConcurrent(baseUrl, created, CONCURRENT_CLIENTS, CONCURRENT_ITEMS, 1000, cpu);
 
   log(`(h) reads: ${READS} × list (pageSize=${LIST_PAGE_SIZE}), ${READS} × detail…`);
   const list: number[] = [];
@@ -203,20 +178,53 @@ export async function benchEndToEnd(
 
   for (const c of COMMANDS) {
     sortAsc(seq[c]);
-    sortAsc(conc[c]);
   }
   return {
     sequential: { items: SEQ_ITEMS, seconds: seqSeconds, latenciesMs: seq, perItem },
-    concurrent: {
-      clients: CONCURRENT_CLIENTS,
-      items: CONCURRENT_ITEMS,
-      commands: CONCURRENT_ITEMS * COMMANDS.length,
-      seconds: concSeconds,
-      latenciesMs: conc,
-      cpuSeconds,
-    },
+    concurrent,
     reads: { list: sortAsc(list), detail: sortAsc(detail), listTotal, requests: READS },
   };
+}
+
+/**
+ * (g): `clients` concurrent clients (each logged in for itself, as separate users' browsers would)
+ * share `items` new items, each running register → assign → receipt, then taking the next.
+ */
+export async function benchConcurrent(
+  baseUrl: string,
+  created: string[],
+  clients: number,
+  items: number,
+  firstNumber: number,
+  cpu: () => Record<string, number | undefined> = () => ({}),
+): Promise<E2eFigures['concurrent']> {
+  const conc: Record<CommandName, number[]> = { register: [], assign: [], receipt: [] };
+  const pool = await Promise.all(
+    Array.from({ length: clients }, async () => ({
+      office: await Api.login(baseUrl, 'office'),
+      unit: await Api.login(baseUrl, 'rsj-handler'),
+    })),
+  );
+  let next = 0;
+  const cpuBefore = cpu();
+  const t0 = performance.now();
+  await Promise.all(
+    pool.map(async (c) => {
+      for (let n = next++; n < items; n = next++) {
+        const r = await lifecycle(c, firstNumber + n, created);
+        for (const k of COMMANDS) conc[k].push(r.ms[k]);
+      }
+    }),
+  );
+  const seconds = (performance.now() - t0) / 1000;
+  const cpuAfter = cpu();
+  const cpuSeconds: Record<string, number> = {};
+  for (const [name, after] of Object.entries(cpuAfter)) {
+    const before = cpuBefore[name];
+    if (after !== undefined && before !== undefined) cpuSeconds[name] = after - before;
+  }
+  for (const c of COMMANDS) sortAsc(conc[c]);
+  return { clients, items, commands: items * COMMANDS.length, seconds, latenciesMs: conc, cpuSeconds };
 }
 
 // ---- where the time goes: the Temporal histories ----------------------------------------------------

@@ -17,6 +17,9 @@
  *
  * and where a command's time goes, from the Temporal histories of the items of (f).
  *
+ * With `--engines` it runs engines.ts instead: raw Temporal against our per-command path, on the
+ * dev server and on the real server (TEMPORAL_MODE=server) in one run.
+ *
  * PostgreSQL: `DATABASE_URL` when set, else the embedded server of @jyta/dev-infra (profile
  * 'test'). Temporal: `TEMPORAL_ADDRESS` when set, else the dev server of @jyta/dev-infra (profile
  * 'test'). Every database is fresh and dropped afterwards, every child process stopped and every
@@ -32,7 +35,7 @@ import { performance } from 'node:perf_hooks';
 import type pg from 'pg';
 import { createPool, runMigrations } from '@jyta/db';
 import { createFreshDatabase, type FreshDatabase } from '@jyta/db/src/testing';
-import { ensurePostgres, ensureTemporal, temporalReady, TEMPORAL_CLI_VERSION } from '@jyta/dev-infra';
+import { ensurePostgres, ensureTemporal, temporalMode, temporalReady, TEMPORAL_CLI_VERSION, TEMPORAL_SERVER_VERSION } from '@jyta/dev-infra';
 import { PostgresEventStore, START_POSITION, eventStoreMigrations, type GlobalPosition, type NewEvent } from '@jyta/event-store';
 import { allocateNumber, registryMigrations } from '@jyta/proposal-registry';
 import { computeDeadline, parsePeriod, type Period } from '@jyta/calendar-domain';
@@ -55,6 +58,7 @@ import {
 } from './e2e';
 import { portalFirstLoad } from './portal';
 import { cpuSeconds, processMemory, startBenchStack } from './stack';
+import { keptEnginesSection, runEngines } from './engines';
 
 // ---- parameters ----------------------------------------------------------------------------------
 
@@ -415,9 +419,11 @@ async function main(): Promise<number> {
     // ---- end to end: Temporal, the worker and the API ----
     const temporalSource = process.env.TEMPORAL_ADDRESS
       ? 'TEMPORAL_ADDRESS'
-      : `@jyta/dev-infra ensureTemporal({ profile: 'test' }), Temporal CLI ${TEMPORAL_CLI_VERSION} dev server (SQLite)`;
+      : temporalMode() === 'server'
+        ? `@jyta/dev-infra ensureTemporal({ profile: 'test' }) with TEMPORAL_MODE=server, Temporal Server ${TEMPORAL_SERVER_VERSION} on this PostgreSQL`
+        : `@jyta/dev-infra ensureTemporal({ profile: 'test' }), Temporal CLI ${TEMPORAL_CLI_VERSION} dev server (SQLite)`;
     log(`Temporal: ${temporalSource}…`);
-    const temporal = await ensureTemporal({ profile: 'test', log });
+    const temporal = await ensureTemporal({ profile: 'test', log, databaseUrl: async () => server.url });
     cleanups.push(() => temporal.stop());
     const temporalNote = process.env.TEMPORAL_ADDRESS ? '' : temporal.started ? ' started by this run and stopped after it' : ' already running, reused';
     const temporalVersion = await temporalServerVersion(temporal.address);
@@ -559,6 +565,8 @@ the same machine against, not as capacity guarantees.
 npm run bench                                                  # embedded PostgreSQL + Temporal dev server (test profiles)
 DATABASE_URL=postgres://user@host:5432/postgres npm run bench  # any other PostgreSQL server
 TEMPORAL_ADDRESS=host:7233 npm run bench                       # any other Temporal server (namespace default)
+TEMPORAL_MODE=server npm run bench                             # the real Temporal server on that PostgreSQL
+npm run bench -- --engines                                     # raw Temporal against our command path, both servers
 BENCH_VERBOSE=1 npm run bench                                  # also show the worker's and the API's output
 \`\`\`
 
@@ -659,7 +667,8 @@ clients all on these ${cpus.length} cores; the worker and the API run with NODE_
 per request). Every database is dropped and every item workflow terminated at the end.
 `;
     const out = path.join(ROOT, 'docs', 'benchmarks.md');
-    fs.writeFileSync(out, doc);
+    // The section `npm run bench -- --engines` wrote stays (its own run rewrites it).
+    fs.writeFileSync(out, doc + keptEnginesSection(out));
     log(`wrote ${path.relative(ROOT, out)} (total ${totalSeconds.toFixed(1)} s)`);
     return 0;
   } finally {
@@ -667,7 +676,8 @@ per request). Every database is dropped and every item workflow terminated at th
   }
 }
 
-main().then(
+// `npm run bench -- --engines`: raw Temporal against our per-command path on both servers (engines.ts).
+(process.argv.includes('--engines') ? runEngines() : main()).then(
   (code) => process.exit(code),
   (e: Error) => {
     log(`failed: ${e.stack ?? e.message}`);

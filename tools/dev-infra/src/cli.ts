@@ -6,16 +6,22 @@
  *       KEY=value lines on stdout, ending with DEV_INFRA_READY=1, and keep running until
  *       SIGINT/SIGTERM, then stop what was started. Progress goes to stderr.
  *       --exit-with-parent: also stop when the parent process goes away (used by tools/*.mjs).
+ *       TEMPORAL_MODE=server: Temporal is the real server on that PostgreSQL instead of the dev server.
  *   temporal-cli
  *       Make sure .tools/bin/temporal is Temporal CLI v1.5.1 (building it with Go if needed).
+ *   temporal-server
+ *       Make sure .tools/bin/temporal-server and temporal-sql-tool are v1.29.1 (building them if needed).
  */
 import { ensurePostgres, type PostgresHandle } from './postgres';
 import { ensureTemporal, ensureTemporalCli, type TemporalHandle } from './temporal';
+import { ensureTemporalServerBinaries, temporalMode, type TemporalServerHandle } from './temporal-server';
 import { defaultLog, parseProfile } from './util';
 
 function usage(code: number): never {
   process.stderr.write(
-    'usage: cli.ts up [--profile dev|test] [--exit-with-parent]\n' + '       cli.ts temporal-cli\n',
+    'usage: cli.ts up [--profile dev|test] [--exit-with-parent]\n' +
+      '       cli.ts temporal-cli\n' +
+      '       cli.ts temporal-server\n',
   );
   process.exit(code);
 }
@@ -64,7 +70,12 @@ async function up(profile: 'dev' | 'test', exitWithParent: boolean): Promise<voi
     });
   }
 
-  const [pg, temporal] = await Promise.allSettled([ensurePostgres({ profile }), ensureTemporal({ profile })]);
+  // TEMPORAL_MODE=server keeps Temporal's databases in this PostgreSQL, so it waits for it.
+  const pgStarting = ensurePostgres({ profile });
+  const [pg, temporal] = await Promise.allSettled([
+    pgStarting,
+    ensureTemporal({ profile, databaseUrl: () => pgStarting.then((h) => h.url) }),
+  ]);
   for (const r of [pg, temporal]) if (r.status === 'fulfilled') handles.push(r.value);
   for (const r of [pg, temporal]) {
     if (r.status === 'rejected') {
@@ -86,6 +97,8 @@ async function up(profile: 'dev' | 'test', exitWithParent: boolean): Promise<voi
 
   const lines = [`DATABASE_URL=${pgh.url}`, `TEMPORAL_ADDRESS=${th.address}`];
   if (th.uiUrl) lines.push(`TEMPORAL_UI_URL=${th.uiUrl}`);
+  if (!process.env.TEMPORAL_ADDRESS) lines.push(`TEMPORAL_MODE=${temporalMode()}`);
+  if ('metricsUrl' in th) lines.push(`TEMPORAL_METRICS_URL=${(th as TemporalServerHandle).metricsUrl}`);
   lines.push('DEV_INFRA_READY=1');
   process.stdout.write(`${lines.join('\n')}\n`);
   defaultLog(`ready (${profile}) in ${((Date.now() - t0) / 1000).toFixed(1)}s — Ctrl-C to stop`);
@@ -106,6 +119,11 @@ async function main() {
     case 'temporal-cli': {
       const bin = await ensureTemporalCli();
       process.stdout.write(`${bin}\n`);
+      return;
+    }
+    case 'temporal-server': {
+      const b = await ensureTemporalServerBinaries();
+      process.stdout.write(`${b.server}\n${b.sqlTool}\n`);
       return;
     }
     case undefined:

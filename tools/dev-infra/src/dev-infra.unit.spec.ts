@@ -1,6 +1,7 @@
 import { ensurePostgres, reachableByPostgres } from './postgres';
 import * as os from 'node:os';
 import { ensureTemporal } from './temporal';
+import { renderServerConfig, SERVER_BASE_PORTS, SERVER_PORT_SPAN, serverDatabases, serverPorts, temporalMode } from './temporal-server';
 import { parseProfile, portFromEnv, repoRoot } from './util';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -54,5 +55,45 @@ describe('dev-infra (unit)', () => {
     expect(portFromEnv('PG_PORT', 54339)).toBe(6000);
     process.env.PG_PORT = 'x';
     expect(() => portFromEnv('PG_PORT', 1)).toThrow(/not a valid port/);
+  });
+
+  it('TEMPORAL_MODE: dev by default, server on request, anything else refused', () => {
+    expect(temporalMode(undefined)).toBe('dev');
+    expect(temporalMode('')).toBe('dev');
+    expect(temporalMode('server')).toBe('server');
+    expect(() => temporalMode('prod')).toThrow(/TEMPORAL_MODE=prod/);
+  });
+
+  it("the real server's profiles take ports clear of the dev server's and of each other", () => {
+    const taken = (base: number) => Array.from({ length: SERVER_PORT_SPAN }, (_, i) => base + i);
+    const dev = taken(SERVER_BASE_PORTS.dev);
+    const test = taken(SERVER_BASE_PORTS.test);
+    expect(dev.filter((p) => test.includes(p))).toEqual([]);
+    for (const devServer of [7233, 8233, 7243, 8243]) expect([...dev, ...test]).not.toContain(devServer);
+    expect(new Set(Object.values(serverPorts(7253))).size).toBe(SERVER_PORT_SPAN);
+    expect(serverDatabases('dev')).toEqual({ database: 'temporal', visibilityDatabase: 'temporal_visibility' });
+    expect(serverDatabases('test').database).not.toBe('temporal');
+  });
+
+  it("renders the repo's server config with every placeholder filled, and refuses a missing one", () => {
+    const values = {
+      ...serverPorts(7253),
+      DB: 'temporal',
+      VISIBILITY_DB: 'temporal_visibility',
+      PG_HOST: '127.0.0.1',
+      PG_PORT: 54329,
+      PG_USER: 'postgres',
+      PG_PASSWORD: 'p"w',
+      DYNAMIC_CONFIG: '/x/dynamicconfig.yaml',
+    };
+    const yaml = renderServerConfig(values);
+    expect(yaml).not.toMatch(/\$\{/);
+    expect(yaml).toContain('grpcPort: 7253');
+    expect(yaml).toContain('connectAddr: "127.0.0.1:54329"');
+    expect(yaml).toContain('password: "p\\"w"');
+    expect(yaml).toMatch(/pluginName: "postgres12"/);
+    expect(yaml).toMatch(/numHistoryShards: 4/);
+    const { DB: _omitted, ...missing } = values;
+    expect(() => renderServerConfig(missing)).toThrow(/DB/);
   });
 });

@@ -19,9 +19,16 @@ export default async function globalSetup(): Promise<void> {
   const needPg = !process.env.DATABASE_URL;
   const needTemporal = !process.env.TEMPORAL_ADDRESS;
   if (!needPg && !needTemporal) return;
+  const pgStarting = needPg ? ensurePostgres({ profile: 'test' }) : Promise.resolve(undefined);
   const [pg, temporal] = await Promise.allSettled([
-    needPg ? ensurePostgres({ profile: 'test' }) : Promise.resolve(undefined),
-    needTemporal ? ensureTemporal({ profile: 'test' }) : Promise.resolve(undefined),
+    pgStarting,
+    needTemporal
+      ? ensureTemporal({
+          profile: 'test',
+          // TEMPORAL_MODE=server keeps Temporal's databases in this PostgreSQL.
+          databaseUrl: () => pgStarting.then((h) => h?.url ?? (process.env.DATABASE_URL as string)),
+        })
+      : Promise.resolve(undefined),
   ]);
   // Every handle: stop() of one we reused only releases our lease on it.
   if (pg.status === 'fulfilled' && pg.value) started.push(pg.value);

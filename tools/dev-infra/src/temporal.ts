@@ -1,11 +1,13 @@
 /**
- * A Temporal server for development and tests: `TEMPORAL_ADDRESS` when it is set, else the
- * Temporal CLI's dev server (`temporal server start-dev`, SQLite in `<repo>/.data`). The CLI is
- * built from source with `go install` into `<repo>/.tools/bin` the first time.
+ * A Temporal server for development and tests: `TEMPORAL_ADDRESS` when it is set, else by
+ * `TEMPORAL_MODE`: `dev` (the default) the Temporal CLI's dev server (`temporal server start-dev`,
+ * SQLite in `<repo>/.data`), `server` the real Temporal server on the project's PostgreSQL
+ * (./temporal-server.ts). The binaries are built from source with `go install` into
+ * `<repo>/.tools/bin` the first time.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { Connection } from '@temporalio/client';
 import {
   acquireLease,
@@ -28,6 +30,8 @@ import {
   terminate,
   withLock,
 } from './util';
+import { goInstall, hasWantedVersion } from './go';
+import { serverDatabases, SERVER_BASE_PORTS, startTemporalServer, temporalMode, type TemporalMode } from './temporal-server';
 
 export const TEMPORAL_CLI_VERSION = '1.5.1';
 const TEMPORAL_CLI_MODULE = 'github.com/temporalio/cli';
@@ -50,51 +54,19 @@ export interface TemporalHandle {
 export interface TemporalOptions {
   profile?: Profile;
   log?: Log;
+  /** `dev` or `server`; default `TEMPORAL_MODE`, else `dev`. */
+  mode?: TemporalMode;
+  /**
+   * The PostgreSQL the real server keeps its databases in (mode `server` only; asked for only
+   * then, so a caller can hand over its own ensurePostgres() without waiting for it in dev mode).
+   */
+  databaseUrl?: () => Promise<string>;
 }
 
 // ---- the CLI binary ----------------------------------------------------------------------------
 
 function binaryPath(): string {
   return path.join(repoRoot(), '.tools', 'bin', process.platform === 'win32' ? 'temporal.exe' : 'temporal');
-}
-
-function run(cmd: string, args: string[]): { ok: boolean; out: string; missing: boolean } {
-  const r = spawnSync(cmd, args, { encoding: 'utf8', timeout: 30_000 });
-  const missing = (r.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
-  return { ok: !r.error && r.status === 0, out: `${r.stdout ?? ''}${r.stderr ?? ''}`, missing };
-}
-
-/**
- * Does the binary report the wanted version? Release builds print it in `--version`; a build from
- * `go install` prints `0.0.0-DEV`, so then ask Go which module version went into it.
- */
-function hasWantedVersion(bin: string): boolean {
-  const v = run(bin, ['--version']);
-  if (!v.ok) return false;
-  if (new RegExp(`\\b${TEMPORAL_CLI_VERSION.replace(/\./g, '\\.')}\\b`).test(v.out.split('(')[0])) return true;
-  const stamp = `${bin}.version`;
-  const m = run('go', ['version', '-m', bin]);
-  if (m.ok) {
-    const ok = new RegExp(`\\bmod\\s+${TEMPORAL_CLI_MODULE.replace(/[./]/g, '\\$&')}\\s+v${TEMPORAL_CLI_VERSION}\\b`).test(m.out);
-    if (ok) fs.writeFileSync(stamp, `${TEMPORAL_CLI_VERSION}\n`);
-    return ok;
-  }
-  // No Go here: trust the stamp written when this binary was built / verified.
-  try {
-    return (
-      fs.readFileSync(stamp, 'utf8').trim() === TEMPORAL_CLI_VERSION && fs.statSync(stamp).mtimeMs >= fs.statSync(bin).mtimeMs
-    );
-  } catch {
-    return false;
-  }
-}
-
-function goMissingError(detail: string): Error {
-  return new Error(
-    `需要 Go 1.22+ 才能构建 Temporal 开发服务器（${detail}）。请安装 Go（https://go.dev/dl/），或设置 TEMPORAL_ADDRESS 指向已有的 Temporal 服务。\n` +
-      `Go is required to build the Temporal dev server (${detail}). Install Go 1.22+ from https://go.dev/dl/, ` +
-      `or set TEMPORAL_ADDRESS to an existing Temporal server.`,
-  );
 }
 
 let cliPromise: Promise<string> | undefined;
@@ -110,39 +82,11 @@ export function ensureTemporalCli(log: Log = defaultLog): Promise<string> {
 
 async function buildCliIfNeeded(log: Log): Promise<string> {
   const bin = binaryPath();
-  if (fs.existsSync(bin) && hasWantedVersion(bin)) return bin;
-
-  const go = run('go', ['version']);
-  if (go.missing || !go.ok) throw goMissingError(go.missing ? 'go: command not found' : go.out.trim());
-  const m = /go(\d+)\.(\d+)/.exec(go.out);
-  if (m && (Number(m[1]) < 1 || (Number(m[1]) === 1 && Number(m[2]) < 22))) throw goMissingError(go.out.trim());
-
-  const gobin = path.dirname(bin);
-  fs.mkdirSync(gobin, { recursive: true });
-  const buildLog = path.join(dataDir(), 'temporal-cli-build.log');
+  if (hasWantedVersion(bin, TEMPORAL_CLI_MODULE, TEMPORAL_CLI_VERSION)) return bin;
   const pkg = `${TEMPORAL_CLI_MODULE}/cmd/temporal@v${TEMPORAL_CLI_VERSION}`;
-  log(`正在构建 Temporal CLI v${TEMPORAL_CLI_VERSION}（go install，首次需几分钟）/ building Temporal CLI v${TEMPORAL_CLI_VERSION} with 'go install ${pkg}' (first time: a few minutes)…`);
-  const t0 = Date.now();
-  const out = fs.openSync(buildLog, 'w');
-  const child = spawn('go', ['install', pkg], {
-    env: { ...process.env, GOBIN: gobin },
-    stdio: ['ignore', out, out],
-  });
-  fs.closeSync(out);
-  const forget = killOnExit(child, 'SIGTERM');
-  const ticker = setInterval(() => log(`  … still building (${Math.round((Date.now() - t0) / 1000)}s)`), 30_000);
-  const code = await new Promise<number | null>((resolve, reject) => {
-    child.once('error', reject);
-    child.once('exit', (c) => resolve(c));
-  }).finally(() => {
-    clearInterval(ticker);
-    forget();
-  });
-  if (code !== 0 || !fs.existsSync(bin)) {
-    throw new Error(`'go install ${pkg}' failed (exit ${code}); see ${buildLog}:\n${tailFile(buildLog, 30)}`);
-  }
+  await goInstall([pkg], path.dirname(bin), `Temporal CLI v${TEMPORAL_CLI_VERSION}`, 'temporal-cli', log);
+  if (!fs.existsSync(bin)) throw new Error(`'go install ${pkg}' did not produce ${bin}`);
   fs.writeFileSync(`${bin}.version`, `${TEMPORAL_CLI_VERSION}\n`);
-  log(`Temporal CLI built in ${Math.round((Date.now() - t0) / 1000)}s: ${bin}`);
   return bin;
 }
 
@@ -170,6 +114,19 @@ export async function ensureTemporal(opts: TemporalOptions = {}): Promise<Tempor
     return { address: process.env.TEMPORAL_ADDRESS, stop: async () => undefined, started: false };
   }
   const profile = parseProfile(opts.profile);
+  if (temporalMode(opts.mode) === 'server') {
+    if (!opts.databaseUrl) throw new Error('TEMPORAL_MODE=server: ensureTemporal needs databaseUrl (the PostgreSQL for its databases)');
+    const databaseUrl = await opts.databaseUrl();
+    return startTemporalServer({
+      name: `temporal-server-${profile}`,
+      basePort: portFromEnv('TEMPORAL_PORT', SERVER_BASE_PORTS[profile]),
+      databaseUrl,
+      ...serverDatabases(profile),
+      // Like the dev server's test profile (a new SQLite file per run): tests start from empty databases.
+      fresh: profile === 'test',
+      log,
+    });
+  }
   const port = portFromEnv('TEMPORAL_PORT', PORTS[profile]);
   const uiPort = port + 1000;
   const address = `127.0.0.1:${port}`;
