@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
-import { dataDir, killOnExit, type Log, tailFile } from './util';
+import { dataDir, killOnExit, type Log, tailFile, withLock } from './util';
 
 export function run(cmd: string, args: string[]): { ok: boolean; out: string; missing: boolean } {
   const r = spawnSync(cmd, args, { encoding: 'utf8', timeout: 30_000 });
@@ -78,4 +78,17 @@ export async function goInstall(pkgs: string[], gobin: string, label: string, lo
     throw new Error(`'go install ${pkgs.join(' ')}' failed (exit ${code}); see ${buildLog}:\n${tailFile(buildLog, 30)}`);
   }
   log(`${label} built in ${Math.round((Date.now() - t0) / 1000)}s`);
+}
+
+/**
+ * A build that runs once per process and, across processes, under the lock `name` (a second
+ * caller waits for the first and then finds the binaries in place); a failed build may be tried again.
+ */
+export function buildOnce<T>(name: string, timeoutMs: number, build: (log: Log) => Promise<T>): (log: Log) => Promise<T> {
+  let pending: Promise<T> | undefined;
+  return (log) =>
+    (pending ??= withLock(name, () => build(log), log, timeoutMs).catch((e) => {
+      pending = undefined;
+      throw e;
+    }));
 }

@@ -21,7 +21,7 @@ import { spawn } from 'node:child_process';
 import { Connection } from '@temporalio/client';
 import { msToTs } from '@temporalio/common/lib/time';
 import pg from 'pg';
-import { goInstall, hasWantedVersion, run } from './go';
+import { buildOnce, goInstall, hasWantedVersion, run } from './go';
 import type { TemporalHandle } from './temporal';
 import {
   acquireLease,
@@ -122,18 +122,14 @@ function copyTree(src: string, dst: string): void {
   }
 }
 
-let binariesPromise: Promise<TemporalServerBinaries> | undefined;
+const buildBinaries = buildOnce('temporal-server-build', 45 * 60_000, (log) => buildIfNeeded(log));
 
 /**
  * Makes sure `.tools/bin/temporal-server` and `.tools/bin/temporal-sql-tool` are v1.29.1 and the
  * PostgreSQL schemas are beside them, building them if needed (the first build takes minutes).
  */
 export function ensureTemporalServerBinaries(log: Log = defaultLog): Promise<TemporalServerBinaries> {
-  binariesPromise ??= withLock('temporal-server-build', () => buildIfNeeded(log), log, 45 * 60_000).catch((e) => {
-    binariesPromise = undefined;
-    throw e;
-  });
-  return binariesPromise;
+  return buildBinaries(log);
 }
 
 async function buildIfNeeded(log: Log): Promise<TemporalServerBinaries> {

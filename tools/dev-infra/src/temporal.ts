@@ -30,7 +30,7 @@ import {
   terminate,
   withLock,
 } from './util';
-import { goInstall, hasWantedVersion } from './go';
+import { buildOnce, goInstall, hasWantedVersion } from './go';
 import { serverDatabases, SERVER_BASE_PORTS, startTemporalServer, temporalMode, type TemporalMode } from './temporal-server';
 
 export const TEMPORAL_CLI_VERSION = '1.5.1';
@@ -69,15 +69,11 @@ function binaryPath(): string {
   return path.join(repoRoot(), '.tools', 'bin', process.platform === 'win32' ? 'temporal.exe' : 'temporal');
 }
 
-let cliPromise: Promise<string> | undefined;
+const buildCli = buildOnce('temporal-cli', 30 * 60_000, (log) => buildCliIfNeeded(log));
 
 /** Makes sure `<repo>/.tools/bin/temporal` is Temporal CLI v1.5.1 (building it if needed); returns its path. */
 export function ensureTemporalCli(log: Log = defaultLog): Promise<string> {
-  cliPromise ??= withLock('temporal-cli', () => buildCliIfNeeded(log), log, 30 * 60_000).catch((e) => {
-    cliPromise = undefined;
-    throw e;
-  });
-  return cliPromise;
+  return buildCli(log);
 }
 
 async function buildCliIfNeeded(log: Log): Promise<string> {
