@@ -12,7 +12,7 @@
  * writes it into docs/benchmarks.md between the ENGINES markers (the main benchmark keeps that
  * section when it rewrites the file).
  */
-import * as fs from 'node:fs';
+import { sectionBegin, sectionEnd, writeSection } from './doc-sections';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import pgLib from 'pg';
@@ -26,8 +26,8 @@ const RAW_ITEMS = 200;
 const RAW_STARTS = 400;
 const OUR_ITEMS = 200;
 const WARMUP_ITEMS = 8;
-export const ENGINES_BEGIN = '<!-- ENGINES:BEGIN (npm run bench -- --engines) -->';
-export const ENGINES_END = '<!-- ENGINES:END -->';
+const ENGINES_BEGIN = sectionBegin('ENGINES', 'npm run bench -- --engines');
+const ENGINES_END = sectionEnd('ENGINES');
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const log = (line: string) => process.stderr.write(`[bench engines] ${line}\n`);
@@ -41,18 +41,6 @@ interface EngineFigures {
   ours: { items: number; seconds: number; cpu: Record<string, number> };
   /** 1-minute load average when raw (before), ours and raw (after) started. */
   load: [number, number, number];
-}
-
-/** The ENGINES section of an existing docs/benchmarks.md ('' when there is none). */
-export function keptEnginesSection(file: string): string {
-  try {
-    const text = fs.readFileSync(file, 'utf8');
-    const a = text.indexOf(ENGINES_BEGIN);
-    const b = text.indexOf(ENGINES_END);
-    return a >= 0 && b > a ? `\n${text.slice(a, b + ENGINES_END.length)}\n` : '';
-  } catch {
-    return '';
-  }
 }
 
 async function onEngine(mode: TemporalMode, pgUrl: string, pgPid: number | undefined, cleanups: (() => Promise<void>)[]): Promise<EngineFigures> {
@@ -196,11 +184,7 @@ ${ENGINES_END}`;
     process.stdout.write(`\n${section}\n`);
 
     const out = path.join(ROOT, 'docs', 'benchmarks.md');
-    const old = fs.existsSync(out) ? fs.readFileSync(out, 'utf8') : '# Benchmarks\n';
-    const a = old.indexOf(ENGINES_BEGIN);
-    const b = old.indexOf(ENGINES_END);
-    const next = a >= 0 && b > a ? old.slice(0, a) + section + old.slice(b + ENGINES_END.length) : `${old.trimEnd()}\n\n${section}\n`;
-    fs.writeFileSync(out, next);
+    writeSection(out, 'ENGINES', section);
     log(`wrote ${path.relative(ROOT, out)}`);
     return 0;
   } finally {

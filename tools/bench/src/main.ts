@@ -58,7 +58,8 @@ import {
 } from './e2e';
 import { portalFirstLoad } from './portal';
 import { cpuSeconds, processMemory, startBenchStack } from './stack';
-import { keptEnginesSection, runEngines } from './engines';
+import { keptSections } from './doc-sections';
+import { runEngines } from './engines';
 
 // ---- parameters ----------------------------------------------------------------------------------
 
@@ -667,8 +668,8 @@ clients all on these ${cpus.length} cores; the worker and the API run with NODE_
 per request). Every database is dropped and every item workflow terminated at the end.
 `;
     const out = path.join(ROOT, 'docs', 'benchmarks.md');
-    // The section `npm run bench -- --engines` wrote stays (its own run rewrites it).
-    fs.writeFileSync(out, doc + keptEnginesSection(out));
+    // The sections other runs wrote (`--engines`, …) stay; each run rewrites only its own.
+    fs.writeFileSync(out, doc + keptSections(out));
     log(`wrote ${path.relative(ROOT, out)} (total ${totalSeconds.toFixed(1)} s)`);
     return 0;
   } finally {
