@@ -4,8 +4,8 @@
  * contacted, and what they think. Printed blank for the proposer to fill in by hand; the answer
  * given online (the proposer's own link) is filled in.
  */
-import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
-import { A4_PAGE, FONTS, SIZE, titleParagraph } from './docx-layout';
+import { AlignmentType, Document, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { A4_PAGE, FONTS, packDocx, SIZE, titleParagraph } from './docx-layout';
 import { CATEGORY_LABEL, chineseDate, KIND_LABEL, SATISFACTION_LABEL } from './labels';
 
 export interface FeedbackFormInput {
@@ -50,7 +50,7 @@ export function feedbackFormDocx(f: FeedbackFormInput): Promise<Buffer> {
     ['意见和建议', a?.comments ?? (f.feedbackMissing ? '（逾期未反馈）' : '\n\n\n')],
     ['代表委员签名', a ? `（网上填报，${chineseDate(a.at)}）` : '\n\n年    月    日'],
   ];
-  return Packer.toBuffer(
+  return packDocx(
     new Document({
       title: `征求意见表 ${f.number}`,
       sections: [
