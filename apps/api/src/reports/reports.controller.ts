@@ -7,7 +7,7 @@ import { ErrorDto } from '../common/error.dto';
 import { ProposalIdPipe } from '../common/params';
 import { ListProposalsQueryDto } from '../proposals/dto/list-query.dto';
 import { KpiQueryDto } from '../stats/stats.dto';
-import { EvaluationQueryDto, QuarterlyQueryDto } from './reports.dto';
+import { AnnualQueryDto, EvaluationQueryDto, GovernmentDocumentQueryDto, QuarterlyQueryDto } from './reports.dto';
 import { DOCX_TYPE, ReportsService, XLSX_TYPE, type FileAnswer } from './reports.service';
 
 /** What a file answer needs of the HTTP response (Express's, under Nest). */
@@ -68,6 +68,38 @@ export class ReportsController {
     return file(res, await this.reports.feedbackForm(user, id, replyId));
   }
 
+  @Get('proposals/:id/replies/:replyId/government-document')
+  @IdParam()
+  @ApiOperation({
+    summary: '市政府正式文件（.docx，GB/T 9704-2012 版式）',
+    description:
+      '省级、全国件：建议提案处整理、分管副市长签发的正式文件（第九、十条），版式同答复函：发文机关“市人民政府”、文号、右上角答复类别、主送、正文、署名、日期，抄送省人大选任联工委、省政府办公厅、省政协提案委。缺省为最新一稿，round 指定第几稿；代表委员只能取得已发出的文件。',
+  })
+  @ApiProduces(DOCX_TYPE)
+  @ApiNotFoundResponse({ type: ErrorDto, description: 'PROPOSAL_NOT_FOUND / REPLY_NOT_FOUND / DOCUMENT_NOT_FOUND' })
+  async governmentDocument(
+    @Param('id', ProposalIdPipe) id: string,
+    @Param('replyId') replyId: string,
+    @Query() q: GovernmentDocumentQueryDto,
+    @CurrentUser() user: AuthUser,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return file(res, await this.reports.governmentDocument(user, id, replyId, q.round));
+  }
+
+  @Get('reports/annual')
+  @Roles('office', 'npc_liaison', 'cppcc_liaison')
+  @ApiOperation({
+    summary: '年度办理工作总结报告代拟稿（第十二条）',
+    description:
+      'chamber=npc：市政府向市人大常委会书面报告人大代表建议办理情况；chamber=cppcc：向市政协书面通报政协委员提案办理情况。由事件计算：总数、各承办单位、A/B/C/D 类、按时答复、见面沟通、满意率、重点件、典型成果、存在问题（超期、不满意、逾期未反馈、未按月报送进度、B 类承诺未办结）、应报送总结的单位（当年承办 2 件以上）。format=docx 为 GB/T 9704 版式的代拟稿。联络机构只能取本口。',
+  })
+  @ApiProduces('application/json', DOCX_TYPE)
+  async annual(@Query() q: AnnualQueryDto, @CurrentUser() user: AuthUser, @Res({ passthrough: true }) res: Response) {
+    if (q.format === 'docx') return file(res, await this.reports.annualFile(user, q));
+    return this.reports.annual(user, q);
+  }
+
   @Get('reports/kpis')
   @Roles(...STATS_ROLES)
   @ApiOperation({ summary: '考核指标表（.xlsx）', description: '与 GET /api/stats/kpis 相同的数字和范围：总体、分口、分单位、分分管副市长。' })
@@ -80,7 +112,8 @@ export class ReportsController {
   @Roles('office', 'npc_liaison', 'cppcc_liaison')
   @ApiOperation({
     summary: '季度办理情况通报（第八条）',
-    description: '各承办单位的进展、结果和问题（超期未答复、不满意、逾期未反馈），截至季度末；format=docx 为可打印的通报。联络机构只含本口。',
+    description:
+      '各承办单位的进展、结果和问题（超期未答复、不满意、逾期未反馈、未按月报送办理进度、B 类答复承诺尚未办结），截至季度末；format=docx 为可打印的通报。联络机构只含本口。',
   })
   @ApiProduces('application/json', DOCX_TYPE)
   async quarterly(@Query() q: QuarterlyQueryDto, @CurrentUser() user: AuthUser, @Res({ passthrough: true }) res: Response) {

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { CHAMBERS } from '../stats/stats.dto';
@@ -43,4 +43,25 @@ export class EvaluationQueryDto {
   @IsOptional()
   @IsIn(['json', 'xlsx'], { message: 'format 须为 json 或 xlsx' })
   format?: 'json' | 'xlsx';
+}
+
+/** The session year as the evaluation asks for it (same validation), with the chamber and the format. */
+export class AnnualQueryDto extends PickType(EvaluationQueryDto, ['year'] as const) {
+  @ApiProperty({ enum: CHAMBERS, description: 'npc：向市人大常委会的书面报告；cppcc：向市政协的书面通报' })
+  @IsIn(CHAMBERS as unknown as string[], { message: 'chamber 须为 npc 或 cppcc' })
+  chamber: (typeof CHAMBERS)[number];
+
+  @ApiPropertyOptional({ enum: FORMATS, default: 'json', description: 'json 数据；docx 报告代拟稿（GB/T 9704 版式）' })
+  @IsOptional()
+  @IsIn(FORMATS as unknown as string[], { message: 'format 须为 json 或 docx' })
+  format?: (typeof FORMATS)[number];
+}
+
+export class GovernmentDocumentQueryDto {
+  @ApiPropertyOptional({ minimum: 1, description: '第几稿（被退回后重新整理的每一稿均保留）；缺省为最新一稿' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'round 须为正整数' })
+  @Min(1, { message: 'round 须为正整数' })
+  round?: number;
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { ProposalState } from '@jyta/proposal-domain';
+import { PROVINCIAL_CC, type ProposalState } from '@jyta/proposal-domain';
+import { selectCases } from '@jyta/stats-data-access';
 import { DEFAULT_EVALUATION_WEIGHTS, evaluateUnits, KPI_LABELS, KPI_NAMES, type EvaluationWeights, type Figures, type UnitEvaluation } from '@jyta/stats-domain';
 import type { AuthUser } from '../auth/auth-user';
 import { AppException } from '../common/app-exception';
@@ -10,11 +11,22 @@ import { ProposalQueries } from '../proposals/proposal-queries.service';
 import { StatsService, type KpiQuery } from '../stats/stats.service';
 import { LEDGER_HEADER, ledgerRow } from './ledger';
 import { feedbackFormDocx } from './feedback-form';
-import { letterFor, replyLetterDocx } from './letter';
+import { annualDocx, annualReport, summariesOwed, type AnnualReport, type Chamber } from './annual';
+import { documentNumber, documentNumberConfigFromEnv, governmentPrefix, letterPrefix } from './document-numbers';
+import { governmentDocumentFor, letterFor, replyLetterDocx } from './letter';
 import { quarterEnd, quarterlyDocx, quarterlyReport, type QuarterlyReport } from './quarterly';
+import { SUPERVISION_EVENT_TYPES, supervisionFindings, type SupervisionEvent, type UnitFindings } from './supervision';
 import { workbook } from './workbook';
 
 const replyNotFound = (replyId: string) => new AppException(404, 'REPLY_NOT_FOUND', `答复 ${replyId} 不存在`);
+const documentNotFound = (replyId: string, round?: number) =>
+  new AppException(404, 'DOCUMENT_NOT_FOUND', round ? `答复 ${replyId} 没有第 ${round} 轮正式文件` : `答复 ${replyId} 尚未整理成正式文件`);
+/** Excerpt of a reply for the annual report's typical results: its first sentences. */
+const EXCERPT_CHARS = 120;
+const excerptOf = (body: string) => {
+  const text = body.replace(/\s+/g, '');
+  return text.length > EXCERPT_CHARS ? `${text.slice(0, EXCERPT_CHARS)}……` : text;
+};
 /** A 台账 is for clerks, not a data dump: past this many rows, narrow the filters. */
 export const LEDGER_MAX_ROWS = 20_000;
 const PAGE = 100;
@@ -35,6 +47,16 @@ export class ReportsService {
     private readonly directory: DirectoryService,
     private readonly stats: StatsService,
   ) {}
+
+  /** 发文字号 prefixes and the government's name (document-numbers.ts), read once. */
+  private readonly numbers = documentNumberConfigFromEnv();
+
+  /** A proposer reads only what was sent to them (detail.ts proposerView): not a draft, not a document in review. */
+  private replyFor(user: AuthUser, state: ProposalState, replyId: string) {
+    const reply = (state.replies ?? []).find((r) => r.replyId === replyId);
+    if (!reply || (user.role === 'proposer' && !reply.sentAt)) throw replyNotFound(replyId);
+    return reply;
+  }
 
   private async unitName(): Promise<(code: string) => string> {
     const names = await this.directory.unitNames();
@@ -69,8 +91,7 @@ export class ReportsService {
   /** 答复函 (.docx) of one reply, for whoever may read the item. */
   async letter(user: AuthUser, id: string, replyId: string): Promise<FileAnswer> {
     const item = await this.queries.loadReadable(id, user);
-    const reply = (item.state.replies ?? []).find((r) => r.replyId === replyId);
-    if (!reply) throw replyNotFound(replyId);
+    const reply = this.replyFor(user, item.state, replyId);
     const d = item.state.details!;
     const name = await this.unitName();
     const body = await replyLetterDocx(
@@ -81,6 +102,7 @@ export class ReportsService {
         title: d.title,
         proposers: d.proposers,
         unitName: name(reply.unitId),
+        numberPrefix: letterPrefix(this.numbers, reply.unitId, name(reply.unitId)),
         reply,
       }),
     );
@@ -90,8 +112,7 @@ export class ReportsService {
   /** 征求意见表 (.docx) of one reply: blank for the proposer, or with the answer given online. */
   async feedbackForm(user: AuthUser, id: string, replyId: string): Promise<FileAnswer> {
     const item = await this.queries.loadReadable(id, user);
-    const reply = (item.state.replies ?? []).find((r) => r.replyId === replyId);
-    if (!reply) throw replyNotFound(replyId);
+    const reply = this.replyFor(user, item.state, replyId);
     const d = item.state.details!;
     const name = await this.unitName();
     const body = await feedbackFormDocx({
@@ -108,6 +129,93 @@ export class ReportsService {
       feedbackMissing: !!reply.feedbackMissingAt,
     });
     return { filename: `${d.number}-征求意见表-第${reply.round}轮.docx`, contentType: DOCX_TYPE, body };
+  }
+
+  /**
+   * 市政府正式文件 (.docx, Art. 9, 10) of a provincial or national item: one round of the office's
+   * compilation of a unit's opinion (the latest unless `round` is given). A proposer gets only a
+   * document that was sent.
+   */
+  async governmentDocument(user: AuthUser, id: string, replyId: string, round?: number): Promise<FileAnswer> {
+    const item = await this.queries.loadReadable(id, user);
+    const reply = this.replyFor(user, item.state, replyId);
+    const docs = (reply.documents ?? []).filter((doc) => user.role !== 'proposer' || doc.sentAt);
+    const doc = round === undefined ? docs.at(-1) : docs.find((x) => x.round === round);
+    if (!doc) throw documentNotFound(replyId, round);
+    const d = item.state.details!;
+    const body = await replyLetterDocx(
+      governmentDocumentFor({
+        governmentName: this.numbers.governmentName,
+        numberPrefix: governmentPrefix(this.numbers),
+        sessionYear: d.sessionYear,
+        kind: d.kind,
+        proposers: d.proposers,
+        category: reply.category,
+        document: doc,
+        defaultCc: PROVINCIAL_CC,
+      }),
+    );
+    return { filename: `${d.number}-市政府正式文件-第${doc.round}稿.docx`, contentType: DOCX_TYPE, body };
+  }
+
+  /**
+   * The supervision findings (supervision.ts) of the year's items the caller may see, from the
+   * events recorded before `at`: one query over the event store, joined to the list for the year
+   * and the chamber.
+   */
+  private async findings(q: { year: number; kinds?: readonly string[]; unitId?: string; at: string }): Promise<UnitFindings[]> {
+    const { rows } = await this.infra.pool.query<{ proposal_id: string; number: string; type: string; data: unknown; occurred_at: Date }>(
+      `SELECT l.proposal_id, l.number, e.type, e.data, e.occurred_at
+         FROM proposal_list l
+         JOIN events e ON e.stream_id = 'proposal-' || l.proposal_id::text
+        WHERE l.session_year = $1
+          AND ($2::text[] IS NULL OR l.kind = ANY($2::text[]))
+          AND e.type = ANY($3::text[])
+          AND e.recorded_at < $4
+        ORDER BY e.stream_id, e.version`,
+      [q.year, q.kinds ? [...q.kinds] : null, [...SUPERVISION_EVENT_TYPES], q.at],
+    );
+    const events: SupervisionEvent[] = rows.map((r) => ({ proposalId: r.proposal_id, number: r.number, type: r.type, data: r.data, occurredAt: r.occurred_at.toISOString() }));
+    const all = supervisionFindings(events);
+    return q.unitId ? all.filter((f) => f.unitId === q.unitId) : all;
+  }
+
+  /** 年度办理工作总结报告 / 通报 (Art. 12) of a session year and chamber, as it stands now. */
+  async annual(user: AuthUser, q: { year: number; chamber: Chamber }): Promise<AnnualReport> {
+    const { cases, at, scope } = await this.stats.scopedCases(user, { year: q.year, chamber: q.chamber });
+    const [findings, allYear, unitName] = await Promise.all([
+      this.findings({ year: q.year, ...scope, at }),
+      // Art. 12 counts a unit's items of the year over both chambers (only counts leave here).
+      selectCases(this.infra.pool, { year: q.year }),
+      this.unitName(),
+    ]);
+    const report = annualReport(cases, {
+      year: q.year,
+      chamber: q.chamber,
+      at,
+      unitName,
+      findings,
+      summariesOwed: summariesOwed(allYear, q.year, unitName),
+      organ: this.numbers.governmentName,
+      documentNumber: documentNumber(governmentPrefix(this.numbers), q.year),
+    });
+    // Typical results quote the reply that solved the item.
+    if (report.typicalResults.length) {
+      const { rows } = await this.infra.pool.query<{ proposal_id: string; state: ProposalState }>('SELECT proposal_id, state FROM proposal_list WHERE proposal_id = ANY($1::uuid[])', [
+        report.typicalResults.map((t) => t.proposalId),
+      ]);
+      const states = new Map(rows.map((r) => [r.proposal_id, r.state]));
+      for (const t of report.typicalResults) {
+        const sent = (states.get(t.proposalId)?.replies ?? []).filter((r) => r.unitId === t.unitId && r.sentAt).at(-1);
+        if (sent) t.excerpt = excerptOf(sent.body);
+      }
+    }
+    return report;
+  }
+
+  async annualFile(user: AuthUser, q: { year: number; chamber: Chamber }): Promise<FileAnswer> {
+    const report = await this.annual(user, q);
+    return { filename: `${report.title}（代拟稿）.docx`, contentType: DOCX_TYPE, body: await annualDocx(report) };
   }
 
   /** The Art. 16 figures as a table (.xlsx): overall, per chamber, per unit, per vice mayor. */
@@ -133,8 +241,9 @@ export class ReportsService {
   async quarterly(user: AuthUser, q: { year: number; quarter: number; chamber?: 'npc' | 'cppcc' }): Promise<QuarterlyReport> {
     const end = quarterEnd(q.year, q.quarter);
     const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-    const { cases, at } = await this.stats.scopedCases(user, { year: q.year, ...(q.chamber ? { chamber: q.chamber } : {}), ...(end < today ? { asOf: end } : {}) });
-    return quarterlyReport(cases, { year: q.year, quarter: q.quarter, at, unitName: await this.unitName() });
+    const { cases, at, scope } = await this.stats.scopedCases(user, { year: q.year, ...(q.chamber ? { chamber: q.chamber } : {}), ...(end < today ? { asOf: end } : {}) });
+    const findings = await this.findings({ year: q.year, ...scope, at });
+    return quarterlyReport(cases, { year: q.year, quarter: q.quarter, at, unitName: await this.unitName(), findings });
   }
 
   async quarterlyFile(user: AuthUser, q: { year: number; quarter: number; chamber?: 'npc' | 'cppcc' }): Promise<FileAnswer> {

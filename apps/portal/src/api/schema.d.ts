@@ -147,6 +147,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/proposals/{id}/replies/{replyId}/government-document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 市政府正式文件（.docx，GB/T 9704-2012 版式）
+         * @description 省级、全国件：建议提案处整理、分管副市长签发的正式文件（第九、十条），版式同答复函：发文机关“市人民政府”、文号、右上角答复类别、主送、正文、署名、日期，抄送省人大选任联工委、省政府办公厅、省政协提案委。缺省为最新一稿，round 指定第几稿；代表委员只能取得已发出的文件。
+         */
+        get: operations["ReportsController_governmentDocument"];
+        put?: never;
+        /**
+         * 整理形成市政府正式文件（第九、十条）
+         * @description 省级、全国件：代表委员对办理和答复意见满意（或基本满意）后——逾期未反馈的亦须答复——由建议提案处整理成正式文件，送办公厅相关处室审查、分管副市长审核签发；被退回的重新整理，每轮均保留。
+         */
+        post: operations["RepliesController_compileDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/annual": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 年度办理工作总结报告代拟稿（第十二条）
+         * @description chamber=npc：市政府向市人大常委会书面报告人大代表建议办理情况；chamber=cppcc：向市政协书面通报政协委员提案办理情况。由事件计算：总数、各承办单位、A/B/C/D 类、按时答复、见面沟通、满意率、重点件、典型成果、存在问题（超期、不满意、逾期未反馈、未按月报送进度、B 类承诺未办结）、应报送总结的单位（当年承办 2 件以上）。format=docx 为 GB/T 9704 版式的代拟稿。联络机构只能取本口。
+         */
+        get: operations["ReportsController_annual"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reports/kpis": {
         parameters: {
             query?: never;
@@ -176,7 +220,7 @@ export interface paths {
         };
         /**
          * 季度办理情况通报（第八条）
-         * @description 各承办单位的进展、结果和问题（超期未答复、不满意、逾期未反馈），截至季度末；format=docx 为可打印的通报。联络机构只含本口。
+         * @description 各承办单位的进展、结果和问题（超期未答复、不满意、逾期未反馈、未按月报送办理进度、B 类答复承诺尚未办结），截至季度末；format=docx 为可打印的通报。联络机构只含本口。
          */
         get: operations["ReportsController_quarterly"];
         put?: never;
@@ -479,26 +523,6 @@ export interface paths {
          * @description 承办单位：审查通过后发出，附征求意见表；抄送按第十条。省级、全国件由承办单位将办理和答复意见先送代表委员征求意见。建议提案处：发出已签发的市政府正式文件（省级、全国件），抄报省人大选任联工委、省政府办公厅、省政协提案委；本单位办结，全部办结后归档。
          */
         post: operations["RepliesController_send"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/proposals/{id}/replies/{replyId}/government-document": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * 整理形成市政府正式文件（第九、十条）
-         * @description 省级、全国件：代表委员对办理和答复意见满意（或基本满意）后——逾期未反馈的亦须答复——由建议提案处整理成正式文件，送办公厅相关处室审查、分管副市长审核签发；被退回的重新整理，每轮均保留。
-         */
-        post: operations["RepliesController_compileDocument"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3247,6 +3271,130 @@ export interface operations {
             };
         };
     };
+    ReportsController_governmentDocument: {
+        parameters: {
+            query?: {
+                /** @description 第几稿（被退回后重新整理的每一稿均保留）；缺省为最新一稿 */
+                round?: number;
+            };
+            header?: never;
+            path: {
+                /** @description 建议提案 id */
+                id: string;
+                replyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description VALIDATION_FAILED / EXPORT_TOO_LARGE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN_ROLE / NOT_YOUR_ITEM / NOT_YOUR_UNIT / NOT_YOUR_CHAMBER */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description PROPOSAL_NOT_FOUND / REPLY_NOT_FOUND / DOCUMENT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    RepliesController_compileDocument: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 重试同一操作时携带相同的值，操作只执行一次（1–200 个可见 ASCII 字符） */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+                replyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompileGovernmentDocumentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalDetailDto"];
+                };
+            };
+            /** @description NOT_PROVINCIAL / NOT_AWAITING_DOCUMENT / ARCHIVED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    ReportsController_annual: {
+        parameters: {
+            query: {
+                year: number;
+                /** @description npc：向市人大常委会的书面报告；cppcc：向市政协的书面通报 */
+                chamber: "npc" | "cppcc";
+                /** @description json 数据；docx 报告代拟稿（GB/T 9704 版式） */
+                format?: "json" | "docx";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED / EXPORT_TOO_LARGE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN_ROLE / NOT_YOUR_ITEM / NOT_YOUR_UNIT / NOT_YOUR_CHAMBER */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
     ReportsController_kpis: {
         parameters: {
             query: {
@@ -4152,44 +4300,6 @@ export interface operations {
                 };
             };
             /** @description REPLY_NOT_APPROVED / DOCUMENT_NOT_SIGNED / NOT_PROVINCIAL */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorDto"];
-                };
-            };
-        };
-    };
-    RepliesController_compileDocument: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description 重试同一操作时携带相同的值，操作只执行一次（1–200 个可见 ASCII 字符） */
-                "Idempotency-Key"?: string;
-            };
-            path: {
-                id: string;
-                replyId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CompileGovernmentDocumentDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProposalDetailDto"];
-                };
-            };
-            /** @description NOT_PROVINCIAL / NOT_AWAITING_DOCUMENT / ARCHIVED */
             409: {
                 headers: {
                     [name: string]: unknown;
