@@ -1,11 +1,17 @@
 /**
  * Documents and exports end to end, through HTTP on the real servers: the reply letter (.docx, GB/T
  * 9704-2012 layout, category in the top right corner), the 台账 and the KPI table (.xlsx, parsed back
- * to their rows) and the quarterly bulletin (Art. 8, JSON and .docx with every unit).
+ * to their rows), the quarterly bulletin (Art. 8, JSON and .docx with every unit, missed monthly
+ * reports and open category B promises), the annual report and notice (Art. 12), the government
+ * document of a provincial item, and one letter and one bulletin rendered to PDF by LibreOffice.
  */
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import * as XLSX from '@e965/xlsx';
+import { PostgresEventStore } from '@jyta/event-store';
 import { ApiClient, shanghaiDay } from './http';
 import { registration } from './fixtures';
+import { docxToPdf, firstPagePng, isPdf, pdfFacts } from './office';
 import { startStack, type Stack } from './stack';
 
 let stack: Stack;
@@ -15,7 +21,7 @@ const YEAR = 2026;
 
 beforeAll(async () => {
   stack = await startStack();
-  const users = ['office', 'rsj-handler', 'rsj-leader', 'jyj-handler', 'jyj-leader', 'npc-liaison', 'cppcc-liaison', 'member-1'];
+  const users = ['office', 'rsj-handler', 'rsj-leader', 'jyj-handler', 'jyj-leader', 'npc-liaison', 'cppcc-liaison', 'member-1', 'deputy-1'];
   const clients = await Promise.all(users.map((u) => ApiClient.login(stack.baseUrl, u)));
   users.forEach((u, i) => (as[u] = clients[i]));
   token = Object.fromEntries(
@@ -241,4 +247,171 @@ describe('documents and exports', () => {
     const other = await as['jyj-handler'].get(`/api/proposals/${npc.id}/replies/${npc.replyId}/feedback-form`);
     expect({ status: other.status, code: other.body.code }).toEqual({ status: 403, code: 'NOT_YOUR_ITEM' });
   });
+});
+
+const SCREENSHOTS = path.resolve(__dirname, '../../docs/screenshots');
+const textOf = (docx: Buffer) => paragraphs(documentXml(docx)).filter((p) => p.text);
+
+describe('supervision and year-end documents', () => {
+  const NEXT = YEAR + 1; // a year of its own, so that the figures above stay as they are
+  let provincial: { id: string; number: string; replyId: string };
+
+  beforeAll(async () => {
+    // NEXT: two items assigned to jyj (it owes a summary, Art. 12), and a provincial item answered by rsj
+    for (const title of ['关于增加中小学课后服务的建议', '关于改善校园周边交通的建议']) {
+      const reg = await as.office.post('/api/proposals', registration({ sessionYear: NEXT, title }));
+      expect(reg.status).toBe(201);
+      expect((await as.office.post(`/api/proposals/${reg.body.id}/assignment`, { mode: 'single', leadUnitIds: ['jyj'], assignedOn: shanghaiDay(), leaderInCharge: 'vice-mayor-1' })).status).toBe(200);
+    }
+    const reg = await as.office.post(
+      '/api/proposals',
+      registration({ sessionYear: NEXT, level: 'provincial', title: '关于加快黄河流域生态保护的建议', proposers: [{ name: '省人大代表甲', username: 'deputy-1' }] }),
+    );
+    expect(reg.status).toBe(201);
+    const id: string = reg.body.id;
+    expect((await as.office.post(`/api/proposals/${id}/assignment`, { mode: 'single', leadUnitIds: ['rsj'], assignedOn: shanghaiDay(), leaderInCharge: 'vice-mayor-1' })).status).toBe(200);
+    expect((await as['rsj-handler'].post(`/api/proposals/${id}/units/rsj/receipt`)).status).toBe(200);
+    const d = await as['rsj-handler'].post(`/api/proposals/${id}/replies`, { unitId: 'rsj', category: 'B', body: '办理和答复意见：已列入明年计划。' });
+    expect(d.status).toBe(201);
+    const replyId: string = d.body.replyId;
+    expect((await as['rsj-leader'].post(`/api/proposals/${id}/replies/${replyId}/review`, { approve: true })).status).toBe(200);
+    expect((await as['rsj-handler'].post(`/api/proposals/${id}/replies/${replyId}/send`)).status).toBe(200);
+    const token = (await as['deputy-1'].get(`/api/proposals/${id}`)).body.replies.find((r: any) => r.id === replyId).feedbackToken;
+    expect((await new ApiClient(stack.baseUrl).post(`/api/feedback/${token}`, { attitude: 'satisfied', result: 'satisfied', contact: 'face_to_face' })).status).toBe(200);
+    provincial = { id, number: reg.body.number, replyId };
+  }, 120_000);
+
+  it('the quarterly bulletin lists each unit’s missed monthly reports and open category B promises', async () => {
+    // A month the progress-report timer found missed (its event, as the timer records it)
+    const dueAt = new Date(Date.now() - 3600_000).toISOString();
+    const month = shanghaiDay().slice(0, 7);
+    const stored = await new PostgresEventStore(stack.pool).append(
+      `proposal-${npc.id}`,
+      [{ eventId: randomUUID(), type: 'ProgressReportMissed', data: { unitId: 'rsj', month, dueAt, reportsTo: 'office' }, metadata: { actor: null, occurredAt: dueAt, correlationId: randomUUID() } }],
+      { expectedVersion: 'any' },
+    );
+    expect(stored.events).toHaveLength(1);
+    const quarter = Math.floor((Number(shanghaiDay().slice(5, 7)) - 1) / 3) + 1;
+    const res = await as.office.get(`/api/reports/quarterly?year=${YEAR}&quarter=${quarter}`);
+    expect(res.status).toBe(200);
+    const rsj = res.body.units.find((u: any) => u.unitId === 'rsj');
+    // the B reply sent is a promise until PromiseFulfilled; jyj answered A: none
+    expect(rsj.problems.missedReports).toEqual([{ number: npc.number, month, dueAt }]);
+    expect(rsj.problems.openPromises).toEqual([{ number: npc.number, replyId: npc.replyId, sentAt: expect.any(String), followUps: 0 }]);
+    expect(res.body.units.find((u: any) => u.unitId === 'jyj').problems).toMatchObject({ missedReports: [], openPromises: [] });
+    const doc = await download('office', `/api/reports/quarterly?year=${YEAR}&quarter=${quarter}&format=docx`);
+    const text = textOf(doc.body).map((p) => p.text);
+    expect(text).toContain(`存在问题：未按月报送办理进度1次（${npc.number}（${month}））。`);
+    expect(text).toContain(`B类答复承诺事项尚未办结1件（${npc.number}），请按承诺抓紧落实并报告进展。`);
+  });
+
+  it('the annual report to the NPC standing committee (Art. 12): figures from the events, as JSON and .docx', async () => {
+    const res = await as.office.get(`/api/reports/annual?year=${YEAR}&chamber=npc`);
+    expect(res.status).toBe(200);
+    const a = res.body;
+    // one NPC item of YEAR: rsj, category B, sent on time, no contact recorded, no answer yet
+    expect(a.totals).toEqual({ items: 1, cases: 1, keyItems: 0, recommendations: 0, replied: 1, unitCount: 1 });
+    expect(a.categories).toEqual({ A: 0, B: 1, C: 0, D: 0, pending: 0 });
+    expect([a.figures.on_time.numerator, a.figures.on_time.denominator]).toEqual([1, 1]);
+    expect([a.figures.face_to_face.numerator, a.figures.face_to_face.denominator]).toEqual([0, 1]);
+    expect(a.units.map((u: any) => [u.unitId, u.unitName, u.items, u.replied])).toEqual([['rsj', unitNames.rsj, 1, 1]]);
+    expect(a.problems.openPromises).toEqual([{ unitId: 'rsj', unitName: unitNames.rsj, count: 1, list: npc.number }]);
+    expect(a.problems.missedReports).toEqual([expect.objectContaining({ unitId: 'rsj', count: 1 })]);
+    expect(a.summariesOwed).toEqual([]);
+
+    const doc = await download('office', `/api/reports/annual?year=${YEAR}&chamber=npc&format=docx`);
+    expect(doc.status).toBe(200);
+    expect(doc.type).toContain('wordprocessingml.document');
+    const ps = textOf(doc.body);
+    expect(ps.slice(0, 4)).toEqual([
+      { align: 'center', text: '市人民政府' },
+      { align: 'right', text: `市政府文〔${YEAR}〕　　号` },
+      { align: 'center', text: `关于${YEAR}年度市人大代表建议办理工作情况的报告` },
+      { align: 'both', text: '市人大常委会：' },
+    ]);
+    const all = ps.map((p) => p.text).join('\n');
+    expect(all).toContain(`本年度市政府系统共承办人大代表建议1件（其中重点0件），由1个承办单位办理，计1件次`);
+    expect(all).toContain('正在解决或已列入计划逐步解决的（B类）1件次，占100.0%');
+    expect(all).toContain('按时答复率100.0%（1/1），见面沟通率0.0%（0/1）');
+    expect(all).toContain(`${unitNames.rsj}：承办1件，已答复1件，其中A类0件、B类1件、C类0件、D类0件`);
+    expect(all).toContain(`${unitNames.rsj}B类答复承诺事项尚未办结1件（${npc.number}）`);
+
+    // scope: the NPC liaison may, the CPPCC liaison not for the NPC; a unit not at all; bad input 400
+    expect((await as['npc-liaison'].get(`/api/reports/annual?year=${YEAR}&chamber=npc`)).body.totals.items).toBe(1);
+    const other = await as['cppcc-liaison'].get(`/api/reports/annual?year=${YEAR}&chamber=npc`);
+    expect({ status: other.status, code: other.body.code }).toEqual({ status: 403, code: 'NOT_YOUR_CHAMBER' });
+    const cppcc = await as['cppcc-liaison'].get(`/api/reports/annual?year=${YEAR}&chamber=cppcc`);
+    expect(cppcc.body).toMatchObject({ title: `关于${YEAR}年度市政协委员提案办理工作情况的通报`, addressee: '市政协：', totals: { items: 1 }, categories: { A: 1 } });
+    expect((await as['rsj-handler'].get(`/api/reports/annual?year=${YEAR}&chamber=npc`)).status).toBe(403);
+    const bad = await as.office.get(`/api/reports/annual?year=${YEAR}&chamber=xx`);
+    expect({ status: bad.status, code: bad.body.code }).toEqual({ status: 400, code: 'VALIDATION_FAILED' });
+  });
+
+  it('the annual report names the units owing a summary: 2 or more items of the year', async () => {
+    const a = (await as.office.get(`/api/reports/annual?year=${NEXT}&chamber=npc`)).body;
+    expect(a.totals).toMatchObject({ items: 3, cases: 3, replied: 1 });
+    expect(a.summariesOwed).toEqual([{ unitId: 'jyj', unitName: unitNames.jyj, items: 2, handlingEnded: false }]);
+    const text = textOf((await download('office', `/api/reports/annual?year=${NEXT}&chamber=npc&format=docx`)).body).map((p) => p.text);
+    expect(text).toContain(`当年承办2件以上的单位须在办理工作结束后复查总结并书面报告（第十二条）：${unitNames.jyj}（2件，办理中）。`);
+  });
+
+  it('the government document of a provincial item (.docx, Art. 9/10): same layout, the category, the provincial cc', async () => {
+    const { id, replyId } = provincial;
+    const none = await as.office.get(`/api/proposals/${id}/replies/${replyId}/government-document`);
+    expect({ status: none.status, code: none.body.code }).toEqual({ status: 404, code: 'DOCUMENT_NOT_FOUND' });
+    const compiled = await as.office.post(`/api/proposals/${id}/replies/${replyId}/government-document`, {
+      documentNumber: `郑政文〔${NEXT}〕12号`,
+      body: '省人大代表甲：\n您提出的建议收悉，现答复如下。\n一、已列入明年计划。',
+    });
+    expect(compiled.status).toBe(201);
+    const res = await download('office', `/api/proposals/${id}/replies/${replyId}/government-document`);
+    expect(res.status).toBe(200);
+    expect(res.type).toContain('wordprocessingml.document');
+    expect(decodeURIComponent(res.disposition)).toContain(`${provincial.number}-市政府正式文件-第1稿.docx`);
+    const ps = textOf(res.body);
+    expect(ps.slice(0, 5)).toEqual([
+      { align: 'right', text: 'B' },
+      { align: 'center', text: '市人民政府' },
+      { align: 'right', text: `郑政文〔${NEXT}〕12号` },
+      { align: 'center', text: '市人民政府关于《关于加快黄河流域生态保护的建议》的答复' },
+      { align: 'both', text: '省人大代表甲代表：' },
+    ]);
+    expect(ps.map((p) => p.text)).toContain('一、已列入明年计划。');
+    expect(ps.at(-1)!.text).toBe('抄送：省人大选任联工委，省政府办公厅，省政协提案委。');
+    expect(documentXml(res.body)).toMatch(/<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587"/);
+    // the proposer gets it only once sent; an unknown round is 404
+    const early = await as['deputy-1'].get(`/api/proposals/${id}/replies/${replyId}/government-document`);
+    expect({ status: early.status, code: early.body.code }).toEqual({ status: 404, code: 'DOCUMENT_NOT_FOUND' });
+    const round = await as.office.get(`/api/proposals/${id}/replies/${replyId}/government-document?round=2`);
+    expect({ status: round.status, code: round.body.code }).toEqual({ status: 404, code: 'DOCUMENT_NOT_FOUND' });
+    const badRound = await as.office.get(`/api/proposals/${id}/replies/${replyId}/government-document?round=0`);
+    expect({ status: badRound.status, code: badRound.body.code }).toEqual({ status: 400, code: 'VALIDATION_FAILED' });
+    // a municipal item has none
+    const municipal = await as.office.get(`/api/proposals/${npc.id}/replies/${npc.replyId}/government-document`);
+    expect({ status: municipal.status, code: municipal.body.code }).toEqual({ status: 404, code: 'DOCUMENT_NOT_FOUND' });
+  });
+
+  it('a letter and the bulletin print: LibreOffice renders them to PDF (kept in tests/artifacts), first pages pictured for the README', async () => {
+    const letter = await download('office', `/api/proposals/${npc.id}/replies/${npc.replyId}/letter`);
+    const letterPdf = docxToPdf(letter.body, 'reply-letter');
+    expect(isPdf(letterPdf)).toBe(true);
+    const l = pdfFacts(letterPdf);
+    expect(l.pages).toBeGreaterThanOrEqual(1);
+    // the category letter alone on the first line, then the organ and the addressee in Chinese
+    expect(l.text.split('\n').find((line) => line.trim())!.trim()).toBe('B');
+    expect(l.text).toContain(unitNames.rsj);
+    expect(l.text.replace(/\s+/g, '')).toContain('测试代表甲、测试代表乙代表：');
+    firstPagePng(letterPdf, path.join(SCREENSHOTS, 'document-reply-letter.png'));
+
+    const quarter = Math.floor((Number(shanghaiDay().slice(5, 7)) - 1) / 3) + 1;
+    const bulletin = await download('office', `/api/reports/quarterly?year=${YEAR}&quarter=${quarter}&format=docx`);
+    const bulletinPdf = docxToPdf(bulletin.body, 'quarterly-bulletin');
+    expect(isPdf(bulletinPdf)).toBe(true);
+    const b = pdfFacts(bulletinPdf);
+    expect(b.pages).toBeGreaterThanOrEqual(1);
+    const flat = b.text.replace(/\s+/g, '');
+    expect(flat).toContain(`一、${unitNames.jyj}`);
+    expect(flat).toContain(`二、${unitNames.rsj}`);
+    firstPagePng(bulletinPdf, path.join(SCREENSHOTS, 'document-quarterly-bulletin.png'));
+  }, 300_000);
 });
