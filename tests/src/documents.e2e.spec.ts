@@ -386,6 +386,8 @@ describe('supervision and year-end documents', () => {
     expect({ status: round.status, code: round.body.code }).toEqual({ status: 404, code: 'DOCUMENT_NOT_FOUND' });
     const badRound = await as.office.get(`/api/proposals/${id}/replies/${replyId}/government-document?round=0`);
     expect({ status: badRound.status, code: badRound.body.code }).toEqual({ status: 400, code: 'VALIDATION_FAILED' });
+    // the proposer gets a letter that was sent to them
+    expect((await download('deputy-1', `/api/proposals/${npc.id}/replies/${npc.replyId}/letter`)).status).toBe(200);
     // a municipal item has none
     const municipal = await as.office.get(`/api/proposals/${npc.id}/replies/${npc.replyId}/government-document`);
     expect({ status: municipal.status, code: municipal.body.code }).toEqual({ status: 404, code: 'DOCUMENT_NOT_FOUND' });
