@@ -132,7 +132,7 @@ export default function ViceMayorQueuePage() {
           { title: '标题', ellipsis: true, render: (_, t) => t.item.title },
           { title: '答复单位', width: 130, render: (_, t) => (t.reply ? unitName(t.reply.unitId) : '—') },
           { title: '答复类别', width: 110, render: (_, t) => (t.reply ? label(CATEGORY, t.reply.category).split(/[（(]/)[0] : '—') },
-          { title: '送达日期', width: 130, render: (_, t) => formatDate(t.since) },
+          { title: '送达日期', width: 150, render: (_, t) => formatDate(t.since) },
           { title: '操作', width: 220, fixed: 'right', render: (_, t) => <Action task={t} /> },
         ]}
       />
