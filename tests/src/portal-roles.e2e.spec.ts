@@ -205,6 +205,17 @@ describe('the portal for the unit, the vice mayor and the public', () => {
     expect(text).not.toContain('承办单位：');
     await screenshot(pub, 'roles-09-public-reply');
 
+    // The API behind it: the unit's name on every row, a page per reply, 404 for one not published.
+    const anonymous = new ApiClient(stack.baseUrl);
+    const list = await anonymous.get('/api/public/replies?unitId=jtj&category=A&pageSize=100');
+    expect(list.body.items.find((r: { replyId: string }) => r.replyId === replyId)).toMatchObject({ unitId: 'jtj', unitName: '市交通局', mode: 'full' });
+    expect(JSON.stringify(list.body)).not.toMatch(new RegExp(`${PROPOSER}|${PHONE}`));
+    expect((await anonymous.get(`/api/public/replies/${replyId}`)).body).toMatchObject({ replyId, unitName: '市交通局', title });
+    expect((await anonymous.get('/api/public/replies/not-published')).body).toMatchObject({ statusCode: 404, code: 'PUBLIC_REPLY_NOT_FOUND' });
+    const units = (await anonymous.get('/api/public/units')).body as Record<string, string>[];
+    expect(units).toContainEqual({ code: 'jtj', name: '市交通局' });
+    expect(units.every((u) => Object.keys(u).sort().join() === 'code,name')).toBe(true);
+
     // Another unit's filter does not find it.
     await pub.goto('/public?unitId=jyj');
     await pub.getByText('暂无公开的办理结果').waitFor();

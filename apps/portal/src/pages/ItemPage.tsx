@@ -29,7 +29,7 @@ function ReplyCard({ item, reply }: { item: Detail; reply: Reply }) {
   const disclosure = reply.disclosure as unknown as { mode: string } | null;
   const reading = reply.reading as unknown as { by?: string; comment?: string; at?: string } | null;
   const leaderName = useLeaderName();
-  const unitName = item.assignments.find((u) => u.unitId === reply.unitId)?.unitName ?? reply.unitId;
+  const unitName = item.assignments.find((u) => u.unitId === reply.unitId)?.unitName ?? '承办单位';
   const isLatest = item.replies.filter((r) => r.unitId === reply.unitId).at(-1)?.id === reply.id;
   return (
     <Card
