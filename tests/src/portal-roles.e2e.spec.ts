@@ -183,6 +183,16 @@ describe('the portal for the unit, the vice mayor and the public', () => {
     const [id, replyId] = await satisfiedReply(title, `${PROPOSER}代表（电话 ${PHONE}）：您的建议收悉，夜班公交已延长至 23 时。`);
     expect((await as['jtj-handler'].post(`/api/proposals/${id}/replies/${replyId}/disclosure`, { mode: 'full' })).status).toBe(200);
 
+    // The proposer's own list: the stage in words, the replies and the history one click away.
+    const deputy = await portal.as('deputy-1');
+    const mine = deputy.getByRole('row', { name: new RegExp(title) });
+    await mine.getByText('已办结').waitFor();
+    await screenshot(deputy, 'roles-10-proposer-mine');
+    await mine.getByRole('link', { name: '办理履历' }).click();
+    await deputy.getByRole('tab', { name: '履历', selected: true }).waitFor();
+    await deputy.locator('.ant-timeline').getByText('交办', { exact: true }).waitFor();
+    expect(await deputy.locator('body').innerText()).not.toMatch(/jtj-handler|vice-mayor-1/);
+
     const pub = await portal.anonymous();
     await pub.goto('/public');
     await pub.getByText('建议提案办理结果公开').waitFor();
