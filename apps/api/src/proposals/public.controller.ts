@@ -73,7 +73,8 @@ export class PublicController {
   @ApiOkResponse({ type: PublicReplyDto })
   @ApiNotFoundResponse({ type: ErrorDto, description: 'PUBLIC_REPLY_NOT_FOUND：不存在或未公开' })
   async reply(@Param('replyId') replyId: string): Promise<PublicReplyDto> {
-    const { items } = await listPublicReplies(this.infra.pool, { replyId, page: 1, pageSize: 1 });
+    // Reply ids are uuids (or uuid-like copies): anything else names no reply, and never reaches SQL (U+0000 would be a 500).
+    const { items } = /^[A-Za-z0-9_-]{1,100}$/.test(replyId) ? await listPublicReplies(this.infra.pool, { replyId, page: 1, pageSize: 1 }) : { items: [] };
     if (!items.length) throw new AppException(404, 'PUBLIC_REPLY_NOT_FOUND', '该办理复文不存在或未公开');
     return (await this.named(items))[0];
   }
