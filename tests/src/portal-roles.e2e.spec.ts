@@ -222,7 +222,7 @@ describe('the portal for the unit, the vice mayor and the public', () => {
     expect(JSON.stringify(list.body)).not.toMatch(new RegExp(`${PROPOSER}|${PHONE}`));
     expect((await anonymous.get(`/api/public/replies/${replyId}`)).body).toMatchObject({ replyId, unitName: '市交通局', title });
     expect((await anonymous.get('/api/public/replies/not-published')).body).toMatchObject({ statusCode: 404, code: 'PUBLIC_REPLY_NOT_FOUND' });
-    expect((await anonymous.get('/api/public/replies/a%00b')).body).toMatchObject({ statusCode: 404, code: 'PUBLIC_REPLY_NOT_FOUND' });
+    expect((await anonymous.get('/api/public/replies/a%00b')).body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
     const units = (await anonymous.get('/api/public/units')).body as Record<string, string>[];
     expect(units).toContainEqual({ code: 'jtj', name: '市交通局' });
     expect(units.every((u) => Object.keys(u).sort().join() === 'code,name')).toBe(true);
