@@ -59,6 +59,8 @@ const NOT_MINE = 'NOTIFICATION_NOT_FOUND';
 /** 404: the operation / projection asked for does not exist (past the role check: the role may ask) */
 const NO_OP = 'OPERATION_NOT_FOUND';
 const NO_PROJECTION = 'PROJECTION_NOT_FOUND';
+/** 404: no published reply with this id — for everybody, logged in or not */
+const NO_PUBLIC_REPLY = 'PUBLIC_REPLY_NOT_FOUND';
 type Outcome =
   | typeof OK
   | typeof CREATED
@@ -72,9 +74,10 @@ type Outcome =
   | typeof NO_TOKEN
   | typeof NOT_MINE
   | typeof NO_OP
-  | typeof NO_PROJECTION;
+  | typeof NO_PROJECTION
+  | typeof NO_PUBLIC_REPLY;
 
-const STATUS_OF: Record<string, number> = { [ANON]: 401, [ROLE]: 403, [ITEM]: 403, [UNIT]: 403, [CHARGE]: 403, [CHAMBER]: 403, [PAST]: 409, [NO_TOKEN]: 404, [NOT_MINE]: 404, [NO_OP]: 404, [NO_PROJECTION]: 404 };
+const STATUS_OF: Record<string, number> = { [ANON]: 401, [ROLE]: 403, [ITEM]: 403, [UNIT]: 403, [CHARGE]: 403, [CHAMBER]: 403, [PAST]: 409, [NO_TOKEN]: 404, [NOT_MINE]: 404, [NO_OP]: 404, [NO_PROJECTION]: 404, [NO_PUBLIC_REPLY]: 404 };
 const AUTH_CODES = [ANON, ROLE, ITEM, UNIT, CHARGE, CHAMBER];
 
 // prettier-ignore
@@ -93,6 +96,9 @@ const MATRIX: Record<string, Outcome[]> = {
   'POST me/inbox/{rsj-handler notice}/read':    [NOT_MINE,NOT_MINE,NOT_MINE,NOT_MINE,NOT_MINE,NOT_MINE,NOT_MINE,OK,      NOT_MINE,NOT_MINE,NOT_MINE,NOT_MINE,NOT_MINE,NOT_MINE,ANON],
   'GET public/replies':                         [OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK],
   'GET public/stats':                           [OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK],
+  'GET public/units':                           [OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK],
+  'GET public/replies/{not published}':         [NO_PUBLIC_REPLY,NO_PUBLIC_REPLY,NO_PUBLIC_REPLY,NO_PUBLIC_REPLY,NO_PUBLIC_REPLY,NO_PUBLIC_REPLY,NO_PUBLIC_REPLY,NO_PUBLIC_REPLY,NO_PUBLIC_REPLY,NO_PUBLIC_REPLY,NO_PUBLIC_REPLY,NO_PUBLIC_REPLY,NO_PUBLIC_REPLY,NO_PUBLIC_REPLY,NO_PUBLIC_REPLY],
+  'GET leaders':                                [OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      ANON],
   // the 征求意见表: the link is the proof (Art. 14), so no role is refused; a form answers once —
   // the first caller answers it (satisfied: the item is archived), every later one is refused by
   // the domain (409 ARCHIVED); the answer is recorded as the proposer's, whoever posted it
@@ -348,6 +354,9 @@ const REQUESTS: Record<keyof typeof MATRIX, () => Request> = {
   'GET feedback (invalid token)': () => ['GET', `/api/feedback/${items.toAnswer.token!.split('').reverse().join('')}x`],
   'POST feedback (invalid token)': () => ['POST', `/api/feedback/${items.toAnswer.token!.split('').reverse().join('')}x`, FEEDBACK],
   'GET public/stats': () => ['GET', '/api/public/stats?year=2026'],
+  'GET public/units': () => ['GET', '/api/public/units'],
+  'GET public/replies/{not published}': () => ['GET', '/api/public/replies/00000000-0000-4000-8000-000000000000'],
+  'GET leaders': () => ['GET', '/api/leaders'],
   'GET stats/kpis': () => ['GET', '/api/stats/kpis?year=2026'],
   'GET stats/kpis (rsj, npc)': () => ['GET', '/api/stats/kpis?year=2026&unitId=rsj&chamber=npc'],
   'GET stats/kpis/items': () => ['GET', '/api/stats/kpis/items?year=2026&kpi=on_time'],

@@ -7,8 +7,9 @@ export function homeOf(role: Role): string {
   switch (role) {
     case 'unit_handler':
       return '/unit';
-    case 'unit_leader':
     case 'vice_mayor':
+      return '/vice-mayor';
+    case 'unit_leader':
     case 'office_reviewer':
       return '/reviews';
     case 'npc_liaison':

@@ -27,3 +27,9 @@ export function formatDateTime(value: string | null | undefined): string {
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
+
+/** '2026-12' → '2026年12月'. */
+export function formatMonth(value: string): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(value);
+  return m ? `${Number(m[1])}年${Number(m[2])}月` : value;
+}

@@ -17,6 +17,7 @@ const guarded = (roles: Role[], element: React.ReactNode) => <RequireRole roles=
 export const routes: RouteObject[] = [
   { path: '/login', lazy: page(() => import('./pages/login/LoginPage')) },
   { path: '/public', lazy: page(() => import('./pages/public/PublicRepliesPage')) },
+  { path: '/public/replies/:replyId', lazy: page(() => import('./pages/public/PublicReplyPage')) },
   { path: '/feedback/:token', lazy: page(() => import('./pages/proposer/FeedbackPage')) },
   {
     path: '/',
@@ -31,6 +32,7 @@ export const routes: RouteObject[] = [
       { path: 'reviews', element: guarded(REVIEWERS, null), children: [{ index: true, lazy: page(() => import('./pages/leader/ReviewQueuePage')) }] },
       { path: 'dashboard', element: guarded(['npc_liaison', 'cppcc_liaison', 'office', 'admin'], null), children: [{ index: true, lazy: page(() => import('./pages/liaison/DashboardPage')) }] },
       { path: 'mine', element: guarded(['proposer'], null), children: [{ index: true, lazy: page(() => import('./pages/proposer/MyItemsPage')) }] },
+      { path: 'vice-mayor', element: guarded(['vice_mayor'], null), children: [{ index: true, lazy: page(() => import('./pages/vice-mayor/ViceMayorQueuePage')) }] },
       { path: 'forbidden', lazy: page(() => import('./pages/ForbiddenPage')) },
       { path: '*', element: <NotFound /> },
     ],

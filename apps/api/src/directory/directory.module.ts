@@ -5,10 +5,10 @@ import { ContactsService } from './contacts.service';
 import { ContactsController } from './contacts.controller';
 import { DirectoryDb } from './directory-db';
 import { DirectoryService } from './directory.service';
-import { UnitsController } from './units.controller';
+import { LeadersController, UnitsController } from './units.controller';
 
 @Module({
-  controllers: [UnitsController, ContactsController],
+  controllers: [UnitsController, ContactsController, LeadersController],
   providers: [DirectoryDb, DirectoryService, SessionService, AccountsService, ContactsService],
   exports: [DirectoryDb, DirectoryService, SessionService, AccountsService, ContactsService],
 })

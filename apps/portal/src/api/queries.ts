@@ -6,20 +6,7 @@ import type { operations } from './schema';
 export type ListQuery = NonNullable<operations['ProposalsController_list']['parameters']['query']>;
 export type PublicQuery = NonNullable<operations['PublicController_replies']['parameters']['query']>;
 
-export interface PublicReply {
-  replyId: string;
-  proposalNumber: string;
-  year: number;
-  kind: string;
-  topic: string | null;
-  unitId: string;
-  category: string;
-  mode: 'full' | 'summary' | 'withheld';
-  title: string;
-  text: string | null;
-  reason: string | null;
-  publishedAt: string;
-}
+export type PublicReply = Schemas['PublicReplyDto'];
 
 export interface FeedbackForm {
   proposal: { id: string; number: string; title: string };
@@ -104,16 +91,29 @@ export function useDeadlinePreview(assignedOn: string | undefined, urgent: boole
 export function usePublicReplies(q: PublicQuery) {
   return useQuery({
     queryKey: ['public', q],
-    // The public answer has no declared schema in the OpenAPI document yet.
-    queryFn: async () =>
-      (await call(api.GET('/api/public/replies', { params: { query: q } }))) as unknown as {
-        items: PublicReply[];
-        total: number;
-        page: number;
-        pageSize: number;
-      },
+    queryFn: () => call(api.GET('/api/public/replies', { params: { query: q } })),
     placeholderData: keepPreviousData,
   });
+}
+
+export function usePublicReply(replyId: string | undefined) {
+  return useQuery({
+    queryKey: ['public', 'reply', replyId],
+    enabled: !!replyId,
+    queryFn: () => call(api.GET('/api/public/replies/{replyId}', { params: { path: { replyId: replyId! } } })),
+    retry: false,
+  });
+}
+
+/** The units, for the public site's filter (no login). */
+export function usePublicUnits() {
+  return useQuery({ queryKey: ['public', 'units'], queryFn: () => call(api.GET('/api/public/units')), staleTime: 10 * 60_000 });
+}
+
+/** 分管市领导: account → name, so a page shows the person (never the account code). */
+export function useLeaderName(): (username: string | null | undefined) => string {
+  const { data } = useQuery({ queryKey: ['leaders'], enabled: !!session.token(), queryFn: () => call(api.GET('/api/leaders')), staleTime: 10 * 60_000 });
+  return (username) => (username ? (data?.find((l) => l.username === username)?.name ?? '分管副市长') : '—');
 }
 
 export function useFeedbackForm(token: string | undefined) {

@@ -87,6 +87,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/leaders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 分管市领导（副市长）列表 */
+        get: operations["LeadersController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/proposals/export": {
         parameters: {
             query?: never;
@@ -582,6 +599,43 @@ export interface paths {
          * @description 只列出承办单位已选择公开方式的答复：全文公开（已隐去代表委员姓名、联系方式和抄送范围）、摘要公开或不予公开（仅公开理由）。
          */
         get: operations["PublicController_replies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/replies/{replyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一件公开的办理复文（第二十条） */
+        get: operations["PublicController_reply"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 承办单位（公开查询的筛选项）
+         * @description 单位代码与名称；不含任何人员信息。
+         */
+        get: operations["PublicController_units"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1393,6 +1447,18 @@ export interface components {
             /** @description 主要领导、分管领导、办公室负责人各至多一位，承办人员至多 20 位 */
             contacts: components["schemas"]["ContactEntryDto"][];
         };
+        LeaderDto: {
+            /**
+             * @description 账号（交办时的分管市领导 leaderInCharge）
+             * @example vice-mayor-1
+             */
+            username: string;
+            /**
+             * @description 姓名
+             * @example 周慕远
+             */
+            name: string;
+        };
         ProposerDto: {
             /**
              * @description 提出人姓名（联名时每人一条）
@@ -2121,6 +2187,49 @@ export interface components {
             comments?: string;
             /** @description true：不满意或情况变化，退回重新办理（第十条） */
             sendBack?: boolean;
+        };
+        PublicReplyDto: {
+            replyId: string;
+            /** @example 2026-建议-0001 */
+            proposalNumber: string;
+            /** @example 2026 */
+            year: number;
+            /** @enum {string} */
+            kind: "npc_suggestion" | "cppcc_proposal" | "cppcc_recommendation";
+            topic?: string | null;
+            /**
+             * @description 答复单位代码
+             * @example rsj
+             */
+            unitId: string;
+            /**
+             * @description 答复单位名称（谁办理、谁答复、谁公开）
+             * @example 市人社局
+             */
+            unitName: string;
+            /** @enum {string} */
+            category: "A" | "B" | "C" | "D";
+            /** @enum {string} */
+            mode: "full" | "summary" | "withheld";
+            title: string;
+            /** @description 全文（已隐去个人信息）或摘要；不予公开时为空 */
+            text?: string | null;
+            /** @description 不予公开的理由 */
+            reason?: string | null;
+            /** Format: date-time */
+            publishedAt: string;
+        };
+        PublicRepliesPageDto: {
+            items: components["schemas"]["PublicReplyDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        PublicUnitDto: {
+            /** @example rsj */
+            code: string;
+            /** @example 市人社局 */
+            name: string;
         };
         SubmitMajorItemDto: {
             /**
@@ -3131,6 +3240,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    LeadersController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeaderDto"][];
                 };
             };
         };
@@ -4437,7 +4565,58 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PublicRepliesPageDto"];
+                };
+            };
+        };
+    };
+    PublicController_reply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                replyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicReplyDto"];
+                };
+            };
+            /** @description PUBLIC_REPLY_NOT_FOUND：不存在或未公开 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    PublicController_units: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicUnitDto"][];
+                };
             };
         };
     };

@@ -2,14 +2,14 @@ import { App, Button, Card, Descriptions, Empty, List, Space, Spin, Table, Tabs,
 import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { api, ApiError, call, type Detail, type Reply, type UnitAssignment } from '../api/client';
-import { useEvents, useItem, useItemCommand } from '../api/queries';
+import { useEvents, useItem, useItemCommand, useLeaderName } from '../api/queries';
 import { useCurrentUser } from '../components/AppLayout';
 import { DeadlineTag } from '../components/DeadlineTag';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { EventTimeline } from '../components/EventTimeline';
 import { Forbidden, NotFound } from '../components/Forbidden';
 import { CATEGORY, CONTACT_METHOD, DISCLOSURE, ITEM_STATUS, KIND, LEVEL, REPLY_STATUS, REVIEW_STAGE, SATISFACTION, T, UNIT_ROLE, UNIT_STATUS, label } from '../glossary';
-import { formatDate, formatDateTime } from '../format';
+import { formatDate, formatDateTime, formatMonth } from '../format';
 import { canReview, ReviewButtons } from './leader/ReviewButtons';
 import { AssignDialog } from './office/AssignDialog';
 import { DisclosureDialog, DraftDialog, UnitActions } from './unit/UnitActions';
@@ -27,7 +27,9 @@ function ReplyCard({ item, reply }: { item: Detail; reply: Reply }) {
   const reviews = reply.reviews as unknown as Review[];
   const feedback = reply.feedback as unknown as { attitude: string; result: string; comments?: string; sendBack?: boolean } | null;
   const disclosure = reply.disclosure as unknown as { mode: string } | null;
-  const unitName = item.assignments.find((u) => u.unitId === reply.unitId)?.unitName ?? reply.unitId;
+  const reading = reply.reading as unknown as { by?: string; comment?: string; at?: string } | null;
+  const leaderName = useLeaderName();
+  const unitName = item.assignments.find((u) => u.unitId === reply.unitId)?.unitName ?? '承办单位';
   const isLatest = item.replies.filter((r) => r.unitId === reply.unitId).at(-1)?.id === reply.id;
   return (
     <Card
@@ -70,6 +72,12 @@ function ReplyCard({ item, reply }: { item: Detail; reply: Reply }) {
         </Typography.Paragraph>
       )}
       {disclosure && <Typography.Paragraph>公开方式：{label(DISCLOSURE, disclosure.mode)}</Typography.Paragraph>}
+      {reading && (
+        <Typography.Paragraph data-testid="reading">
+          分管副市长{reading.by ? ` ${leaderName(reading.by)} ` : ''}已阅示{reading.at ? `（${formatDateTime(reading.at)}）` : ''}
+          {reading.comment ? `：${reading.comment}` : ''}
+        </Typography.Paragraph>
+      )}
       <Space wrap>
         {canReview(me, item, reply) && <ReviewButtons item={item} reply={reply} />}
         {mine && reply.status === 'approved' && (
@@ -97,6 +105,63 @@ function replied(item: Detail, unitId: string): boolean {
   return !!latest && (latest.status === 'sent' || (latest.status === 'closed' && !latest.sentBack));
 }
 
+/** A due instant (24:00 of the last day, Shanghai) → that last day, as people read a deadline. */
+const lastDayOf = (dueAt: string) => new Date(Date.parse(dueAt) - 1).toISOString();
+
+function hasHandlingRecords(u: UnitAssignment): boolean {
+  return u.contacts.length + u.coUnitOpinions.length + u.instructionRequests.length + u.progressReports.length + u.returnRequests.length > 0 || !!u.explanation;
+}
+
+/** What the unit recorded while handling: contacts, 会办意见, 请示, monthly progress, 延期说明, return requests. */
+function HandlingRecords({ unit: u }: { unit: UnitAssignment }) {
+  const lists: { key: string; header: string; rows: React.ReactNode[] }[] = [
+    { key: 'contacts', header: '与代表委员的沟通', rows: u.contacts.map((c) => `${formatDate(c.on)} · ${label(CONTACT_METHOD, c.method)} · ${c.summary}`) },
+    { key: 'co', header: '会办意见', rows: u.coUnitOpinions.map((o) => `${formatDate(o.submittedAt)}${o.late ? '（逾期）' : ''} · ${o.opinion}`) },
+    {
+      key: 'instructions',
+      header: '请示（第五条）',
+      rows: u.instructionRequests.map(
+        (r) =>
+          `${formatDate(r.requestedAt)} 向${r.authority}请示：${r.matter}。${r.answer ? `${formatDate(r.answer.on)} 答复：${r.answer.answer}` : '尚未答复'}`,
+      ),
+    },
+    {
+      key: 'progress',
+      header: '月度办理进度',
+      rows: [
+        ...u.progressReports.map((p) => `${formatMonth(p.month)}${p.late ? '（逾期报送）' : ''} · ${p.progress}`),
+        ...u.progressReportsMissed.map((m) => `${formatMonth(m.month)} · 未按时报送`),
+      ],
+    },
+    {
+      key: 'explanation',
+      header: '延期说明（第十九条）',
+      rows: u.explanation ? [`困难：${u.explanation.reasons}；措施：${u.explanation.measures}；预计 ${formatDate(u.explanation.expectedOn)} 办结`] : [],
+    },
+    {
+      key: 'returns',
+      header: '退转申请',
+      rows: u.returnRequests.map(
+        (r) => `${formatDate(r.requestedAt)} · ${r.reason}${r.decision ? `（${r.decision.approve ? '同意' : '不同意'}${r.decision.comment ? `：${r.decision.comment}` : ''}）` : '（待处理）'}`,
+      ),
+    },
+  ];
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} data-testid={`records-${u.unitId}`}>
+      {u.nextProgressReport && (
+        <Typography.Text type="secondary">
+          下次报送进度：{formatMonth(u.nextProgressReport.month)}，{formatDate(lastDayOf(u.nextProgressReport.dueAt))} 前
+        </Typography.Text>
+      )}
+      {lists
+        .filter((l) => l.rows.length)
+        .map((l) => (
+          <List key={l.key} size="small" header={l.header} dataSource={l.rows} renderItem={(r) => <List.Item>{r}</List.Item>} />
+        ))}
+    </Space>
+  );
+}
+
 function UnitsTable({ item }: { item: Detail }) {
   const me = useCurrentUser();
   return (
@@ -107,19 +172,9 @@ function UnitsTable({ item }: { item: Detail }) {
       dataSource={item.assignments}
       scroll={{ x: 900 }}
       expandable={{
-        rowExpandable: (u) => u.contacts.length > 0,
-        expandedRowRender: (u) => (
-          <List
-            size="small"
-            header="与代表委员的沟通"
-            dataSource={u.contacts}
-            renderItem={(c) => (
-              <List.Item>
-                {formatDate(c.on)} · {label(CONTACT_METHOD, c.method)} · {c.summary}
-              </List.Item>
-            )}
-          />
-        ),
+        rowExpandable: (u) => hasHandlingRecords(u),
+        defaultExpandAllRows: me.role === 'unit_handler' || me.role === 'unit_leader',
+        expandedRowRender: (u) => <HandlingRecords unit={u} />,
       }}
       columns={[
         { title: '承办单位', dataIndex: 'unitName' },
@@ -151,6 +206,7 @@ export default function ItemPage() {
   const me = useCurrentUser();
   const item = useItem(id);
   const events = useEvents(item.data ? id : undefined);
+  const leaderName = useLeaderName();
   const [assigning, setAssigning] = useState(false);
 
   if (item.error instanceof ApiError && item.error.status === 403) return <Forbidden message={`${item.error.message}。${T.forbiddenHint}`} />;
@@ -163,6 +219,7 @@ export default function ItemPage() {
     (d.status === 'registered' || d.status === 'awaiting_reassignment') &&
     (!d.major || !!(d.majorApproval as { approvedAt?: string } | null)?.approvedAt);
   const showPersonal = me.role !== 'npc_liaison' && me.role !== 'cppcc_liaison';
+  const major = d.majorApproval as { viceMayor?: string; submittedAt?: string; note?: string; approvedAt?: string; instructions?: string } | null;
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -191,6 +248,18 @@ export default function ItemPage() {
             { key: 'year', label: '届次年份', children: `${d.sessionYear}年` },
             { key: 'registered', label: '登记日期', children: formatDate(d.registeredAt) },
             { key: 'topic', label: '主题', children: d.topic || '—' },
+            ...(d.assignment?.leaderInCharge ? [{ key: 'leader', label: '分管市领导', children: leaderName(d.assignment.leaderInCharge) }] : []),
+            ...(major
+              ? [
+                  {
+                    key: 'major',
+                    label: '重大事项阅批',
+                    children: major.approvedAt
+                      ? `${leaderName(major.viceMayor)} 已于${formatDate(major.approvedAt)}阅批${major.instructions ? `，批示：${major.instructions}` : ''}`
+                      : `已提请${leaderName(major.viceMayor)}阅批（${formatDate(major.submittedAt)}）`,
+                  },
+                ]
+              : []),
             ...(showPersonal ? [{ key: 'proposers', label: '提出人', children: d.proposers.map((p) => p.name).join('、') }] : []),
             {
               key: 'flags',

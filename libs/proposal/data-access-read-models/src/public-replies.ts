@@ -132,6 +132,8 @@ export interface PublicReplyFilters {
   topic?: string;
   /** case-insensitive substring of the title, the number or the published text */
   q?: string;
+  /** one reply (the public page of a reply) */
+  replyId?: string;
   page: number;
   pageSize: number;
 }
@@ -166,6 +168,7 @@ export async function listPublicReplies(
   if (f.unitId) add('unit_id = ?', f.unitId);
   if (f.category) add('category = ?', f.category);
   if (f.topic) add('topic = ?', f.topic);
+  if (f.replyId) add('reply_id = ?', f.replyId);
   if (f.q) {
     params.push(`%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
     const n = `$${params.length}`;

@@ -20,7 +20,7 @@ export function canReview(me: Me, item: Detail, reply: Reply): boolean {
 }
 
 /** 通过 / 退回修改（须写明意见） */
-export function ReviewButtons({ item, reply }: { item: Detail; reply: Reply }) {
+export function ReviewButtons({ item, reply, approveText = '审查通过' }: { item: Detail; reply: Reply; approveText?: string }) {
   const { message } = App.useApp();
   const [back, setBack] = useState(false);
   const [form] = Form.useForm<{ comment: string }>();
@@ -34,7 +34,7 @@ export function ReviewButtons({ item, reply }: { item: Detail; reply: Reply }) {
         loading={review.isPending && !back}
         onClick={() => review.mutateAsync({ approve: true }).then(() => message.success('已通过'), (e) => message.error((e as Error).message))}
       >
-        审查通过
+        {approveText}
       </Button>
       <Button danger onClick={() => setBack(true)}>
         退回修改

@@ -23,7 +23,7 @@ export default function ReviewQueuePage() {
         columns={[
           { title: '编号', render: (_, r) => <Link to={`/items/${r.item.id}?tab=replies`}>{r.item.number}</Link>, width: 140 },
           { title: '标题', render: (_, r) => r.item.title, ellipsis: true },
-          { title: '单位', render: (_, r) => r.item.assignments.find((u) => u.unitId === r.reply.unitId)?.unitName ?? r.reply.unitId, width: 140 },
+          { title: '单位', render: (_, r) => r.item.assignments.find((u) => u.unitId === r.reply.unitId)?.unitName ?? '承办单位', width: 140 },
           { title: '稿次', render: (_, r) => `第 ${r.reply.round} 稿`, width: 90 },
           { title: '类别', render: (_, r) => label(CATEGORY, r.reply.category), width: 200 },
           { title: '审查环节', render: (_, r) => <Tag>{label(REVIEW_STAGE, r.reply.currentStage)}</Tag>, width: 180 },

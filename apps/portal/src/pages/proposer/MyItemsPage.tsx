@@ -1,14 +1,62 @@
-import { Card } from 'antd';
-import { useSearchParams } from 'react-router';
-import { ItemsTable } from '../office/ItemsPage';
+import { Button, Card, Space, Table, Tag } from 'antd';
+import { Link } from 'react-router';
+import type { Detail } from '../../api/client';
+import { useDetailsOf } from '../../api/queries';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { KIND, T, label } from '../../glossary';
+import { formatDate } from '../../format';
+import { proposerStage } from './stage';
 
-/** 我的建议提案: the API lists only the proposer's own items. */
+/** 我的建议提案: the API lists only the proposer's own items; each with its stage, replies and history. */
 export default function MyItemsPage() {
-  const [params, setParams] = useSearchParams();
-  const page = Number(params.get('page') ?? 1);
+  const q = useDetailsOf({});
+  const rows = [...q.items].sort((a, b) => b.registeredAt.localeCompare(a.registeredAt));
   return (
     <Card title="我的建议提案">
-      <ItemsTable query={{ page, pageSize: 20 }} onPage={(p) => setParams({ page: String(p) })} />
+      <ErrorAlert error={q.error} />
+      <Table<Detail>
+        rowKey="id"
+        loading={q.isLoading}
+        locale={{ emptyText: T.empty }}
+        dataSource={rows}
+        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        scroll={{ x: 900 }}
+        columns={[
+          { title: '编号', width: 150, render: (_, d) => <Link to={`/items/${d.id}`}>{d.number}</Link> },
+          { title: '标题', ellipsis: true, render: (_, d) => d.title },
+          { title: '类别', width: 120, render: (_, d) => label(KIND, d.kind) },
+          { title: '登记日期', width: 140, render: (_, d) => formatDate(d.registeredAt) },
+          {
+            title: '当前阶段',
+            width: 210,
+            render: (_, d) => {
+              const s = proposerStage(d);
+              return <Tag color={s.color}>{s.text}</Tag>;
+            },
+          },
+          { title: '承办单位', width: 160, render: (_, d) => d.assignments.filter((a) => a.status !== 'returned').map((a) => a.unitName).join('、') || '—' },
+          {
+            title: '操作',
+            width: 260,
+            render: (_, d) => {
+              const s = proposerStage(d);
+              return (
+                <Space wrap>
+                  <Link to={`/items/${d.id}?tab=replies`}>答复（{d.replies.filter((r) => r.sentAt).length}）</Link>
+                  <Link to={`/items/${d.id}?tab=history`}>办理履历</Link>
+                  {s.feedbackToken && (
+                    <Link to={`/feedback/${s.feedbackToken}`}>
+                      <Button size="small" type="primary">
+                        填写征求意见表
+                      </Button>
+                    </Link>
+                  )}
+                </Space>
+              );
+            },
+          },
+        ]}
+      />
     </Card>
   );
 }

@@ -1,6 +1,6 @@
 import { Button, Card, Form, Input, InputNumber, Layout, List, Select, Space, Tag, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router';
-import { usePublicReplies, useUnitNames, type PublicQuery } from '../../api/queries';
+import { usePublicReplies, usePublicUnits, type PublicQuery } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { CATEGORY, DISCLOSURE, KIND, T, label, options } from '../../glossary';
 import { formatDate } from '../../format';
@@ -13,23 +13,15 @@ export default function PublicRepliesPage() {
     pageSize: 10,
     ...(params.get('year') ? { year: Number(params.get('year')) } : {}),
     ...(params.get('kind') ? { kind: params.get('kind') as PublicQuery['kind'] } : {}),
+    ...(params.get('unitId') ? { unitId: params.get('unitId')! } : {}),
     ...(params.get('category') ? { category: params.get('category') as PublicQuery['category'] } : {}),
     ...(params.get('topic') ? { topic: params.get('topic')! } : {}),
     ...(params.get('q') ? { q: params.get('q')! } : {}),
   };
   const list = usePublicReplies(q);
-  const unitName = useUnitNames();
+  const units = usePublicUnits();
   return (
-    <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between' }}>
-        <Typography.Title level={4} style={{ color: '#fff', margin: 0 }}>
-          建议提案办理结果公开
-        </Typography.Title>
-        <Link to="/login" style={{ color: '#fff' }}>
-          工作人员登录
-        </Link>
-      </Layout.Header>
-      <Layout.Content style={{ padding: 24, maxWidth: 1100, margin: '0 auto', width: '100%' }}>
+    <PublicShell>
         <Card>
           <Form
             layout="inline"
@@ -42,6 +34,15 @@ export default function PublicRepliesPage() {
             </Form.Item>
             <Form.Item label="类别" name="kind">
               <Select allowClear style={{ width: 150 }} options={options(KIND)} />
+            </Form.Item>
+            <Form.Item label="答复单位" name="unitId">
+              <Select
+                allowClear
+                showSearch={{ optionFilterProp: 'label' }}
+                style={{ width: 180 }}
+                loading={units.isLoading}
+                options={(units.data ?? []).map((u) => ({ value: u.code, label: u.name }))}
+              />
             </Form.Item>
             <Form.Item label="答复类别" name="category">
               <Select allowClear style={{ width: 220 }} options={options(CATEGORY)} />
@@ -71,14 +72,16 @@ export default function PublicRepliesPage() {
               <List.Item key={r.replyId} data-testid="public-reply">
                 <Space orientation="vertical" style={{ width: '100%' }}>
                   <Space wrap>
-                    <Typography.Text strong>
-                      {r.proposalNumber} {r.title}
-                    </Typography.Text>
+                    <Link to={`/public/replies/${r.replyId}`}>
+                      <Typography.Text strong>
+                        {r.proposalNumber} {r.title}
+                      </Typography.Text>
+                    </Link>
                     <Tag>{label(KIND, r.kind)}</Tag>
                     <Tag color="blue">{label(DISCLOSURE, r.mode)}</Tag>
                   </Space>
                   <Typography.Text type="secondary">
-                    答复单位：{unitName(r.unitId)} · {label(CATEGORY, r.category)} · 公开于 {formatDate(r.publishedAt)}
+                    答复单位：{r.unitName} · {label(CATEGORY, r.category)} · 公开于 {formatDate(r.publishedAt)}
                   </Typography.Text>
                   {r.mode === 'withheld' ? (
                     <Typography.Paragraph>不予公开，理由：{r.reason}</Typography.Paragraph>
@@ -92,7 +95,25 @@ export default function PublicRepliesPage() {
             )}
           />
         </Card>
-      </Layout.Content>
+    </PublicShell>
+  );
+}
+
+/** The public site's frame: its title and the staff login link, nothing else. */
+export function PublicShell({ children }: { children: React.ReactNode }) {
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', paddingInline: 16 }}>
+        <Link to="/public">
+          <Typography.Title level={4} style={{ color: '#fff', margin: 0 }}>
+            建议提案办理结果公开
+          </Typography.Title>
+        </Link>
+        <Link to="/login" style={{ color: '#fff' }}>
+          工作人员登录
+        </Link>
+      </Layout.Header>
+      <Layout.Content style={{ padding: 16, maxWidth: 1100, margin: '0 auto', width: '100%' }}>{children}</Layout.Content>
     </Layout>
   );
 }

@@ -5,11 +5,23 @@ import { api, call, type Detail, type Reply, type UnitAssignment } from '../../a
 import { useItemCommand } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { CATEGORY, CONTACT_METHOD, DISCLOSURE, options } from '../../glossary';
+import { deadlineState } from '../../deadline';
+import { CoOpinionDialog, ExplanationDialog, InstructionsAnswerDialog, InstructionsDialog, ProgressReportDialog } from './HandlingDialogs';
 
-/** 签收 · 申请退转 · 记录沟通 · 起草答复: what a handler does for their unit's assignment. */
+type UnitDialog = 'return' | 'contact' | 'draft' | 'co' | 'instructions' | 'answer' | 'progress' | 'explanation';
+
+/** 申请退转（剩余 N 天）: the return window's countdown on the button itself. */
+export function returnButtonLabel(unit: Pick<UnitAssignment, 'returnWindowLastDay'>, now: Date): string {
+  return unit.returnWindowLastDay ? `申请退转（${deadlineState(unit.returnWindowLastDay, now).text}）` : '申请退转';
+}
+
+/**
+ * 签收 · 申请退转 · 记录沟通 · 会办意见 · 请示 · 月度进度 · 延期说明 · 起草答复: what a handler does
+ * for their unit's assignment (the API decides; this only hides what it would refuse).
+ */
 export function UnitActions({ item, unit }: { item: Detail; unit: UnitAssignment }) {
   const { message } = App.useApp();
-  const [dialog, setDialog] = useState<'return' | 'contact' | 'draft' | null>(null);
+  const [dialog, setDialog] = useState<UnitDialog | null>(null);
   const path = { id: item.id, unitId: unit.unitId };
   const sign = useItemCommand(item.id, (_: void, header) => call(api.POST('/api/proposals/{id}/units/{unitId}/receipt', { params: { path, header } })));
   const answersItself = unit.role !== 'co';
@@ -17,6 +29,9 @@ export function UnitActions({ item, unit }: { item: Detail; unit: UnitAssignment
   const latest = item.replies.filter((r) => r.unitId === unit.unitId).at(-1);
   const inProgress = !!latest && !['closed', 'sent'].includes(latest.status);
   const repliedAwaitingFeedback = !!latest && latest.status === 'sent' && !latest.feedback;
+  const replied = !!latest && (latest.status === 'sent' || (latest.status === 'closed' && !latest.sentBack));
+  const pendingRequest = unit.instructionRequests.find((r) => !r.answer);
+  const canExplain = answersItself && !!unit.signedAt && !unit.explanation && !unit.replyDeadlinePassedAt && !replied && !inProgress;
   if (unit.status === 'returned' || item.status === 'archived') return null;
   return (
     <Space wrap>
@@ -29,9 +44,14 @@ export function UnitActions({ item, unit }: { item: Detail; unit: UnitAssignment
           签收
         </Button>
       )}
-      {!unit.returnWindowClosed && <Button onClick={() => setDialog('return')}>申请退转</Button>}
+      {!unit.returnWindowClosed && <Button onClick={() => setDialog('return')}>{returnButtonLabel(unit, new Date())}</Button>}
       {unit.signedAt && <Button onClick={() => setDialog('contact')}>记录沟通</Button>}
-      {unit.signedAt && answersItself && !inProgress && !repliedAwaitingFeedback && (
+      {unit.signedAt && unit.role === 'co' && <Button onClick={() => setDialog('co')}>{unit.coUnitOpinions.length ? '补充会办意见' : '会办意见'}</Button>}
+      {unit.signedAt && !replied && <Button onClick={() => setDialog('instructions')}>请示</Button>}
+      {pendingRequest && <Button onClick={() => setDialog('answer')}>记录上级答复</Button>}
+      {unit.signedAt && unit.nextProgressReport && <Button onClick={() => setDialog('progress')}>报送进度</Button>}
+      {canExplain && <Button onClick={() => setDialog('explanation')}>延期说明</Button>}
+      {unit.signedAt && answersItself && !unit.instructionsPending && !inProgress && !repliedAwaitingFeedback && (
         <Button type="primary" onClick={() => setDialog('draft')}>
           起草答复
         </Button>
@@ -39,6 +59,13 @@ export function UnitActions({ item, unit }: { item: Detail; unit: UnitAssignment
       {dialog === 'return' && <ReturnDialog item={item} unitId={unit.unitId} onClose={() => setDialog(null)} />}
       {dialog === 'contact' && <ContactDialog item={item} unitId={unit.unitId} onClose={() => setDialog(null)} />}
       {dialog === 'draft' && <DraftDialog item={item} unitId={unit.unitId} onClose={() => setDialog(null)} />}
+      {dialog === 'co' && <CoOpinionDialog item={item} unitId={unit.unitId} onClose={() => setDialog(null)} />}
+      {dialog === 'instructions' && <InstructionsDialog item={item} unitId={unit.unitId} onClose={() => setDialog(null)} />}
+      {dialog === 'answer' && pendingRequest && (
+        <InstructionsAnswerDialog item={item} unitId={unit.unitId} requestId={pendingRequest.requestId} onClose={() => setDialog(null)} />
+      )}
+      {dialog === 'progress' && <ProgressReportDialog item={item} unitId={unit.unitId} onClose={() => setDialog(null)} />}
+      {dialog === 'explanation' && <ExplanationDialog item={item} unitId={unit.unitId} onClose={() => setDialog(null)} />}
     </Space>
   );
 }
