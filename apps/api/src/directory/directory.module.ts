@@ -6,9 +6,10 @@ import { ContactsController } from './contacts.controller';
 import { DirectoryDb } from './directory-db';
 import { DirectoryService } from './directory.service';
 import { UnitsController } from './units.controller';
+import { LeadersController } from './leaders.controller';
 
 @Module({
-  controllers: [UnitsController, ContactsController],
+  controllers: [UnitsController, ContactsController, LeadersController],
   providers: [DirectoryDb, DirectoryService, SessionService, AccountsService, ContactsService],
   exports: [DirectoryDb, DirectoryService, SessionService, AccountsService, ContactsService],
 })

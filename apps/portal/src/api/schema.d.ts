@@ -87,6 +87,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/leaders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 分管市领导（副市长）名单 */
+        get: operations["LeadersController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/proposals/export": {
         parameters: {
             query?: never;
@@ -788,6 +805,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/proposals/import/progress/{progressId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 批量登记的进度
+         * @description 上传时带 ?progressId=… 的导入：校验中、登记中（已处理行数 / 总行数）、完成或未完成。结束后保留 10 分钟；只能查看本账号的导入。
+         */
+        get: operations["ProposalImportController_importProgress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/proposals/assignments": {
         parameters: {
             query?: never;
@@ -1368,6 +1405,15 @@ export interface components {
         PutContactsDto: {
             /** @description 主要领导、分管领导、办公室负责人各至多一位，承办人员至多 20 位 */
             contacts: components["schemas"]["ContactEntryDto"][];
+        };
+        LeaderDto: {
+            /**
+             * @description 账号（交办时的 leaderInCharge）
+             * @example vice-mayor-1
+             */
+            username: string;
+            /** @example 王副市长 */
+            name: string;
         };
         ProposerDto: {
             /**
@@ -2307,6 +2353,28 @@ export interface components {
              */
             ignoredColumns: string[];
         };
+        ImportProgressDto: {
+            /**
+             * @description validating 校验中 / registering 登记中 / done 完成 / failed 未完成（错误见导入请求的答复）
+             * @enum {string}
+             */
+            phase: "validating" | "registering" | "done" | "failed";
+            /**
+             * @description 待登记的行数（校验通过后才知道；此前为 0）
+             * @example 500
+             */
+            total: number;
+            /**
+             * @description 已处理的行数（登记成功或失败）
+             * @example 120
+             */
+            done: number;
+            /**
+             * @description 登记失败的行数
+             * @example 0
+             */
+            failed: number;
+        };
         BulkAssignmentItemDto: {
             /**
              * @description single 单一办理 / lead 主办+会办 / separate 分别办理
@@ -3111,6 +3179,25 @@ export interface operations {
             };
         };
     };
+    LeadersController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeaderDto"][];
+                };
+            };
+        };
+    };
     ReportsController_ledger: {
         parameters: {
             query?: {
@@ -3130,6 +3217,16 @@ export interface operations {
                 key?: boolean;
                 /** @description 按标题或编号模糊查询 */
                 q?: string;
+                /** @description 重大建议 / 提案（第六条，须阅批） */
+                major?: boolean;
+                /** @description 急需办理 */
+                urgent?: boolean;
+                /** @description 按主题（所属领域）模糊查询 */
+                topic?: string;
+                /** @description 按提出人（领衔人或联名人）姓名模糊查询 */
+                proposer?: string;
+                /** @description 建议提案处的待办队列：return-decision 待决定退转申请 / reassignment 退转后待重新交办（含分别办理待改派的部分）/ major-approval 重大件待提请或待阅批（未交办）/ quality-check 答复待质量审查（第十八条）/ government-document 省级、全国件待整理或待发出正式文件 / merged 已并入主件的件（可拆分） */
+                awaiting?: "return-decision" | "reassignment" | "major-approval" | "quality-check" | "government-document" | "merged";
             };
             header?: never;
             path?: never;
@@ -3389,6 +3486,16 @@ export interface operations {
                 key?: boolean;
                 /** @description 按标题或编号模糊查询 */
                 q?: string;
+                /** @description 重大建议 / 提案（第六条，须阅批） */
+                major?: boolean;
+                /** @description 急需办理 */
+                urgent?: boolean;
+                /** @description 按主题（所属领域）模糊查询 */
+                topic?: string;
+                /** @description 按提出人（领衔人或联名人）姓名模糊查询 */
+                proposer?: string;
+                /** @description 建议提案处的待办队列：return-decision 待决定退转申请 / reassignment 退转后待重新交办（含分别办理待改派的部分）/ major-approval 重大件待提请或待阅批（未交办）/ quality-check 答复待质量审查（第十八条）/ government-document 省级、全国件待整理或待发出正式文件 / merged 已并入主件的件（可拆分） */
+                awaiting?: "return-decision" | "reassignment" | "major-approval" | "quality-check" | "government-document" | "merged";
             };
             header?: never;
             path?: never;
@@ -4803,7 +4910,10 @@ export interface operations {
     };
     ProposalImportController_import: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description 客户端为本次上传取的标识（8–64 位字母、数字、- 或 _）：上传进行中可用 GET /api/proposals/import/progress/{progressId} 查看进度 */
+                progressId?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -4857,6 +4967,45 @@ export interface operations {
             };
             /** @description IMPORT_INCOMPLETE：部分行未能登记（details.imported / details.failed），请重传同一文件 */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    ProposalImportController_importProgress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                progressId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportProgressDto"];
+                };
+            };
+            /** @description FORBIDDEN_ROLE（仅办公厅） */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description IMPORT_PROGRESS_NOT_FOUND */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
