@@ -814,7 +814,7 @@ export interface paths {
         };
         /**
          * 批量登记的进度
-         * @description 上传时带 ?progressId=… 的导入：校验中、登记中（已处理行数 / 总行数）、完成或未完成。结束后保留 10 分钟；只能查看本账号的导入。
+         * @description 上传时带 ?progressId=… 的导入：尚未开始（文件仍在上传）、校验中、登记中（已处理行数 / 总行数）、完成或未完成。结束后保留 10 分钟；只能查看本账号的导入（其他标识答复 pending）。进度保存在处理该上传的 API 进程中。
          */
         get: operations["ProposalImportController_importProgress"];
         put?: never;
@@ -2355,10 +2355,10 @@ export interface components {
         };
         ImportProgressDto: {
             /**
-             * @description validating 校验中 / registering 登记中 / done 完成 / failed 未完成（错误见导入请求的答复）
+             * @description pending 尚未开始（文件仍在上传，或没有这个标识）/ validating 校验中 / registering 登记中 / done 完成 / failed 未完成（错误见导入请求的答复）
              * @enum {string}
              */
-            phase: "validating" | "registering" | "done" | "failed";
+            phase: "pending" | "validating" | "registering" | "done" | "failed";
             /**
              * @description 待登记的行数（校验通过后才知道；此前为 0）
              * @example 500
@@ -4997,15 +4997,6 @@ export interface operations {
             };
             /** @description FORBIDDEN_ROLE（仅办公厅） */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorDto"];
-                };
-            };
-            /** @description IMPORT_PROGRESS_NOT_FOUND */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };

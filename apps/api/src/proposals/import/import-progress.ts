@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
-import { AppException } from '../../common/app-exception';
 
 /** A client-chosen id for one upload, so it can ask how far the import is while the upload's answer is pending. */
 export const PROGRESS_ID = /^[A-Za-z0-9_-]{8,64}$/;
@@ -8,8 +7,11 @@ export const PROGRESS_ID = /^[A-Za-z0-9_-]{8,64}$/;
 const KEEP_MS = 10 * 60_000;
 
 export class ImportProgressDto {
-  @ApiProperty({ enum: ['validating', 'registering', 'done', 'failed'], description: 'validating 校验中 / registering 登记中 / done 完成 / failed 未完成（错误见导入请求的答复）' })
-  phase: 'validating' | 'registering' | 'done' | 'failed';
+  @ApiProperty({
+    enum: ['pending', 'validating', 'registering', 'done', 'failed'],
+    description: 'pending 尚未开始（文件仍在上传，或没有这个标识）/ validating 校验中 / registering 登记中 / done 完成 / failed 未完成（错误见导入请求的答复）',
+  })
+  phase: 'pending' | 'validating' | 'registering' | 'done' | 'failed';
   @ApiProperty({ example: 500, description: '待登记的行数（校验通过后才知道；此前为 0）' }) total: number;
   @ApiProperty({ example: 120, description: '已处理的行数（登记成功或失败）' }) done: number;
   @ApiProperty({ example: 0, description: '登记失败的行数' }) failed: number;
@@ -53,8 +55,9 @@ export class ImportProgress {
 
   read(username: string, progressId: string): ImportProgressDto {
     const e = this.entries.get(progressId);
-    // Another account's import does not exist for this one.
-    if (!e || e.username !== username) throw new AppException(404, 'IMPORT_PROGRESS_NOT_FOUND', '没有这次导入的进度（未开始、已结束超过 10 分钟，或不是本账号的导入）');
+    // The upload may still be arriving (the import starts once the whole file is in): not yet
+    // started is an answer, not an error. Another account's import does not exist for this one.
+    if (!e || e.username !== username) return { phase: 'pending', total: 0, done: 0, failed: 0 };
     return { phase: e.phase, total: e.total, done: e.done, failed: e.failed };
   }
 

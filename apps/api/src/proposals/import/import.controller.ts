@@ -23,7 +23,6 @@ import {
   ApiExtraModels,
   ApiForbiddenResponse,
   ApiHeader,
-  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiPayloadTooLargeResponse,
@@ -141,10 +140,11 @@ export class ProposalImportController {
   @Roles('office')
   @ApiOperation({
     summary: '批量登记的进度',
-    description: '上传时带 ?progressId=… 的导入：校验中、登记中（已处理行数 / 总行数）、完成或未完成。结束后保留 10 分钟；只能查看本账号的导入。',
+    description:
+      '上传时带 ?progressId=… 的导入：尚未开始（文件仍在上传）、校验中、登记中（已处理行数 / 总行数）、完成或未完成。' +
+      '结束后保留 10 分钟；只能查看本账号的导入（其他标识答复 pending）。进度保存在处理该上传的 API 进程中。',
   })
   @ApiOkResponse({ type: ImportProgressDto })
-  @ApiNotFoundResponse({ type: ErrorDto, description: 'IMPORT_PROGRESS_NOT_FOUND' })
   importProgress(@Param('progressId') progressId: string, @CurrentUser() user: AuthUser): ImportProgressDto {
     return this.progress.read(user.username, progressId);
   }
