@@ -14,6 +14,9 @@ jest.mock('../../api/client', () => {
 });
 
 
+/** antd in jsdom is slow on a loaded machine: waits bounded generously (they measure nothing). */
+const SLOW = { timeout: 20_000 };
+
 const POLICY = {
   version: 3,
   returnWindow: 'P15D',
@@ -89,17 +92,16 @@ describe('the policy form is drawn from the policy the API answers', () => {
         </MemoryRouter>
       </QueryClientProvider>,
     );
-    const field = await screen.findByLabelText('退转期限');
+    const field = await screen.findByLabelText('退转期限', undefined, SLOW);
     fireEvent.change(field, { target: { value: '15天' } });
     fireEvent.click(screen.getByRole('button', { name: /发布新版本/ }));
-    await screen.findByText(/格式应为 P15D/);
+    await screen.findByText(/格式应为 P15D/, undefined, SLOW);
     expect(puts).toEqual([]);
 
     fireEvent.change(field, { target: { value: 'P400D' } });
     fireEvent.click(screen.getByRole('button', { name: /发布新版本/ }));
-    await waitFor(() => expect(screen.getAllByText('returnWindow：期间不能超过一年').length).toBeGreaterThan(0));
+    await waitFor(() => expect(screen.getAllByText('returnWindow：期间不能超过一年').length).toBeGreaterThan(0), SLOW);
     expect(puts).toEqual([JSON.stringify({ returnWindow: 'P400D' })]);
-    // antd's form in jsdom is slow on a loaded machine; this bounds the wait, it measures nothing.
   }, 120_000);
 });
 
