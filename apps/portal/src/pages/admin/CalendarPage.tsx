@@ -153,7 +153,7 @@ export default function CalendarPage() {
             ),
           },
           { title: '名称', render: (_, r) => <Input aria-label="名称" value={r.name} onChange={(e) => update(r.key, { name: e.target.value })} /> },
-          { title: '星期', width: 80, render: (_, r) => (r.date ? '日一二三四五六'[dayjs(r.date).day()] : '—') },
+          { title: '星期', width: 80, render: (_, r) => (r.date ? `周${'日一二三四五六'[dayjs(r.date).day()]}` : '—') },
           { title: '问题', width: 170, render: (_, r) => (problems[r.key] ? <Typography.Text type="danger">{problems[r.key]}</Typography.Text> : null) },
           {
             title: '操作',

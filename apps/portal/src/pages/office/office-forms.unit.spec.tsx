@@ -37,7 +37,7 @@ describe('bulk assignment: the selection and the shared assignment are checked b
   });
 
   it('the dialog names the missing unit and posts nothing', async () => {
-    const fetchSpy = jest.fn(async () => new Response('[]', { status: 200, headers: { 'Content-Type': 'application/json' } }));
+    const fetchSpy = jest.fn(async (_input: RequestInfo | URL) => new Response('[]', { status: 200, headers: { 'Content-Type': 'application/json' } }));
     globalThis.fetch = fetchSpy as unknown as typeof fetch;
     const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
     const rows = [{ id: 'a', number: '2026-建议-0001', title: '甲', status: 'registered' }] as ListItem[];
@@ -51,7 +51,7 @@ describe('bulk assignment: the selection and the shared assignment are checked b
     await userEvent.click(screen.getByRole('button', { name: /确认交办/ }));
     // antd in jsdom is slow on a loaded machine: the wait is bounded generously (it measures nothing).
     await waitFor(() => expect(screen.getByText('单一办理须选择一个承办单位')).toBeInTheDocument(), { timeout: 20_000 });
-    const posted = fetchSpy.mock.calls.filter(([input]) => (input as unknown) instanceof Request && (input as unknown as Request).method === 'POST');
+    const posted = fetchSpy.mock.calls.filter(([input]) => input instanceof Request && input.method === 'POST');
     expect(posted).toHaveLength(0);
   }, 120_000);
 });
