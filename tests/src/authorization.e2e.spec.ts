@@ -89,6 +89,8 @@ const MATRIX: Record<string, Outcome[]> = {
   'POST auth/login':                            [OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK],
   'GET me':                                     [OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      ANON],
   'GET units':                                  [OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      ANON],
+  // 分管市领导 by name (public officials): every logged-in user
+  'GET leaders':                                [OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      ANON],
   'GET units/{unitId}/contacts':                [OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      ROLE,    ROLE,    ROLE,    ANON],
   'PUT units/{unitId}/contacts':                [OK,      ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ANON],
   'GET me/inbox':                               [OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      ANON],
@@ -126,6 +128,7 @@ const MATRIX: Record<string, Outcome[]> = {
   // ── registration and assignment: the office; 阅批 (Art. 6): the vice mayor it was put before ──
   'POST register':                              [ROLE,    CREATED, ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ANON],
   'POST import':                                [ROLE,    CREATED, ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ANON],
+  'GET import progress':                        [ROLE,    OK,      ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ANON],
   'POST merge':                                 [ROLE,    OK,      ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ANON],
   'POST split':                                 [ROLE,    OK,      ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ANON],
   'POST major-approval/submission':             [ROLE,    OK,      ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ANON],
@@ -343,6 +346,7 @@ const REQUESTS: Record<keyof typeof MATRIX, () => Request> = {
   'POST auth/login': () => ['POST', '/api/auth/login', { username: 'deputy-5', password: process.env.DEMO_PASSWORD ?? 'Demo#2026' }],
   'GET me': () => ['GET', '/api/me'],
   'GET units': () => ['GET', '/api/units'],
+  'GET leaders': () => ['GET', '/api/leaders'],
   'GET units/{unitId}/contacts': () => ['GET', '/api/units/rsj/contacts'],
   'PUT units/{unitId}/contacts': () => ['PUT', '/api/units/rsj/contacts', { contacts: [{ kind: 'main_leader', name: '矩阵测试', phone: '13800009999', position: '局长' }] }],
   'GET me/inbox': () => ['GET', '/api/me/inbox'],
@@ -373,6 +377,7 @@ const REQUESTS: Record<keyof typeof MATRIX, () => Request> = {
   'GET events (cppcc)': () => ['GET', `${p('cppcc')}/events`],
   'POST register': () => ['POST', '/api/proposals', registration({ title: '关于矩阵测试登记的建议', proposers: [{ name: '测试代表戊', username: 'deputy-5' }] })],
   'POST import': () => ['POST', '/api/proposals/import', importFile()],
+  'GET import progress': () => ['GET', '/api/proposals/import/progress/upload-matrix-0001'],
   'POST merge': () => ['POST', `${p('toMerge')}/merge`, { itemIds: [ids.mergeItem] }],
   'POST split': () => ['POST', `${p('merged')}/split`, { itemId: ids.mergedItem }],
   'POST major-approval/submission': () => ['POST', `${p('major')}/major-approval/submission`, { viceMayor: 'vice-mayor-1', note: '涉及全市发展全局' }],
@@ -574,6 +579,7 @@ function endpointOf([method, path]: Request): string {
   const template = path
     .replace(/\?.*$/, '')
     .replace(/^\/api\/proposals\/[0-9a-f-]{36}/, '/api/proposals/{id}')
+    .replace(/^\/api\/proposals\/import\/progress\/[\w-]+$/, '/api/proposals/import/progress/{progressId}')
     .replace(/\/units\/\w+/, '/units/{unitId}')
     .replace(/\/replies\/[0-9a-f-]{36}/, '/replies/{replyId}')
     .replace(/\/instructions\/[0-9a-f-]{36}/, '/instructions/{requestId}')

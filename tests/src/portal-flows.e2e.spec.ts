@@ -87,7 +87,9 @@ describe('the portal, in a browser, for every user of the process', () => {
     await pick(office, '承办单位', '市人社局');
     await pick(office, '承办单位', '市教育局');
     await office.keyboard.press('Escape');
-    await dialog.getByLabel('分管市领导').fill('vice-mayor-1');
+    // Picked by name; the first listed is vice-mayor-1 (the list is ordered by account).
+    await office.locator('.ant-select-dropdown:visible').waitFor({ state: 'detached' });
+    await pick(office, '分管市领导', '');
     // The explanation of each date is there before confirming.
     const preview = dialog.getByTestId('deadline-preview');
     await preview.getByText('退转期限').waitFor();

@@ -13,5 +13,9 @@ export const MENU: { path: string; label: string; roles: Role[] }[] = [
   { path: '/dashboard', label: '办理情况', roles: ['npc_liaison', 'cppcc_liaison', 'office', 'admin'] },
   { path: '/mine', label: '我的建议提案', roles: ['proposer'] },
   { path: '/vice-mayor', label: '副市长待办', roles: ['vice_mayor'] },
+  { path: '/queues', label: '待办事项', roles: ['office'] },
+  { path: '/import', label: '批量登记', roles: ['office'] },
+  { path: '/admin/policy', label: '办理政策', roles: ['admin'] },
+  { path: '/admin/calendar', label: '节假日日历', roles: ['admin'] },
 ];
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { StoredEvent } from '@jyta/event-store';
 import { initialState, type ProposalState } from '@jyta/proposal-domain';
 import { feedbackTokensFor } from '@jyta/proposal-registry';
-import { applyEvent, listProposals, PROPOSAL_STREAM_PREFIX, type Page, type ProposalListItem } from '@jyta/proposal-read-models';
+import { applyEvent, listProposals, PROPOSAL_STREAM_PREFIX, type Awaiting, type Page, type ProposalListItem } from '@jyta/proposal-read-models';
 import { notYourItem, proposalNotFound } from '../common/app-exception';
 import type { AuthUser } from '../auth/auth-user';
 import { DirectoryService } from '../directory/directory.service';
@@ -85,6 +85,11 @@ export class ProposalQueries {
       key: q.key,
       overdue: q.overdue,
       q: q.q,
+      major: q.major,
+      urgent: q.urgent,
+      topic: q.topic,
+      proposer: q.proposer,
+      awaiting: q.awaiting as Awaiting | undefined,
       ...scope,
       page,
       pageSize,

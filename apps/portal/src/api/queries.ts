@@ -110,10 +110,15 @@ export function usePublicUnits() {
   return useQuery({ queryKey: ['public', 'units'], queryFn: () => call(api.GET('/api/public/units')), staleTime: 10 * 60_000 });
 }
 
-/** 分管市领导: account → name, so a page shows the person (never the account code). */
+/** 分管市领导: the vice mayors (account → name), for pickers and wherever an item keeps the account. */
+export function useLeaders() {
+  return useQuery({ queryKey: ['leaders'], enabled: !!session.token(), queryFn: () => call(api.GET('/api/leaders')), staleTime: 10 * 60_000 });
+}
+
+/** account → the person's name; never the account code itself (「分管市领导」 while unknown). */
 export function useLeaderName(): (username: string | null | undefined) => string {
-  const { data } = useQuery({ queryKey: ['leaders'], enabled: !!session.token(), queryFn: () => call(api.GET('/api/leaders')), staleTime: 10 * 60_000 });
-  return (username) => (username ? (data?.find((l) => l.username === username)?.name ?? '分管副市长') : '—');
+  const { data } = useLeaders();
+  return (username) => (username ? (data?.find((l) => l.username === username)?.name ?? '分管市领导') : '—');
 }
 
 export function useFeedbackForm(token: string | undefined) {

@@ -866,6 +866,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/proposals/import/progress/{progressId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 批量登记的进度
+         * @description 上传时带 ?progressId=… 的导入：尚未开始（文件仍在上传）、校验中、登记中（已处理行数 / 总行数）、完成或未完成。结束后保留 10 分钟；只能查看本账号的导入（其他标识答复 pending）。进度保存在处理该上传的 API 进程中。
+         */
+        get: operations["ProposalImportController_importProgress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/proposals/assignments": {
         parameters: {
             query?: never;
@@ -2440,6 +2460,28 @@ export interface components {
              */
             ignoredColumns: string[];
         };
+        ImportProgressDto: {
+            /**
+             * @description pending 尚未开始（文件仍在上传，或没有这个标识）/ validating 校验中 / registering 登记中 / done 完成 / failed 未完成（错误见导入请求的答复）
+             * @enum {string}
+             */
+            phase: "pending" | "validating" | "registering" | "done" | "failed";
+            /**
+             * @description 待登记的行数（校验通过后才知道；此前为 0）
+             * @example 500
+             */
+            total: number;
+            /**
+             * @description 已处理的行数（登记成功或失败）
+             * @example 120
+             */
+            done: number;
+            /**
+             * @description 登记失败的行数
+             * @example 0
+             */
+            failed: number;
+        };
         BulkAssignmentItemDto: {
             /**
              * @description single 单一办理 / lead 主办+会办 / separate 分别办理
@@ -3282,6 +3324,16 @@ export interface operations {
                 key?: boolean;
                 /** @description 按标题或编号模糊查询 */
                 q?: string;
+                /** @description 重大建议 / 提案（第六条，须阅批） */
+                major?: boolean;
+                /** @description 急需办理 */
+                urgent?: boolean;
+                /** @description 按主题（所属领域）模糊查询 */
+                topic?: string;
+                /** @description 按提出人（领衔人或联名人）姓名模糊查询 */
+                proposer?: string;
+                /** @description 建议提案处的待办队列：return-decision 待决定退转申请 / reassignment 退转后待重新交办（含分别办理待改派的部分）/ major-approval 重大件待提请或待阅批（未交办）/ quality-check 答复待质量审查（第十八条）/ government-document 省级、全国件待整理或待发出正式文件 / merged 已并入主件的件（可拆分） */
+                awaiting?: "return-decision" | "reassignment" | "major-approval" | "quality-check" | "government-document" | "merged";
             };
             header?: never;
             path?: never;
@@ -3665,6 +3717,16 @@ export interface operations {
                 key?: boolean;
                 /** @description 按标题或编号模糊查询 */
                 q?: string;
+                /** @description 重大建议 / 提案（第六条，须阅批） */
+                major?: boolean;
+                /** @description 急需办理 */
+                urgent?: boolean;
+                /** @description 按主题（所属领域）模糊查询 */
+                topic?: string;
+                /** @description 按提出人（领衔人或联名人）姓名模糊查询 */
+                proposer?: string;
+                /** @description 建议提案处的待办队列：return-decision 待决定退转申请 / reassignment 退转后待重新交办（含分别办理待改派的部分）/ major-approval 重大件待提请或待阅批（未交办）/ quality-check 答复待质量审查（第十八条）/ government-document 省级、全国件待整理或待发出正式文件 / merged 已并入主件的件（可拆分） */
+                awaiting?: "return-decision" | "reassignment" | "major-approval" | "quality-check" | "government-document" | "merged";
             };
             header?: never;
             path?: never;
@@ -5092,7 +5154,10 @@ export interface operations {
     };
     ProposalImportController_import: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description 客户端为本次上传取的标识（8–64 位字母、数字、- 或 _）：上传进行中可用 GET /api/proposals/import/progress/{progressId} 查看进度 */
+                progressId?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -5146,6 +5211,36 @@ export interface operations {
             };
             /** @description IMPORT_INCOMPLETE：部分行未能登记（details.imported / details.failed），请重传同一文件 */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    ProposalImportController_importProgress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                progressId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportProgressDto"];
+                };
+            };
+            /** @description FORBIDDEN_ROLE（仅办公厅） */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

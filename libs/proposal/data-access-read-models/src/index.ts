@@ -28,3 +28,4 @@ export {
   type PublicReply,
   type PublicReplyFilters,
 } from './public-replies';
+export { AWAITING, AWAITING_SQL, type Awaiting } from './queues';

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { ProposalListRow } from './projection';
+import { AWAITING_SQL, type Awaiting } from './queues';
 
 export interface ProposalListFilters {
   /** session year */
@@ -18,6 +19,14 @@ export interface ProposalListFilters {
   overdue?: boolean;
   /** case-insensitive substring of the title or the number */
   q?: string;
+  major?: boolean;
+  urgent?: boolean;
+  /** case-insensitive substring of the topic */
+  topic?: string;
+  /** case-insensitive substring of a proposer's name (lead or joint) */
+  proposer?: string;
+  /** one of the office's queues (queues.ts) */
+  awaiting?: Awaiting;
   /** items this account is a proposer of */
   proposerUsername?: string;
   /** 1-based */
@@ -127,6 +136,13 @@ export function buildWhere(f: Omit<ProposalListFilters, 'page' | 'pageSize'>): {
   if (f.unitId !== undefined) conds.push(`unit_ids @> ARRAY[${p(f.unitId)}::text]`);
   if (f.activeUnitId !== undefined) conds.push(`active_unit_ids @> ARRAY[${p(f.activeUnitId)}::text]`);
   if (f.key !== undefined) conds.push(`key = ${p(f.key)}`);
+  if (f.major !== undefined) conds.push(`major = ${p(f.major)}`);
+  if (f.urgent !== undefined) conds.push(`urgent = ${p(f.urgent)}`);
+  if (f.topic !== undefined && f.topic.trim() !== '') conds.push(`topic ILIKE ${p(`%${escapeLike(f.topic.trim())}%`)}`);
+  if (f.proposer !== undefined && f.proposer.trim() !== '') {
+    conds.push(`array_to_string(proposer_names, chr(10)) ILIKE ${p(`%${escapeLike(f.proposer.trim())}%`)}`);
+  }
+  if (f.awaiting !== undefined) conds.push(AWAITING_SQL[f.awaiting]);
   if (f.overdue === true) conds.push(OVERDUE);
   if (f.overdue === false) conds.push(`NOT ${OVERDUE}`);
   if (f.proposerUsername !== undefined) conds.push(`proposer_usernames @> ARRAY[${p(f.proposerUsername)}::text]`);

@@ -4,6 +4,7 @@ import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { PROPOSAL_KINDS, PROPOSAL_LEVELS } from '@jyta/proposal-domain';
 import { UNIT_CODE } from '../../common/validators';
+import { AWAITING } from '@jyta/proposal-read-models';
 
 const toBool = ({ value }: { value: unknown }) => (value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value);
 
@@ -55,4 +56,38 @@ export class ListProposalsQueryDto extends PageQueryDto {
   @MaxLength(100, { message: 'q 不能超过 100 字' })
   q?: string;
 
+  @ApiPropertyOptional({ description: '重大建议 / 提案（第六条，须阅批）' })
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean({ message: 'major 须为 true 或 false' })
+  major?: boolean;
+
+  @ApiPropertyOptional({ description: '急需办理' })
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean({ message: 'urgent 须为 true 或 false' })
+  urgent?: boolean;
+
+  @ApiPropertyOptional({ example: '教育', description: '按主题（所属领域）模糊查询' })
+  @IsOptional()
+  @IsString({ message: 'topic 须为字符串' })
+  @MaxLength(50, { message: 'topic 不能超过 50 字' })
+  topic?: string;
+
+  @ApiPropertyOptional({ example: '张三', description: '按提出人（领衔人或联名人）姓名模糊查询' })
+  @IsOptional()
+  @IsString({ message: 'proposer 须为字符串' })
+  @MaxLength(50, { message: 'proposer 不能超过 50 字' })
+  proposer?: string;
+
+  @ApiPropertyOptional({
+    enum: AWAITING,
+    description:
+      '建议提案处的待办队列：return-decision 待决定退转申请 / reassignment 退转后待重新交办（含分别办理待改派的部分）/ ' +
+      'major-approval 重大件待提请或待阅批（未交办）/ quality-check 答复待质量审查（第十八条）/ ' +
+      'government-document 省级、全国件待整理或待发出正式文件 / merged 已并入主件的件（可拆分）',
+  })
+  @IsOptional()
+  @IsIn(AWAITING as readonly string[] as string[], { message: `awaiting 须为 ${AWAITING.join(' / ')}` })
+  awaiting?: string;
 }

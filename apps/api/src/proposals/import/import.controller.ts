@@ -2,9 +2,12 @@ import {
   Body,
   Controller,
   HttpCode,
+  Get,
   HttpException,
   Injectable,
+  Param,
   Post,
+  Query,
   UploadedFile,
   UseInterceptors,
   type CallHandler,
@@ -23,6 +26,7 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiPayloadTooLargeResponse,
+  ApiQuery,
   ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
@@ -36,6 +40,7 @@ import { BulkAssignmentService } from './bulk-assignment.service';
 import { columnsMarkdown } from './columns';
 import { BulkAssignmentDto, BulkAssignmentResponseDto, BulkItemErrorDto, ImportResultDto, ImportRowErrorDto, MAX_BULK_ASSIGNMENTS } from './dto';
 import { ProposalImportService } from './import.service';
+import { ImportProgress, ImportProgressDto } from './import-progress';
 import { MAX_IMPORT_ROWS, type UploadedSpreadsheet } from './spreadsheet';
 
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
@@ -72,6 +77,7 @@ export class ProposalImportController {
   constructor(
     private readonly imports: ProposalImportService,
     private readonly bulk: BulkAssignmentService,
+    private readonly progress: ImportProgress,
   ) {}
 
   @Post('import')
@@ -108,12 +114,39 @@ export class ProposalImportController {
   })
   @ApiPayloadTooLargeResponse({ type: ErrorDto, description: 'PAYLOAD_TOO_LARGE' })
   @ApiServiceUnavailableResponse({ type: ErrorDto, description: 'IMPORT_INCOMPLETE：部分行未能登记（details.imported / details.failed），请重传同一文件' })
-  import(
+  @ApiQuery({
+    name: 'progressId',
+    required: false,
+    description: '客户端为本次上传取的标识（8–64 位字母、数字、- 或 _）：上传进行中可用 GET /api/proposals/import/progress/{progressId} 查看进度',
+  })
+  async import(
     @UploadedFile() file: UploadedSpreadsheet | undefined,
     @CurrentUser() user: AuthUser,
     @Meta() meta: CommandMeta,
+    @Query('progressId') progressId?: string,
   ): Promise<ImportResultDto> {
-    return this.imports.import(file, user, meta);
+    const progress = this.progress.start(user.username, progressId);
+    let ok = false;
+    try {
+      const result = await this.imports.import(file, user, meta, progress);
+      ok = true;
+      return result;
+    } finally {
+      progress.end(ok);
+    }
+  }
+
+  @Get('import/progress/:progressId')
+  @Roles('office')
+  @ApiOperation({
+    summary: '批量登记的进度',
+    description:
+      '上传时带 ?progressId=… 的导入：尚未开始（文件仍在上传）、校验中、登记中（已处理行数 / 总行数）、完成或未完成。' +
+      '结束后保留 10 分钟；只能查看本账号的导入（其他标识答复 pending）。进度保存在处理该上传的 API 进程中。',
+  })
+  @ApiOkResponse({ type: ImportProgressDto })
+  importProgress(@Param('progressId') progressId: string, @CurrentUser() user: AuthUser): ImportProgressDto {
+    return this.progress.read(user.username, progressId);
   }
 
   @Post('assignments')

@@ -7,6 +7,7 @@ import { mapError } from '../../common/error-mapping';
 import { ProposalCommands } from '../proposal-commands.service';
 import { mapSettled } from './concurrency';
 import type { ImportResultDto } from './dto';
+import type { ImportProgressSink } from './import-progress';
 import { parseImport, type RowError } from './parse-rows';
 import { readSpreadsheet, type UploadedSpreadsheet } from './spreadsheet';
 
@@ -42,7 +43,7 @@ export class ProposalImportService {
 
   constructor(private readonly commands: ProposalCommands) {}
 
-  async import(file: UploadedSpreadsheet | undefined, user: AuthUser, meta: CommandMeta): Promise<ImportResultDto> {
+  async import(file: UploadedSpreadsheet | undefined, user: AuthUser, meta: CommandMeta, progress?: ImportProgressSink): Promise<ImportResultDto> {
     if (!file?.buffer) {
       throw new AppException(400, 'IMPORT_NO_FILE', '请以 multipart/form-data 的 file 字段上传 .xlsx 或 .csv 文件');
     }
@@ -51,8 +52,12 @@ export class ProposalImportService {
 
     const sha256 = createHash('sha256').update(file.buffer).digest('hex');
     const started = Date.now();
+    progress?.registering(parsed.rows.length);
     const settled = await mapSettled(parsed.rows, IMPORT_CONCURRENCY, ({ row, dto }) =>
-      this.commands.register(dto, user, { correlationId: meta.correlationId, idempotencyKey: importKey(sha256, row) }),
+      this.commands.register(dto, user, { correlationId: meta.correlationId, idempotencyKey: importKey(sha256, row) }).then(
+        (r) => (progress?.rowSettled(true), r),
+        (e: unknown) => (progress?.rowSettled(false), Promise.reject(e)),
+      ),
     );
     const items = [];
     const failed = [];

@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { UnitPicker } from '../../components/UnitPicker';
 import { ASSIGNMENT_MODE, UNIT_ROLE } from '../../glossary';
 import { formatDate } from '../../format';
+import { LeaderPicker } from './leaders';
 import { assignmentBody, validateAssignment, type AssignmentErrors, type Mode } from './assignment';
 
 interface FormValues {
@@ -103,7 +104,7 @@ export function AssignDialog({ itemId, urgent, open, onClose }: { itemId: string
             <DatePicker format="YYYY年M月D日" allowClear={false} />
           </Form.Item>
           <Form.Item label="分管市领导" name="leaderInCharge">
-            <Input placeholder="账号，如 vice-mayor-1" style={{ width: 200 }} />
+            <LeaderPicker />
           </Form.Item>
           <Form.Item label="办公厅责任处室" name="division">
             <Input placeholder="如 二处" style={{ width: 140 }} />

@@ -1,4 +1,5 @@
 import { Button, Card, Form, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { ListItem } from '../../api/client';
 import { useItems, useUnitNames, useUnits, type ListQuery } from '../../api/queries';
@@ -7,6 +8,8 @@ import { DeadlineTag } from '../../components/DeadlineTag';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ITEM_STATUS, KIND, LEVEL, T, label, options } from '../../glossary';
 import { shanghaiDay } from '../../format';
+import { BulkAssignDialog } from './BulkAssignDialog';
+import { useLeaderName } from './leaders';
 
 const BOOL = [
   { value: 'true', label: '是' },
@@ -27,14 +30,28 @@ export function queryFromUrl(p: URLSearchParams): ListQuery {
     unitId: p.get('unitId') ?? undefined,
     overdue: bool('overdue'),
     key: bool('key'),
+    major: bool('major'),
+    urgent: bool('urgent'),
+    topic: p.get('topic') ?? undefined,
+    proposer: p.get('proposer') ?? undefined,
     q: p.get('q') ?? undefined,
   };
   return Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined)) as ListQuery;
 }
 
-export function ItemsTable({ query, onPage }: { query: ListQuery; onPage?: (page: number, pageSize: number) => void }) {
+export function ItemsTable({
+  query,
+  onPage,
+  selection,
+}: {
+  query: ListQuery;
+  onPage?: (page: number, pageSize: number) => void;
+  /** rows the office ticks for a bulk action (kept across pages) */
+  selection?: { keys: string[]; onChange: (keys: string[], rows: ListItem[]) => void };
+}) {
   const list = useItems(query);
   const unitName = useUnitNames();
+  const leaderName = useLeaderName();
   const navigate = useNavigate();
   return (
     <>
@@ -45,6 +62,14 @@ export function ItemsTable({ query, onPage }: { query: ListQuery; onPage?: (page
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
         locale={{ emptyText: T.empty }}
+        rowSelection={
+          selection && {
+            selectedRowKeys: selection.keys,
+            preserveSelectedRowKeys: true,
+            onChange: (keys, rows) => selection.onChange(keys as string[], rows),
+            columnWidth: 48,
+          }
+        }
         onRow={(r) => ({ onClick: () => navigate(`/items/${r.id}`), style: { cursor: 'pointer' } })}
         pagination={{
           current: list.data?.page ?? query.page ?? 1,
@@ -53,7 +78,7 @@ export function ItemsTable({ query, onPage }: { query: ListQuery; onPage?: (page
           showTotal: (n) => T.total(n),
           onChange: onPage,
         }}
-        scroll={{ x: 1000 }}
+        scroll={{ x: 1200 }}
         columns={[
           { title: '编号', dataIndex: 'number', width: 140, render: (v, r) => <Link to={`/items/${r.id}`}>{v}</Link> },
           { title: '标题', dataIndex: 'title', ellipsis: true },
@@ -66,6 +91,7 @@ export function ItemsTable({ query, onPage }: { query: ListQuery; onPage?: (page
             width: 180,
             render: (v: string[]) => v.map(unitName).join('、') || '—',
           },
+          { title: '分管市领导', dataIndex: 'leaderInCharge', width: 110, render: (v: string | null) => leaderName(v) },
           {
             title: '答复期限',
             dataIndex: 'replyDueAt',
@@ -101,6 +127,9 @@ export default function ItemsPage() {
   const units = useUnits();
   const query = queryFromUrl(params);
   const [form] = Form.useForm();
+  const office = me.role === 'office';
+  const [selected, setSelected] = useState<ListItem[]>([]);
+  const [bulk, setBulk] = useState(false);
   const set = (changes: Record<string, unknown>) => {
     const next = new URLSearchParams(params);
     for (const [k, v] of Object.entries(changes)) {
@@ -137,7 +166,7 @@ export default function ItemsPage() {
         <Form.Item label="级别" name="level">
           <Select allowClear style={{ width: 110 }} options={options(LEVEL)} />
         </Form.Item>
-        <Form.Item label="状态" name="status">
+        <Form.Item label="办理阶段" name="status">
           <Select allowClear style={{ width: 130 }} options={options(ITEM_STATUS)} />
         </Form.Item>
         <Form.Item label="承办单位" name="unitId">
@@ -152,8 +181,20 @@ export default function ItemsPage() {
         <Form.Item label="重点" name="key">
           <Select allowClear style={{ width: 80 }} options={BOOL} />
         </Form.Item>
+        <Form.Item label="重大" name="major">
+          <Select allowClear style={{ width: 80 }} options={BOOL} />
+        </Form.Item>
+        <Form.Item label="急办" name="urgent">
+          <Select allowClear style={{ width: 80 }} options={BOOL} />
+        </Form.Item>
         <Form.Item label="超期" name="overdue">
           <Select allowClear style={{ width: 80 }} options={BOOL} />
+        </Form.Item>
+        <Form.Item label="主题" name="topic">
+          <Input allowClear placeholder="如 教育" style={{ width: 120 }} />
+        </Form.Item>
+        <Form.Item label="提出人" name="proposer">
+          <Input allowClear placeholder="姓名" style={{ width: 110 }} />
         </Form.Item>
         <Form.Item label="关键词" name="q">
           <Input allowClear placeholder="标题或编号" style={{ width: 160 }} />
@@ -174,10 +215,28 @@ export default function ItemsPage() {
           </Space>
         </Form.Item>
       </Form>
-      <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-        点击一行查看详情、交办或办理。
-      </Typography.Paragraph>
-      <ItemsTable query={query} onPage={(page, pageSize) => set({ page, pageSize })} />
+      <Space style={{ marginBottom: 8 }} wrap>
+        <Typography.Text type="secondary">点击一行查看详情、交办或办理{office ? '；勾选多件可批量交办' : ''}。</Typography.Text>
+        {office && (
+          <Button disabled={!selected.length} onClick={() => setBulk(true)}>
+            批量交办{selected.length ? `（${selected.length} 件）` : ''}
+          </Button>
+        )}
+      </Space>
+      <ItemsTable
+        query={query}
+        onPage={(page, pageSize) => set({ page, pageSize })}
+        selection={office ? { keys: selected.map((r) => r.id), onChange: (_, rows) => setSelected(rows.filter(Boolean)) } : undefined}
+      />
+      {bulk && (
+        <BulkAssignDialog
+          items={selected}
+          onClose={(done) => {
+            setBulk(false);
+            if (done) setSelected([]);
+          }}
+        />
+      )}
     </Card>
   );
 }
