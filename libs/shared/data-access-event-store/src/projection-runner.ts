@@ -86,11 +86,11 @@ const FOLLOW_CHECK_MS = 250;
  * The loop's pause after an empty batch while someone waits for it: the awaited events are
  * committed but not yet readable (an older transaction is still open), which takes a few ms.
  */
-const WAITED_RETRY_MS = 5;
+const WAITED_RETRY_MS = 10;
 
 /**
  * Runs a projection from its checkpoint in `projection_checkpoints`. Several processes may run
- * the same projection: each batch locks the checkpoint row, so they take turns and never apply an
+ * the same projection: each batch takes the projection's lock, so they take turns and never apply an
  * event twice.
  */
 export class ProjectionRunner {
@@ -146,17 +146,24 @@ export class ProjectionRunner {
     return rows.length ? { transactionId: rows[0].pos_tx, sequence: rows[0].pos_seq } : START_POSITION;
   }
 
-  /** Locks the checkpoint row for the rest of `client`'s transaction (creating it if needed). */
+  /**
+   * Takes the projection's lock for the rest of `client`'s transaction, then reads its checkpoint
+   * (creating the row if needed). The lock is a transaction-scoped advisory lock, not the row's
+   * FOR UPDATE: a row lock gives the transaction an id at once, and every transaction holding an
+   * id holds back what readAll() may return to all $all readers until it ends — an empty batch
+   * (most of them, under load) then held back the others for nothing. With the advisory lock a
+   * batch gets an id only when it writes. The SELECT after the lock sees what the previous holder
+   * committed (READ COMMITTED: a new snapshot per statement).
+   */
   private async lockCheckpoint(client: pg.PoolClient): Promise<GlobalPosition> {
+    await client.query(`SELECT pg_advisory_xact_lock(hashtextextended('projection:' || $1, 0))`, [this.projection.name]);
     const select = () =>
       client.query<{ pos_tx: string; pos_seq: string }>(
-        `SELECT transaction_id::text AS pos_tx, sequence::text AS pos_seq
-           FROM projection_checkpoints WHERE name = $1 FOR UPDATE`,
+        'SELECT transaction_id::text AS pos_tx, sequence::text AS pos_seq FROM projection_checkpoints WHERE name = $1',
         [this.projection.name],
       );
     let { rows } = await select();
     if (rows.length === 0) {
-      // A concurrent runner inserting the same row makes this wait for it, then do nothing.
       await client.query('INSERT INTO projection_checkpoints (name) VALUES ($1) ON CONFLICT (name) DO NOTHING', [this.projection.name]);
       ({ rows } = await select());
     }
@@ -164,7 +171,7 @@ export class ProjectionRunner {
   }
 
   /**
-   * One batch in one transaction: lock the checkpoint row (a concurrent runner of the same
+   * One batch in one transaction: take the projection's lock (a concurrent runner of the same
    * projection waits here, then sees the moved checkpoint), read the next events after it, let
    * the projection apply them, move the checkpoint, commit. Returns how many events it handled.
    *
@@ -341,7 +348,7 @@ export class ProjectionRunner {
   /**
    * waitFor() while start()'s loop runs: the loop reports every batch it commits (noteCheckpoint),
    * so a waiter needs no query of its own — it wakes the loop and waits for its next batch. Each
-   * batch locks the checkpoint row, so it also sees what another process's runner moved it to.
+   * batch reads the checkpoint under the projection's lock, so it also sees what another process's runner moved it to.
    * Now and then (FOLLOW_CHECK_MS) the waiter reads the checkpoint itself, in case the loop is
    * stuck on errors while another process advances the projection.
    */
