@@ -48,7 +48,9 @@ async function freePort(): Promise<number> {
 
 function launch(name: string, entry: string, env: Record<string, string>): Launched {
   const output: string[] = [];
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', entry], {
+  // BENCH_CPU_PROF=<dir>: each child writes a V8 CPU profile there when it exits (see the PROFILE section of docs/benchmarks.md).
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`, `--cpu-prof-name=${name}.${Date.now()}.cpuprofile`] : [];
+  const child = spawn(process.execPath, [...profile, '-r', '@swc-node/register', entry], {
     cwd: ROOT,
     env: { ...process.env, ...env, FORCE_COLOR: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],

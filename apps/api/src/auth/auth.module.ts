@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
+import { createSecretKey } from 'node:crypto';
 import type { AppConfig } from '@jyta/config';
 import { DirectoryModule } from '../directory/directory.module';
 import { APP_CONFIG } from '../infrastructure/infrastructure';
@@ -15,7 +16,9 @@ import { PasswordService } from './passwords.service';
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
-        secret: config.jwtSecret,
+        // A KeyObject, not the string: given a string, jsonwebtoken first tries it as a public key
+        // (createPublicKey throws) on every verify — 1 ms of CPU per request here (PROFILE in docs/benchmarks.md).
+        secret: createSecretKey(Buffer.from(config.jwtSecret)),
         signOptions: { algorithm: 'HS256', expiresIn: TOKEN_TTL_SECONDS },
         verifyOptions: { algorithms: ['HS256'] },
       }),

@@ -23,6 +23,8 @@ export class NotificationsRunner implements OnModuleInit, BeforeApplicationShutd
   constructor(private readonly infra: Infrastructure) {
     this.runner = new ProjectionRunner(infra.pool, infra.store, notificationsProjection, {
       pollMs: 1000,
+      // Nobody waits for it after each command: under load one batch per 200 ms, not one per append.
+      settleMs: 200,
       onError: (err) => this.logger.error({ err }, 'projection notifications failed; retrying'),
       onParked: (parked) => this.logger.error({ parked }, `projection notifications parked event ${parked.eventId} (${parked.type}); it goes on without it`),
     });

@@ -13,7 +13,7 @@ import { Infrastructure } from '../infrastructure/infrastructure';
 import type { AssignProposalDto, ReassignPartDto } from './dto/assignment.dto';
 import type { RegisterProposalDto } from './dto/register.dto';
 import type { ProposalDetailDto } from './dto/responses.dto';
-import { ProposalQueries } from './proposal-queries.service';
+import { ProposalQueries, type LoadedItem } from './proposal-queries.service';
 
 /** The workflow type the worker registers (workflows/src/proposal.workflow.ts). */
 export const PROPOSAL_WORKFLOW_TYPE = 'proposalWorkflow';
@@ -106,7 +106,7 @@ export class ProposalCommands {
   }
 
   async assign(id: string, dto: AssignProposalDto, user: AuthUser, meta: CommandMeta): Promise<ProposalDetailDto> {
-    await this.queries.load(id); // 404 first
+    const item = await this.queries.load(id); // 404 first
     // Every unit named (lead, co, the keys of responsiblePersons) is in the directory; the leader in charge is a vice mayor.
     await this.directory.checkReferences({
       units: [
@@ -128,16 +128,16 @@ export class ProposalCommands {
         ...(dto.responsiblePersons !== undefined ? { responsiblePersons: { ...dto.responsiblePersons } } : {}),
       },
     };
-    return this.send(id, command, user, meta);
+    return this.send(id, command, user, meta, undefined, item);
   }
 
   /** 改派 (分别办理, Art. 6, 7): the part `fromUnitId` returned, to another unit of the directory (office). */
   async reassignPart(id: string, fromUnitId: string, dto: ReassignPartDto, user: AuthUser, meta: CommandMeta): Promise<ProposalDetailDto> {
-    await this.queries.load(id); // 404 first
+    const item = await this.queries.load(id); // 404 first
     if ((await this.directory.unknownUnits([dto.toUnitId])).length) {
       throw validationFailed([{ field: 'toUnitId', errors: [`未知单位 ${dto.toUnitId}`] }], `未知单位：${dto.toUnitId}`);
     }
-    return this.send(id, reassignPartCommand(fromUnitId, dto), user, meta, fromUnitId);
+    return this.send(id, reassignPartCommand(fromUnitId, dto), user, meta, fromUnitId, item);
   }
 
   /** 签收 / 退转申请: only a handler of that unit, on an item the unit was assigned. */
@@ -145,37 +145,38 @@ export class ProposalCommands {
     if (user.unitId !== unitId) throw notYourUnit(unitId);
     const item = await this.queries.load(id);
     if (!item.state.units.some((u) => u.unitId === unitId)) throw notYourItem();
-    return this.send(id, command, user, meta, unitId);
+    return this.send(id, command, user, meta, unitId, item);
   }
 
   /** 退转决定 (office). */
   async decideReturn(id: string, unitId: string, approve: boolean, comment: string | undefined, user: AuthUser, meta: CommandMeta) {
-    await this.queries.load(id);
-    return this.send(id, { type: 'DecideReturn', data: { unitId, approve, ...(comment !== undefined ? { comment } : {}) } }, user, meta, unitId);
+    const item = await this.queries.load(id);
+    return this.send(id, { type: 'DecideReturn', data: { unitId, approve, ...(comment !== undefined ? { comment } : {}) } }, user, meta, unitId, item);
   }
 
   /** 指定征求意见表填写人 (Art. 11, 14): the office names a proposer of the item by their place in its list. */
   async designateFeedbackRecipient(id: string, proposerIndex: number, user: AuthUser, meta: CommandMeta) {
-    await this.queries.load(id);
-    return this.send(id, { type: 'DesignateFeedbackRecipient', data: { proposerIndex } }, user, meta);
+    const item = await this.queries.load(id);
+    return this.send(id, { type: 'DesignateFeedbackRecipient', data: { proposerIndex } }, user, meta, undefined, item);
   }
 
   private envelope(command: ProposalCommand, user: AuthUser, meta: CommandMeta): CommandEnvelope {
     return { command, actor: actorOf(user), correlationId: meta.correlationId };
   }
 
-  send(id: string, command: ProposalCommand, user: AuthUser, meta: CommandMeta, unitId?: string): Promise<ProposalDetailDto> {
+  /** `loaded`: the item as the caller just loaded it for its own checks (saves reading it again). */
+  send(id: string, command: ProposalCommand, user: AuthUser, meta: CommandMeta, unitId?: string, loaded?: LoadedItem): Promise<ProposalDetailDto> {
     const type = command.type as UserCommandType;
-    return this.sendAs(id, command, actorOf(user), meta, updateIdFor(type, user, meta, unitId));
+    return this.sendAs(id, command, actorOf(user), meta, updateIdFor(type, user, meta, unitId), loaded);
   }
 
   /** Sends a command in the name of `actor` (a user, or the proposer holding a feedback token). */
-  async sendAs(id: string, command: ProposalCommand, actor: Actor, meta: CommandMeta, updateId: string): Promise<ProposalDetailDto> {
+  async sendAs(id: string, command: ProposalCommand, actor: Actor, meta: CommandMeta, updateId: string, loaded?: LoadedItem): Promise<ProposalDetailDto> {
     const type = command.type as UserCommandType;
     // An archived item is read-only (Art. 17); answer as the domain would. Disclosure (Art. 20)
     // and the vice mayor's reading (Art. 9) are not changes of the handling and go on through
     // the workflow, which stays open.
-    const item = await this.queries.load(id);
+    const item = loaded ?? (await this.queries.load(id));
     if (item.state.status === 'archived' && !AFTER_ARCHIVE.has(command.type)) throw new AppException(409, 'ARCHIVED', '该件已归档，不能再更改（第十七条）');
     const handle = this.infra.client.workflow.getHandle(proposalWorkflowId(id));
     const outcome = await this.infra.withCommandDeadline(() =>
@@ -184,7 +185,7 @@ export class ProposalCommands {
         updateId,
       }),
     );
-    return this.answer(id, outcome);
+    return this.answer(id, outcome, item);
   }
 
   /**
@@ -202,9 +203,10 @@ export class ProposalCommands {
     return outcome;
   }
 
-  private async answer(id: string, outcome: CommandOutcome): Promise<ProposalDetailDto> {
+  /** `before`: the item as loaded before the command; only what the command (or another since) appended is read then. */
+  private async answer(id: string, outcome: CommandOutcome, before?: LoadedItem): Promise<ProposalDetailDto> {
     await this.infra.waitForReadModel(outcome.position);
     this.logger.debug(`proposal ${id}: ${outcome.events.map((e) => e.type).join(', ') || 'no change'} (v${outcome.version})`);
-    return this.queries.detailOf(await this.queries.load(id));
+    return this.queries.detailOf(before ? await this.queries.refresh(before) : await this.queries.load(id));
   }
 }

@@ -38,6 +38,17 @@ export class ProposalQueries {
     return { id, state, version: events.at(-1)?.version ?? 0, events };
   }
 
+  /**
+   * The item as it is now, from one loaded earlier: only the events after `item.version` are read
+   * and folded onto its state (a stream only grows), e.g. for the answer of a command that was
+   * checked against `item` first.
+   */
+  async refresh(item: LoadedItem): Promise<LoadedItem> {
+    const more = await this.infra.store.readStream(streamIdOf(item.id), { fromVersion: item.version + 1 });
+    if (more.length === 0) return item;
+    return { id: item.id, state: more.reduce(applyEvent, item.state), version: more.at(-1)!.version, events: [...item.events, ...more] };
+  }
+
   /** Loads the item and checks `user` may read it (403 NOT_YOUR_ITEM). */
   async loadReadable(id: string, user: AuthUser): Promise<LoadedItem> {
     const item = await this.load(id);

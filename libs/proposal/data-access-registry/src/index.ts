@@ -106,41 +106,44 @@ export const formatNumber = (year: number, kind: ProposalKind, seq: number) =>
   `${year}-${KIND_LABEL[kind]}-${String(seq).padStart(4, '0')}`;
 
 /**
+ * allocateNumber's statement: the number stored for the proposal, else the counter's next value,
+ * stored as the proposal's number (formatNumber's format: at least 4 digits).
+ */
+const ALLOCATE_NUMBER = `
+  WITH existing AS (
+    SELECT number FROM proposal_numbers WHERE proposal_id = $1::uuid
+  ), bumped AS (
+    INSERT INTO proposal_number_counters (year, kind, last_value)
+    SELECT $2::int, $3::text, 1 WHERE NOT EXISTS (SELECT 1 FROM existing)
+    ON CONFLICT (year, kind) DO UPDATE SET last_value = proposal_number_counters.last_value + 1
+    RETURNING last_value
+  ), stored AS (
+    INSERT INTO proposal_numbers (proposal_id, year, kind, seq, number)
+    SELECT $1::uuid, $2::int, $3::text, last_value,
+           $2::int::text || '-' || $4::text || '-' || CASE WHEN last_value >= 1000 THEN last_value::text ELSE lpad(last_value::text, 4, '0') END
+      FROM bumped
+    RETURNING number
+  )
+  SELECT number FROM existing UNION ALL SELECT number FROM stored`;
+
+/**
  * Hands out the next number of the year and kind, once per proposal: a retried call returns the
  * number already given. The counter row is locked by the UPDATE, so concurrent registrations
- * queue on it and neither skip nor repeat a number (a failed transaction rolls its increment back).
+ * queue on it and neither skip nor repeat a number (a failed statement rolls its increment back).
  *
  * Two attempts for the same proposal may overlap (a Temporal activity retried after a timeout
  * while the first attempt still runs): the second one's INSERT then hits the proposal_id key once
- * the first commits; its transaction (and counter increment) is rolled back and the number the
+ * the first commits; its statement (and counter increment) is rolled back and the number the
  * first attempt stored is returned.
  */
 export async function allocateNumber(pool: Pool, proposalId: string, year: number, kind: ProposalKind): Promise<string> {
   if (!Object.hasOwn(KIND_LABEL, kind)) throw new TypeError(`unknown proposal kind '${kind}'`);
   if (!Number.isInteger(year) || year < 1900 || year > 9999) throw new RangeError(`invalid year ${year}`);
   try {
-    return await withTransaction(pool, async (client) => {
-      const existing = await client.query<{ number: string }>('SELECT number FROM proposal_numbers WHERE proposal_id = $1', [
-        proposalId,
-      ]);
-      if (existing.rows[0]) return existing.rows[0].number;
-      const { rows } = await client.query<{ last_value: number }>(
-        `INSERT INTO proposal_number_counters (year, kind, last_value) VALUES ($1, $2, 1)
-         ON CONFLICT (year, kind) DO UPDATE SET last_value = proposal_number_counters.last_value + 1
-         RETURNING last_value`,
-        [year, kind],
-      );
-      const seq = rows[0].last_value;
-      const number = formatNumber(year, kind, seq);
-      await client.query('INSERT INTO proposal_numbers (proposal_id, year, kind, seq, number) VALUES ($1, $2, $3, $4, $5)', [
-        proposalId,
-        year,
-        kind,
-        seq,
-        number,
-      ]);
-      return number;
-    });
+    // One statement (its own transaction): the counter row stays locked only while it runs, not
+    // for three round trips, so concurrent registrations queue on it for less time.
+    const { rows } = await pool.query<{ number: string }>(ALLOCATE_NUMBER, [proposalId, year, kind, KIND_LABEL[kind]]);
+    return rows[0].number;
   } catch (err) {
     const pgErr = err as { code?: string; constraint?: string };
     if (pgErr.code === '23505' && pgErr.constraint === 'proposal_numbers_pkey') {

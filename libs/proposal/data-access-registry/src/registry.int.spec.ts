@@ -92,6 +92,14 @@ describe('allocateNumber', () => {
     expect(await counter(2027, 'cppcc_proposal')).toBe(1);
   });
 
+  it('stores the number in formatNumber\'s format past 999 and 9999 (the statement formats it in SQL)', async () => {
+    await pool.query(`INSERT INTO proposal_number_counters (year, kind, last_value) VALUES (2030, 'npc_suggestion', 998), (2031, 'npc_suggestion', 9998)`);
+    for (const [year, seqs] of [[2030, [999, 1000]], [2031, [9999, 10000]]] as const) {
+      for (const seq of seqs) expect(await allocateNumber(pool, randomUUID(), year, 'npc_suggestion')).toBe(formatNumber(year, 'npc_suggestion', seq));
+    }
+    expect((await numbersOf(2031, 'npc_suggestion')).map((r) => r.number)).toEqual(['2031-建议-9999', '2031-建议-10000']);
+  });
+
   it('refuses an unknown kind or an invalid year without touching any counter', async () => {
     await expect(allocateNumber(pool, randomUUID(), 2026, 'bogus' as ProposalKind)).rejects.toThrow(/unknown proposal kind/);
     await expect(allocateNumber(pool, randomUUID(), 26.5, 'npc_suggestion')).rejects.toThrow(/invalid year/);

@@ -280,6 +280,30 @@ describe('ProjectionRunner', () => {
     }
   });
 
+  it('waitFor() on a started runner: settleMs holds back a notification, not a waiter; work done by another runner counts', async () => {
+    const p = countingProjection('settle');
+    // A minute of settling and of polling: within this test only a waiter can make it run.
+    const runner = new ProjectionRunner(db.pool, store, p, { pollMs: 60_000, settleMs: 60_000 });
+    await runner.catchUp();
+    runner.start();
+    try {
+      const first = await store.append(`item-${randomUUID()}`, [newEvent('A', {}), newEvent('B', {})], { expectedVersion: 0 });
+      await runner.waitFor(first.events[1].position, 20_000);
+      expect(p.handled.map((e) => e.eventId)).toEqual(expect.arrayContaining(first.events.map((e) => e.eventId)));
+      // Another process's runner of the same projection takes the next event: the waiter here
+      // sees the moved checkpoint, and the event is handled once.
+      const other = new ProjectionRunner(db.pool, store, p);
+      const second = await store.append(`item-${randomUUID()}`, [newEvent('C', {})], { expectedVersion: 0 });
+      await other.catchUp();
+      await runner.waitFor(second.events[0].position, 20_000);
+      expect(p.handled.filter((e) => e.eventId === second.events[0].eventId)).toHaveLength(1);
+      expect((await readModel(db.pool, 'settle')).timesAboveOne).toBe(0);
+      await expect(runner.waitFor({ transactionId: '999999999999', sequence: '1' }, 300)).rejects.toThrow(/did not reach 999999999999.1/);
+    } finally {
+      await runner.stop();
+    }
+  });
+
   it('waitFor() drives a runner that is not started, and times out on an unreachable position', async () => {
     const p = countingProjection('waitfor');
     const runner = new ProjectionRunner(db.pool, store, p, { batchSize: 3 });

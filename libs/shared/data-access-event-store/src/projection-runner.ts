@@ -20,6 +20,12 @@ export interface ProjectionRunnerOptions {
   batchSize?: number;
   /** Polling interval of the start() loop when no notification arrives (default 1000 ms). */
   pollMs?: number;
+  /**
+   * After an append's notification, wait this long before the next batch (default 0: at once), so
+   * that under load one transaction takes in the appends of that time instead of one each. For a
+   * projection nobody waits on after each command; waitFor() still nudges the loop at once.
+   */
+  settleMs?: number;
   /** Errors of the start() loop (which retries after pollMs). Default: console.error. */
   onError?: (err: unknown) => void;
   /** An event the projection could not fold was parked (the alert). Default: console.error. */
@@ -67,22 +73,49 @@ const NOTIFIED_WINDOW_MS = 1000;
 
 const delay = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
+/** The projection threw on a whole batch: runOnce() rolls back and folds it one event at a time. */
+class FoldOneByOne extends Error {
+  constructor(readonly failure: unknown) {
+    super('fold the batch one event at a time');
+  }
+}
+
+/** How often a waiter of a running loop reads the checkpoint itself (see follow()). */
+const FOLLOW_CHECK_MS = 250;
+/**
+ * The loop's pause after an empty batch while someone waits for it: the awaited events are
+ * committed but not yet readable (an older transaction is still open), which takes a few ms.
+ */
+const WAITED_RETRY_MS = 10;
+
 /**
  * Runs a projection from its checkpoint in `projection_checkpoints`. Several processes may run
- * the same projection: each batch locks the checkpoint row, so they take turns and never apply an
+ * the same projection: each batch takes the projection's lock, so they take turns and never apply an
  * event twice.
  */
 export class ProjectionRunner {
   private readonly batchSize: number;
   private readonly pollMs: number;
+  private readonly settleMs: number;
+  private settleTimer?: NodeJS.Timeout;
   private readonly onError: (err: unknown) => void;
   private readonly onParked: (parked: ParkedEvent) => void;
   private loop?: Promise<void>;
   private stopping = false;
   private listener?: pg.PoolClient;
   private lastNotifiedAt = 0;
+  /** Callers of waitFor() currently waiting for the loop. */
+  private waiting = 0;
   private wakePending = false;
   private wakeUp?: () => void;
+  /**
+   * The checkpoint as this process last saw it in a committed batch (the position it moved to, or
+   * the one it found locked when there was nothing to do): a waiter whose target is at or before
+   * it is done without asking PostgreSQL.
+   */
+  private known: GlobalPosition = START_POSITION;
+  /** Waiters of waitFor(), nudged after every batch of start()'s loop. */
+  private readonly progressed = new Set<() => void>();
 
   constructor(
     private readonly pool: pg.Pool,
@@ -92,6 +125,7 @@ export class ProjectionRunner {
   ) {
     this.batchSize = opts.batchSize ?? 500;
     this.pollMs = opts.pollMs ?? 1000;
+    this.settleMs = opts.settleMs ?? 0;
     this.onError = opts.onError ?? ((err) => console.error(`[projection ${projection.name}]`, err));
     this.onParked =
       opts.onParked ??
@@ -112,17 +146,24 @@ export class ProjectionRunner {
     return rows.length ? { transactionId: rows[0].pos_tx, sequence: rows[0].pos_seq } : START_POSITION;
   }
 
-  /** Locks the checkpoint row for the rest of `client`'s transaction (creating it if needed). */
+  /**
+   * Takes the projection's lock for the rest of `client`'s transaction, then reads its checkpoint
+   * (creating the row if needed). The lock is a transaction-scoped advisory lock, not the row's
+   * FOR UPDATE: a row lock gives the transaction an id at once, and every transaction holding an
+   * id holds back what readAll() may return to all $all readers until it ends — an empty batch
+   * (most of them, under load) then held back the others for nothing. With the advisory lock a
+   * batch gets an id only when it writes. The SELECT after the lock sees what the previous holder
+   * committed (READ COMMITTED: a new snapshot per statement).
+   */
   private async lockCheckpoint(client: pg.PoolClient): Promise<GlobalPosition> {
+    await client.query(`SELECT pg_advisory_xact_lock(hashtextextended('projection:' || $1, 0))`, [this.projection.name]);
     const select = () =>
       client.query<{ pos_tx: string; pos_seq: string }>(
-        `SELECT transaction_id::text AS pos_tx, sequence::text AS pos_seq
-           FROM projection_checkpoints WHERE name = $1 FOR UPDATE`,
+        'SELECT transaction_id::text AS pos_tx, sequence::text AS pos_seq FROM projection_checkpoints WHERE name = $1',
         [this.projection.name],
       );
     let { rows } = await select();
     if (rows.length === 0) {
-      // A concurrent runner inserting the same row makes this wait for it, then do nothing.
       await client.query('INSERT INTO projection_checkpoints (name) VALUES ($1) ON CONFLICT (name) DO NOTHING', [this.projection.name]);
       ({ rows } = await select());
     }
@@ -130,7 +171,7 @@ export class ProjectionRunner {
   }
 
   /**
-   * One batch in one transaction: lock the checkpoint row (a concurrent runner of the same
+   * One batch in one transaction: take the projection's lock (a concurrent runner of the same
    * projection waits here, then sees the moved checkpoint), read the next events after it, let
    * the projection apply them, move the checkpoint, commit. Returns how many events it handled.
    *
@@ -140,18 +181,38 @@ export class ProjectionRunner {
    * moves past all of them, so one event the projection cannot fold never stops it.
    */
   async runOnce(): Promise<number> {
+    try {
+      return await this.batch(false);
+    } catch (err) {
+      if (!(err instanceof FoldOneByOne)) throw err;
+      // Rolled back as a whole; once more, one event at a time (the batch read again may be longer).
+      return this.batch(true);
+    }
+  }
+
+  /**
+   * One transaction of runOnce(). The whole batch first, without a savepoint (one round trip
+   * less for every batch); should the projection throw on it, the transaction is rolled back
+   * (FoldOneByOne) and runOnce() comes back with `oneByOne`: each event under a savepoint, the
+   * ones that still throw parked.
+   */
+  private async batch(oneByOne: boolean): Promise<number> {
     const parked: ParkedEvent[] = [];
+    let reached: GlobalPosition | undefined;
     const n = await withTransaction(this.pool, async (client) => {
       parked.length = 0;
       const after = await this.lockCheckpoint(client);
+      reached = after;
       const events = await this.store.readAll({ after, limit: this.batchSize, client });
       if (events.length === 0) return 0;
-      await client.query('SAVEPOINT projection_batch');
-      try {
-        await this.projection.handle(events, client);
-      } catch (err) {
-        if (isTransientError(err)) throw err;
-        await client.query('ROLLBACK TO SAVEPOINT projection_batch');
+      if (!oneByOne) {
+        try {
+          await this.projection.handle(events, client);
+        } catch (err) {
+          if (isTransientError(err)) throw err;
+          throw new FoldOneByOne(err);
+        }
+      } else {
         for (const e of events) {
           await client.query('SAVEPOINT projection_event');
           try {
@@ -169,11 +230,23 @@ export class ProjectionRunner {
         'UPDATE projection_checkpoints SET transaction_id = $2::xid8, sequence = $3::bigint, updated_at = now() WHERE name = $1',
         [this.projection.name, last.transactionId, last.sequence],
       );
+      reached = last;
       return events.length;
     });
+    if (reached) this.noteCheckpoint(reached);
     // Reported once committed (a rolled-back batch parked nothing).
     for (const p of parked) this.onParked(p);
     return n;
+  }
+
+  /**
+   * Records the checkpoint a batch committed (or found) and nudges the waiters. Taken as it is,
+   * not as a maximum: a reset() (here or in another process) moves it back, and waiters must then
+   * wait for the rebuild.
+   */
+  private noteCheckpoint(position: GlobalPosition): void {
+    this.known = position;
+    for (const nudge of [...this.progressed]) nudge();
   }
 
   private async park(client: pg.PoolClient, e: StoredEvent, err: unknown): Promise<ParkedEvent> {
@@ -255,18 +328,51 @@ export class ProjectionRunner {
 
   private async drive(target: GlobalPosition, timeoutMs: number, process: boolean): Promise<void> {
     const deadline = Date.now() + timeoutMs;
+    if (!process) return this.follow(target, deadline, timeoutMs);
     for (;;) {
-      if (process && (await this.runOnce()) > 0) continue;
+      if ((await this.runOnce()) > 0) continue;
       const cp = await this.checkpoint();
       if (comparePositions(cp, target) >= 0) return;
-      if (!process) this.wake();
-      if (Date.now() >= deadline) {
-        throw new Error(
-          `projection ${this.projection.name} did not reach ${formatPosition(target)} within ${timeoutMs} ms (at ${formatPosition(cp)}); ` +
-            'is a long-running transaction holding the readable horizon back?',
-        );
-      }
+      if (Date.now() >= deadline) throw this.notReached(target, cp, timeoutMs);
       await delay(10);
+    }
+  }
+
+  private notReached(target: GlobalPosition, cp: GlobalPosition, timeoutMs: number): Error {
+    return new Error(
+      `projection ${this.projection.name} did not reach ${formatPosition(target)} within ${timeoutMs} ms (at ${formatPosition(cp)}); ` +
+        'is a long-running transaction holding the readable horizon back?',
+    );
+  }
+
+  /**
+   * waitFor() while start()'s loop runs: the loop reports every batch it commits (noteCheckpoint),
+   * so a waiter needs no query of its own — it wakes the loop and waits for its next batch. Each
+   * batch reads the checkpoint under the projection's lock, so it also sees what another process's runner moved it to.
+   * Now and then (FOLLOW_CHECK_MS) the waiter reads the checkpoint itself, in case the loop is
+   * stuck on errors while another process advances the projection.
+   */
+  private async follow(target: GlobalPosition, deadline: number, timeoutMs: number): Promise<void> {
+    let nextCheck = Date.now() + FOLLOW_CHECK_MS;
+    for (;;) {
+      if (comparePositions(this.known, target) >= 0) return;
+      if (Date.now() >= nextCheck) {
+        const cp = await this.checkpoint();
+        if (comparePositions(cp, target) >= 0) return;
+        if (Date.now() >= deadline) throw this.notReached(target, cp, timeoutMs);
+        nextCheck = Date.now() + FOLLOW_CHECK_MS;
+      }
+      this.waiting++;
+      this.wake();
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          clearTimeout(timer);
+          this.progressed.delete(done);
+          resolve();
+        };
+        const timer = setTimeout(done, Math.max(1, Math.min(FOLLOW_CHECK_MS, deadline - Date.now())));
+        this.progressed.add(done);
+      }).finally(() => this.waiting--);
     }
   }
 
@@ -281,6 +387,8 @@ export class ProjectionRunner {
   async stop(): Promise<void> {
     if (!this.loop) return;
     this.stopping = true;
+    clearTimeout(this.settleTimer);
+    this.settleTimer = undefined;
     this.wake();
     try {
       await this.loop;
@@ -306,6 +414,7 @@ export class ProjectionRunner {
         [this.projection.name],
       );
     });
+    this.known = START_POSITION;
     this.wake();
   }
 
@@ -353,7 +462,12 @@ export class ProjectionRunner {
     client.on('notification', (msg) => {
       if (msg.channel !== EVENTS_CHANNEL) return;
       this.lastNotifiedAt = Date.now();
-      this.wake();
+      if (this.settleMs <= 0) this.wake();
+      else
+        this.settleTimer ??= setTimeout(() => {
+          this.settleTimer = undefined;
+          this.wake();
+        }, this.settleMs);
     });
     this.listener = client;
     try {
@@ -393,7 +507,7 @@ export class ProjectionRunner {
         }
         if (this.stopping) break;
         const notifiedRecently = Date.now() - this.lastNotifiedAt < NOTIFIED_WINDOW_MS;
-        await this.sleep(!failed && notifiedRecently ? NOTIFIED_RETRY_MS : this.pollMs);
+        await this.sleep(failed ? this.pollMs : this.waiting > 0 ? WAITED_RETRY_MS : notifiedRecently ? NOTIFIED_RETRY_MS : this.pollMs);
       }
     } finally {
       await this.unlisten();

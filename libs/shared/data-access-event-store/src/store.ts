@@ -98,30 +98,34 @@ export class PostgresEventStore {
         // collisions between streams only serialise them, which is harmless.)
         await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [streamId]);
 
-        if (ids.length > 0) {
-          const { rows } = await client.query<EventRow>(
-            `SELECT ${COLUMNS} FROM events WHERE event_id = ANY($1::uuid[]) ORDER BY stream_id, version`,
-            [ids],
-          );
-          if (rows.length > 0) {
-            const found = rows.map(toStored);
-            const tx = found[0].position.transactionId;
-            if (found.length !== ids.length || found.some((e) => e.streamId !== streamId || e.position.transactionId !== tx)) {
-              throw new EventIdConflictError(streamId, found.map((e) => e.eventId));
-            }
-            // The whole append those ids were written by (one append is one transaction): a caller
-            // that decided again after a crash may ask with fewer events than it first wrote, and
-            // must adopt everything the first attempt stored, not only the ids it asked about.
-            const { rows: all } = await client.query<EventRow>(
-              `SELECT ${COLUMNS} FROM events WHERE stream_id = $1 AND transaction_id = $2::xid8 ORDER BY version`,
-              [streamId, tx],
-            );
-            const stored = all.map(toStored);
-            return { nextVersion: stored[stored.length - 1].version, events: stored, duplicate: true };
+        // One round trip for both checks: the rows of the ids already stored (none: one row of
+        // nulls) and the stream's current version.
+        const { rows: probe } = await client.query<Partial<EventRow> & { current_version: number }>(
+          `SELECT (SELECT coalesce(max(version), 0) FROM events WHERE stream_id = $2) AS current_version, found.*
+             FROM (SELECT 1) AS one
+             LEFT JOIN (SELECT ${COLUMNS} FROM events WHERE event_id = ANY($1::uuid[])) AS found ON true
+            ORDER BY found.stream_id, found.version`,
+          [ids, streamId],
+        );
+        const rows = probe.filter((r) => r.event_id != null) as EventRow[];
+        if (rows.length > 0) {
+          const found = rows.map(toStored);
+          const tx = found[0].position.transactionId;
+          if (found.length !== ids.length || found.some((e) => e.streamId !== streamId || e.position.transactionId !== tx)) {
+            throw new EventIdConflictError(streamId, found.map((e) => e.eventId));
           }
+          // The whole append those ids were written by (one append is one transaction): a caller
+          // that decided again after a crash may ask with fewer events than it first wrote, and
+          // must adopt everything the first attempt stored, not only the ids it asked about.
+          const { rows: all } = await client.query<EventRow>(
+            `SELECT ${COLUMNS} FROM events WHERE stream_id = $1 AND transaction_id = $2::xid8 ORDER BY version`,
+            [streamId, tx],
+          );
+          const stored = all.map(toStored);
+          return { nextVersion: stored[stored.length - 1].version, events: stored, duplicate: true };
         }
 
-        const current = await this.versionOn(client, streamId);
+        const current = probe[0].current_version;
         if (expected !== 'any' && expected !== current) throw new WrongExpectedVersionError(streamId, expected, current);
         if (events.length === 0) return { nextVersion: current, events: [], duplicate: false };
 
@@ -131,16 +135,20 @@ export class PostgresEventStore {
           const b = i * 7;
           return `($${b + 1}::uuid, $${b + 2}, $${b + 3}::int, $${b + 4}, $${b + 5}::jsonb, $${b + 6}::jsonb, $${b + 7}::timestamptz)`;
         });
-        // VALUES rows are inserted in list order, so sequence increases with version.
-        const { rows } = await client.query<EventRow>(
-          `INSERT INTO events (event_id, stream_id, version, type, data, metadata, occurred_at)
-           VALUES ${tuples.join(', ')}
-           RETURNING ${COLUMNS}`,
+        // VALUES rows are inserted in list order, so sequence increases with version. The NOTIFY
+        // rides along (one per row, but PostgreSQL folds equal ones of a transaction into one) and
+        // is delivered to listeners when (and only if) this transaction commits.
+        values.push(EVENTS_CHANNEL, streamId);
+        const n = values.length;
+        const { rows: inserted } = await client.query<EventRow>(
+          `WITH inserted AS (
+             INSERT INTO events (event_id, stream_id, version, type, data, metadata, occurred_at)
+             VALUES ${tuples.join(', ')}
+             RETURNING ${COLUMNS})
+           SELECT inserted.*, pg_notify($${n - 1}, $${n}) IS NULL AS notified FROM inserted`,
           values,
         );
-        const stored = rows.map(toStored).sort((a, b) => a.version - b.version);
-        // Delivered to listeners when (and only if) this transaction commits.
-        await client.query('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, streamId]);
+        const stored = inserted.map(toStored).sort((a, b) => a.version - b.version);
         return { nextVersion: current + events.length, events: stored, duplicate: false };
       });
     } catch (err) {
