@@ -132,8 +132,9 @@ export async function proposalWorkflow(input: ProposalWorkflowInput): Promise<vo
     } catch (e) {
       throw toFailure(e);
     }
-    let ctx: DecideContext;
-    ({ command, ctx } = await prepare(command, now, io));
+    const prepared = await prepare(command, now, io);
+    command = prepared.command;
+    const ctx = prepared.ctx;
     let decided: DecidedEvent[];
     try {
       decided = decide(command, state, ctx);
