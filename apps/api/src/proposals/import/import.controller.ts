@@ -82,7 +82,15 @@ export class ProposalImportController {
     schema: {
       type: 'object',
       required: ['file'],
-      properties: { file: { type: 'string', format: 'binary', description: '.xlsx（第一个工作表）或 UTF-8 编码的 .csv（可带 BOM）' } },
+      properties: {
+        file: { type: 'string', format: 'binary', description: '.xlsx（第一个工作表）或 UTF-8 编码的 .csv（可带 BOM）' },
+        assignment: {
+          type: 'string',
+          description:
+            '可选，JSON 文本：登记的同时交办（交办会）{"assignedOn":"YYYY-MM-DD","items":[{"row":2,"mode":"single","leadUnitIds":["cjj"]}, …]}；' +
+            'row 为表格行号，其余字段与单件交办相同。未列出的行只登记。',
+        },
+      },
     },
   })
   @ApiOperation({
@@ -112,8 +120,9 @@ export class ProposalImportController {
     @UploadedFile() file: UploadedSpreadsheet | undefined,
     @CurrentUser() user: AuthUser,
     @Meta() meta: CommandMeta,
+    @Body('assignment') assignment?: unknown,
   ): Promise<ImportResultDto> {
-    return this.imports.import(file, user, meta);
+    return this.imports.import(file, user, meta, assignment);
   }
 
   @Post('assignments')
