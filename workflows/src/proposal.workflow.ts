@@ -266,8 +266,8 @@ export async function proposalWorkflow(input: ProposalWorkflowInput): Promise<vo
     try {
       result = await boundedAppend({ streamId, expectedVersion: version, events });
     } catch (e) {
-      // The item stays unregistered; the import answers the row as not done, and a retried
-      // import (same workflow id) finds this run and registers through an Update.
+      // The item stays unregistered: the import answers the row 504, this run ends after the
+      // wait for a registration below, and the same file posted later starts a fresh run.
       log.error('bulk start append failed', { error: String(e) });
       return;
     }

@@ -78,6 +78,7 @@ async function onEngine(n: number, mode: TemporalMode, pgUrl: string, pgPid: num
   cleanups.push(() => db.drop());
   const stack = await startBenchStack({ database: db, temporalAddress: temporal.address, env: { COMMAND_TIMEOUT_MS: '120000' }, onStop: (stop) => cleanups.push(stop) });
   const pool = new pgLib.Pool({ connectionString: db.url, max: 2 });
+  pool.on('error', (e) => log(`sampler's connection: ${e.message}`));
   cleanups.push(() => pool.end());
   const login = await fetch(`${stack.baseUrl}/api/auth/login`, {
     method: 'POST',
