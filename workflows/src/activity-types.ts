@@ -74,6 +74,11 @@ export interface ProposalActivities {
    * token, so it never enters the workflow history. Idempotent per reply.
    */
   issueFeedbackForm(input: IssueFeedbackFormInput): Promise<IssueFeedbackFormResult>;
+  /**
+   * The stored stream of an item, as the decider's events, and its version: a fresh run of an item
+   * whose earlier run completed folds it before handling any command.
+   */
+  loadStream(input: { streamId: string }): Promise<{ version: number; events: { type: string; data: unknown; occurredAt: string }[] }>;
   /** Next number of the year and kind; idempotent per proposalId. */
   allocateNumber(input: { proposalId: string; year: number; kind: ProposalKind }): Promise<string>;
 }

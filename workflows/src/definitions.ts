@@ -42,4 +42,16 @@ export const stateQuery = defineQuery<{ state: ProposalState; version: number }>
 
 export interface ProposalWorkflowInput {
   proposalId: string;
+  /**
+   * Bulk start (import): the item's first commands, decided in order by the same decider and
+   * appended together as the run's first step — registration, and an assignment made in the same
+   * request. The workflow id (from the row's key) makes a retried start a no-op.
+   */
+  start?: CommandEnvelope[];
+  /** Continue-as-new: the state and version the previous run ended with. */
+  carried?: { state: ProposalState; version: number };
+  /** A fresh run of an item whose earlier run completed (archived): fold the stored stream first. */
+  load?: boolean;
+  /** Continue as new after this many history events (Temporal's suggestion applies regardless). */
+  historyLimit?: number;
 }

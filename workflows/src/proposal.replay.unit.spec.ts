@@ -13,6 +13,9 @@
  * feedback token from an activity, append failures, adoption of stored events after a crash):
  * archived items, send-backs, the no-feedback timer, 并案 with its forwarded signals and split, and
  * the provincial path through the government document — whatever changes next must replay them.
+ * v6-* (issue 10): an item started by the import's bulk path (bulk-start), a run that continued as
+ * new (continue-as-new, carrying state and version), an archived run that completed
+ * (complete-after-archive) and the fresh run a disclosure started after it (load-stream).
  * The last test shows it: bundled with every patch taken
  * (as if each change had been made without patched()), the histories recorded before a change fail.
  */

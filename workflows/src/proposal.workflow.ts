@@ -9,6 +9,7 @@ import {
   ApplicationFailure,
   allHandlersFinished,
   condition,
+  continueAsNew,
   getExternalWorkflowHandle,
   log,
   patched,
@@ -35,7 +36,8 @@ import {
   type ProposalState,
   type TimerOptions,
 } from '@jyta/proposal-domain';
-import type { AppendEventsResult, ProposalActivities } from './activity-types';
+import type { AppendEventsResult, EventToAppend, ProposalActivities } from './activity-types';
+import { continueAsNewDue, foldStream, nextRunInput } from './item-lifecycle';
 import {
   commandUpdates,
   forwardedCommandSignal,
@@ -73,6 +75,15 @@ export const PATCHES = {
   // domain from the activity's answer): one more append after the form's activity, which items
   // that issued forms before must not meet in replay.
   feedbackFormIssuedEvent: 'feedback-form-issued-event',
+  // Bulk import (issue 10): the start input carries the item's first commands (registration, an
+  // assignment of the same request), decided in order and appended in one append.
+  bulkStart: 'bulk-start',
+  // Long-lived items (issue 10): continue as new before the history grows large, carrying state
+  // and version; an archived item with no deadline left completes, and a later command allowed
+  // after archiving starts a fresh run that loads the stream first.
+  continueAsNew: 'continue-as-new',
+  completeAfterArchive: 'complete-after-archive',
+  loadStream: 'load-stream',
 } as const;
 
 const retry: RetryPolicy = { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '5 seconds' };
@@ -97,8 +108,8 @@ const boundedAppend = proxyLocalActivities<ProposalActivities>({
 
 export async function proposalWorkflow(input: ProposalWorkflowInput): Promise<void> {
   const streamId = `proposal-${input.proposalId}`;
-  let state: ProposalState = initialState();
-  let version = 0;
+  let state: ProposalState = input.carried?.state ?? initialState();
+  let version = input.carried?.version ?? 0;
   /** Bumped on every change so the timer loop re-plans. */
   let changes = 0;
   const lock = new Lock();
@@ -121,16 +132,9 @@ export async function proposalWorkflow(input: ProposalWorkflowInput): Promise<vo
     } catch (e) {
       throw toFailure(e);
     }
-    const flags = { rehandlingDeadlines: patched(PATCHES.rehandlingDeadlines) };
-    const ctx: DecideContext = { now, ...flags };
-    if (command.type === 'DecideReturn' && !patched(PATCHES.partReassignment)) ctx.withoutPartReassignment = true;
-    const needs = contextNeeds(command, now, flags);
-    if (needs.policy) ctx.policy = await io.loadPolicy();
-    if (needs.number && command.type === 'RegisterProposal') {
-      const number = await io.allocateNumber({ proposalId: input.proposalId, ...needs.number });
-      command = { ...command, data: { ...command.data, number } };
-    }
-    if (needs.calendar) ctx.calendar = await io.loadCalendar(needs.calendar);
+    const prepared = await prepare(command, now, io);
+    command = prepared.command;
+    const ctx = prepared.ctx;
     let decided: DecidedEvent[];
     try {
       decided = decide(command, state, ctx);
@@ -143,12 +147,7 @@ export async function proposalWorkflow(input: ProposalWorkflowInput): Promise<vo
       result = await (appendOutcomes ? boundedAppend : io.appendEvents)({
         streamId,
         expectedVersion: version,
-        events: decided.map(({ occurredAt, ...event }) => ({
-          eventId: uuid4(),
-          type: event.type,
-          data: event.data,
-          metadata: { actor: envelope.actor, occurredAt, correlationId: envelope.correlationId, causationId: updateId },
-        })),
+        events: decided.map((event) => toAppend(event, envelope, updateId)),
       });
     } catch (e) {
       if (!appendOutcomes) throw e;
@@ -223,6 +222,76 @@ export async function proposalWorkflow(input: ProposalWorkflowInput): Promise<vo
     );
   }
 
+  /** The context the decider needs for `command` (policy, number, calendar), loaded by activities. */
+  async function prepare(command: ProposalCommand, now: string, io: typeof localIo): Promise<{ command: ProposalCommand; ctx: DecideContext }> {
+    const flags = { rehandlingDeadlines: patched(PATCHES.rehandlingDeadlines) };
+    const ctx: DecideContext = { now, ...flags };
+    if (command.type === 'DecideReturn' && !patched(PATCHES.partReassignment)) ctx.withoutPartReassignment = true;
+    const needs = contextNeeds(command, now, flags);
+    if (needs.policy) ctx.policy = await io.loadPolicy();
+    if (needs.number && command.type === 'RegisterProposal') {
+      const number = await io.allocateNumber({ proposalId: input.proposalId, ...needs.number });
+      command = { ...command, data: { ...command.data, number } };
+    }
+    if (needs.calendar) ctx.calendar = await io.loadCalendar(needs.calendar);
+    return { command, ctx };
+  }
+
+  /**
+   * The bulk start's commands, in order, each decided against the state the ones before it
+   * produced; all their events in one append. A command the domain refuses ends the batch there
+   * (the API checked every row by the same rules before starting, so this is a race or a bug: logged).
+   * Registration and assignment have no effects, so none are run.
+   */
+  async function startBatch(envelopes: CommandEnvelope[]): Promise<void> {
+    let next = state;
+    const events: EventToAppend[] = [];
+    const decidedAll: DecidedEvent[] = [];
+    for (const envelope of envelopes) {
+      const now = nowIso();
+      try {
+        assertAllowed(envelope.command, next, now);
+        const { command, ctx } = await prepare(envelope.command, now, localIo);
+        const decided = decide(command, next, ctx);
+        next = decided.reduce(evolve, next);
+        decidedAll.push(...decided);
+        events.push(...decided.map((event) => toAppend(event, envelope)));
+      } catch (e) {
+        log.error('bulk start command refused', { command: envelope.command.type, error: String(e) });
+        break;
+      }
+    }
+    if (!events.length) return;
+    let result: AppendEventsResult;
+    try {
+      result = await boundedAppend({ streamId, expectedVersion: version, events });
+    } catch (e) {
+      // The item stays unregistered: the import answers the row 504, this run ends after the
+      // wait for a registration below, and the same file posted later starts a fresh run.
+      log.error('bulk start append failed', { error: String(e) });
+      return;
+    }
+    state = (result.duplicate ? (storedEvents(result) ?? decidedAll) : decidedAll).reduce(evolve, state);
+    version = result.nextVersion;
+    changes++;
+  }
+
+  // Before any handler can run (an update-with-start's update is delivered with the first task),
+  // the lock is taken for what must come first: the bulk start's commands, or loading the stream.
+  let loading = false;
+  if (input.start?.length && patched(PATCHES.bulkStart)) {
+    void lock.run(() => startBatch(input.start!));
+  } else if (input.load && !input.carried && patched(PATCHES.loadStream)) {
+    loading = true;
+    void lock.run(async () => {
+      const stored = await localIo.loadStream({ streamId });
+      state = foldStream(stored.events as DecidedEvent[]);
+      version = stored.version;
+      loading = false;
+      changes++;
+    });
+  }
+
   for (const [type, update] of Object.entries(commandUpdates)) {
     setHandler(
       update,
@@ -232,6 +301,8 @@ export async function proposalWorkflow(input: ProposalWorkflowInput): Promise<vo
           if (envelope?.command?.type !== type) {
             throw ApplicationFailure.nonRetryable(`update ${type} carries ${envelope?.command?.type}`, 'VALIDATION_FAILED');
           }
+          // While the stream loads the state is not yet the item's: the handler checks it, under the lock.
+          if (loading) return;
           try {
             assertAllowed(envelope.command, state, nowIso());
           } catch (e) {
@@ -264,15 +335,30 @@ export async function proposalWorkflow(input: ProposalWorkflowInput): Promise<vo
   // code ended here; patched() keeps their histories replaying as they were.
   while (state.status !== 'archived' || patched(PATCHES.openAfterArchive)) {
     const seen = changes;
+    // Checked only when Temporal (or the limit) asks for it, so older histories never meet the patch.
+    if (continueAsNewDue(input) && patched(PATCHES.continueAsNew)) {
+      // Nothing may be lost: every running handler ends here (an update arriving meanwhile is
+      // handled by this run, or retried by the server on the next one).
+      await condition(allHandlersFinished);
+      await continueAsNew<typeof proposalWorkflow>(nextRunInput(input, state, version));
+    }
+    const due = () => changes !== seen || continueAsNewDue(input);
     // Items started before reply-deadline timers existed replay their history without them and
     // take them up once they run live again (workflow versioning by patching; see the replay test).
     const next = nextDeadline(state, timerOptions());
     if (!next) {
-      await condition(() => changes !== seen);
+      if (state.status === 'archived' && patched(PATCHES.completeAfterArchive)) {
+        // Nothing left to wait for: the run completes once no handler runs (a command allowed
+        // after archiving starts a fresh run that loads the stream).
+        await condition(() => due() || allHandlersFinished());
+        if (due()) continue;
+        return;
+      }
+      await condition(due);
       continue;
     }
     const wait = Date.parse(next.at) - Date.now();
-    if (wait > 0 && (await condition(() => changes !== seen, wait))) continue;
+    if (wait > 0 && (await condition(due, wait))) continue;
     try {
       await execute({ command: next.command as ProposalCommand, actor: SYSTEM_ACTOR, correlationId: `timer:${next.at}` });
     } catch (e) {
@@ -320,6 +406,16 @@ function toFailure(e: unknown): ApplicationFailure {
     nonRetryable: true,
     details: [{ status: 500, details: null }],
   });
+}
+
+/** A decided event as the append writes it; the event id comes from the workflow's replayable uuid4(). */
+function toAppend({ occurredAt, ...event }: DecidedEvent, envelope: CommandEnvelope, updateId?: string): EventToAppend {
+  return {
+    eventId: uuid4(),
+    type: event.type,
+    data: event.data,
+    metadata: { actor: envelope.actor, occurredAt, correlationId: envelope.correlationId, causationId: updateId },
+  };
 }
 
 /**

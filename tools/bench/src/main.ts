@@ -60,6 +60,7 @@ import { dashboardTimeToShow, portalFirstLoad } from './portal';
 import { cpuSeconds, processMemory, startBenchStack } from './stack';
 import { keptSections } from './doc-sections';
 import { runEngines } from './engines';
+import { runBurst } from './burst';
 
 // ---- parameters ----------------------------------------------------------------------------------
 
@@ -689,7 +690,9 @@ per request). Every database is dropped and every item workflow terminated at th
 }
 
 // `npm run bench -- --engines`: raw Temporal against our per-command path on both servers (engines.ts).
-(process.argv.includes('--engines') ? runEngines() : main()).then(
+// `npm run bench -- --burst N`: one spreadsheet of N items imported and assigned, both servers (burst.ts).
+const burstAt = process.argv.indexOf('--burst');
+(burstAt > 0 ? runBurst(Number(process.argv[burstAt + 1] ?? 1000)) : process.argv.includes('--engines') ? runEngines() : main()).then(
   (code) => process.exit(code),
   (e: Error) => {
     log(`failed: ${e.stack ?? e.message}`);

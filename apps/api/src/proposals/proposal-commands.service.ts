@@ -47,6 +47,50 @@ export const reassignPartCommand = (fromUnitId: string, dto: ReassignPartDto): R
   },
 });
 
+/** The registration command of a RegisterProposalDto (the single registration and the import's rows). */
+export function registrationCommand(id: string, dto: RegisterProposalDto): RegisterProposal {
+  return {
+    type: 'RegisterProposal',
+    data: {
+      proposalId: id,
+      kind: dto.kind,
+      level: dto.level,
+      sessionYear: dto.sessionYear,
+      period: dto.period,
+      title: dto.title,
+      content: dto.content,
+      ...(dto.topic !== undefined ? { topic: dto.topic } : {}),
+      proposers: dto.proposers.map((p) => ({
+        name: p.name.trim(),
+        ...(p.delegation !== undefined ? { delegation: p.delegation } : {}),
+        ...(p.phone !== undefined ? { phone: p.phone } : {}),
+        ...(p.email !== undefined ? { email: p.email.trim() } : {}),
+        ...(p.address !== undefined ? { address: p.address } : {}),
+        ...(p.username !== undefined ? { username: p.username } : {}),
+      })),
+      key: !!dto.key,
+      major: !!dto.major,
+      urgent: !!dto.urgent,
+    },
+  };
+}
+
+/** The assignment command of an AssignProposalDto (the single and the import's assignments). */
+export function assignmentCommand(dto: AssignProposalDto): AssignProposal {
+  return {
+    type: 'AssignProposal',
+    data: {
+      mode: dto.mode,
+      leadUnitIds: dto.leadUnitIds,
+      ...(dto.coUnitIds ? { coUnitIds: dto.coUnitIds } : {}),
+      assignedOn: dto.assignedOn,
+      ...(dto.leaderInCharge !== undefined ? { leaderInCharge: dto.leaderInCharge } : {}),
+      ...(dto.division !== undefined ? { division: dto.division } : {}),
+      ...(dto.responsiblePersons !== undefined ? { responsiblePersons: { ...dto.responsiblePersons } } : {}),
+    },
+  };
+}
+
 /**
  * Sends user commands to the item's workflow as Workflow Updates (one per command), waits for the
  * list read model to include them (read-your-writes) and answers the new detail.
@@ -63,36 +107,13 @@ export class ProposalCommands {
 
   async register(dto: RegisterProposalDto, user: AuthUser, meta: CommandMeta): Promise<ProposalDetailDto> {
     const id = registrationIdFor(user, meta);
-    const command: RegisterProposal = {
-      type: 'RegisterProposal',
-      data: {
-        proposalId: id,
-        kind: dto.kind,
-        level: dto.level,
-        sessionYear: dto.sessionYear,
-        period: dto.period,
-        title: dto.title,
-        content: dto.content,
-        ...(dto.topic !== undefined ? { topic: dto.topic } : {}),
-        proposers: dto.proposers.map((p) => ({
-          name: p.name.trim(),
-          ...(p.delegation !== undefined ? { delegation: p.delegation } : {}),
-          ...(p.phone !== undefined ? { phone: p.phone } : {}),
-          ...(p.email !== undefined ? { email: p.email.trim() } : {}),
-          ...(p.address !== undefined ? { address: p.address } : {}),
-          ...(p.username !== undefined ? { username: p.username } : {}),
-        })),
-        key: !!dto.key,
-        major: !!dto.major,
-        urgent: !!dto.urgent,
-      },
-    };
+    const command = registrationCommand(id, dto);
     const envelope = this.envelope(command, user, meta);
     const { client, config } = this.infra;
     const startWorkflowOperation = new WithStartWorkflowOperation(PROPOSAL_WORKFLOW_TYPE, {
       workflowId: proposalWorkflowId(id),
       taskQueue: config.temporalTaskQueue,
-      args: [{ proposalId: id }],
+      args: [{ proposalId: id, historyLimit: config.proposalHistoryLimit }],
       workflowIdConflictPolicy: 'USE_EXISTING',
     });
     const outcome = await this.infra.withCommandDeadline(() =>
@@ -116,18 +137,7 @@ export class ProposalCommands {
       ],
       ...(dto.leaderInCharge !== undefined ? { leaderInCharge: { field: 'leaderInCharge', username: dto.leaderInCharge } } : {}),
     });
-    const command: AssignProposal = {
-      type: 'AssignProposal',
-      data: {
-        mode: dto.mode,
-        leadUnitIds: dto.leadUnitIds,
-        ...(dto.coUnitIds ? { coUnitIds: dto.coUnitIds } : {}),
-        assignedOn: dto.assignedOn,
-        ...(dto.leaderInCharge !== undefined ? { leaderInCharge: dto.leaderInCharge } : {}),
-        ...(dto.division !== undefined ? { division: dto.division } : {}),
-        ...(dto.responsiblePersons !== undefined ? { responsiblePersons: { ...dto.responsiblePersons } } : {}),
-      },
-    };
+    const command = assignmentCommand(dto);
     return this.send(id, command, user, meta, undefined, item);
   }
 
@@ -178,14 +188,31 @@ export class ProposalCommands {
     // the workflow, which stays open.
     const item = loaded ?? (await this.queries.load(id));
     if (item.state.status === 'archived' && !AFTER_ARCHIVE.has(command.type)) throw new AppException(409, 'ARCHIVED', '该件已归档，不能再更改（第十七条）');
+    const envelope: CommandEnvelope = { command, actor, correlationId: meta.correlationId };
+    if (item.state.status === 'archived') return this.answer(id, await this.afterArchive(id, envelope, updateId));
     const handle = this.infra.client.workflow.getHandle(proposalWorkflowId(id));
-    const outcome = await this.infra.withCommandDeadline(() =>
-      handle.executeUpdate(commandUpdates[type], {
-        args: [{ command, actor, correlationId: meta.correlationId }],
-        updateId,
-      }),
-    );
+    const outcome = await this.infra.withCommandDeadline(() => handle.executeUpdate(commandUpdates[type], { args: [envelope], updateId }));
     return this.answer(id, outcome, item);
+  }
+
+  /**
+   * A command allowed after archiving: the item's workflow may have completed (an archived item
+   * with no deadline left ends its run), so the update goes with a start — a fresh run that loads
+   * the stored stream before handling it; a run still open (items archived before, or with a
+   * deadline left) takes it as usual.
+   */
+  private afterArchive(id: string, envelope: CommandEnvelope, updateId: string): Promise<CommandOutcome> {
+    const { client, config } = this.infra;
+    const startWorkflowOperation = new WithStartWorkflowOperation(PROPOSAL_WORKFLOW_TYPE, {
+      workflowId: proposalWorkflowId(id),
+      taskQueue: config.temporalTaskQueue,
+      args: [{ proposalId: id, load: true, historyLimit: config.proposalHistoryLimit }],
+      workflowIdConflictPolicy: 'USE_EXISTING',
+    });
+    const type = envelope.command.type as UserCommandType;
+    return this.infra.withCommandDeadline(() =>
+      client.workflow.executeUpdateWithStart(commandUpdates[type], { args: [envelope], updateId, startWorkflowOperation }),
+    );
   }
 
   /**

@@ -2443,6 +2443,8 @@ export interface components {
             id: string;
             /** @example 2026-建议-0001 */
             number: string;
+            /** @description 请求带 assignment 且该行在其中时：是否已交办 */
+            assigned?: boolean;
         };
         ImportResultDto: {
             /**
@@ -2459,6 +2461,11 @@ export interface components {
              *     ]
              */
             ignoredColumns: string[];
+            /**
+             * @description 请求带 assignment 时：同时交办的件数
+             * @example 500
+             */
+            assigned?: number;
         };
         ImportProgressDto: {
             /**
@@ -5170,6 +5177,8 @@ export interface operations {
                      * @description .xlsx（第一个工作表）或 UTF-8 编码的 .csv（可带 BOM）
                      */
                     file: string;
+                    /** @description 可选，JSON 文本：登记的同时交办（交办会）{"assignedOn":"YYYY-MM-DD","items":[{"row":2,"mode":"single","leadUnitIds":["cjj"]}, …]}；row 为表格行号，其余字段与单件交办相同。未列出的行只登记。 */
+                    assignment?: string;
                 };
             };
         };

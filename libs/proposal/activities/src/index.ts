@@ -110,6 +110,13 @@ export function createProposalActivities(deps: ActivityDeps): ProposalActivities
         })),
       };
     },
+    loadStream: async ({ streamId }) => {
+      const events = await store.readStream(streamId);
+      return {
+        version: events.at(-1)?.version ?? 0,
+        events: events.map((e) => ({ type: e.type, data: e.data, occurredAt: e.metadata.occurredAt })),
+      };
+    },
     loadPolicy: () => currentPolicy(deps.pool),
     loadCalendar: ({ fromYear, toYear }) => loadCalendar(deps.pool, fromYear, toYear),
     allocateNumber: ({ proposalId, year, kind }) => allocateNumber(deps.pool, proposalId, year, kind),

@@ -30,6 +30,11 @@ export interface AppConfig {
   logLevel: LogLevel;
   /** How long the API waits for one command to complete on Temporal (COMMAND_TIMEOUT_MS, default 60000). */
   commandTimeoutMs: number;
+  /**
+   * An item's workflow continues as new after this many history events (PROPOSAL_HISTORY_LIMIT,
+   * default 10000; Temporal's own suggestion applies whatever the limit). Low values are for tests.
+   */
+  proposalHistoryLimit: number;
 }
 
 /** The defaults used outside production. Never valid in production. */
@@ -111,6 +116,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   else problems.push(`LOG_LEVEL=${rawLevel}: expected one of ${LOG_LEVELS.join(', ')}`);
 
   const commandTimeoutMs = int('COMMAND_TIMEOUT_MS', 60_000, 1_000, 3_600_000);
+  const proposalHistoryLimit = int('PROPOSAL_HISTORY_LIMIT', 10_000, 20, 50_000);
 
   if (problems.length) throw new ConfigError(problems);
   return {
@@ -126,5 +132,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
     demoItems,
     logLevel,
     commandTimeoutMs,
+    proposalHistoryLimit,
   };
 }

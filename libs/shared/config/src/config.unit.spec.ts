@@ -15,6 +15,7 @@ describe('loadConfig', () => {
       demoItems: true,
       logLevel: 'info',
       commandTimeoutMs: 60_000,
+      proposalHistoryLimit: 10_000,
     });
     expect(c.databaseUrl).toMatch(/^postgres:\/\//);
   });
@@ -32,6 +33,7 @@ describe('loadConfig', () => {
       DEMO_ITEMS: 'false',
       LOG_LEVEL: 'DEBUG',
       COMMAND_TIMEOUT_MS: '5000',
+      PROPOSAL_HISTORY_LIMIT: '200',
     });
     expect(c).toEqual({
       nodeEnv: 'test',
@@ -46,6 +48,7 @@ describe('loadConfig', () => {
       demoItems: false,
       logLevel: 'debug',
       commandTimeoutMs: 5000,
+      proposalHistoryLimit: 200,
     });
   });
 

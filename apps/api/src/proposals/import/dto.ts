@@ -13,12 +13,14 @@ export class ImportedItemDto {
   @ApiProperty({ example: 2, description: '表格行号（表头为第 1 行）' }) row: number;
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: '2026-建议-0001' }) number: string;
+  @ApiPropertyOptional({ description: '请求带 assignment 且该行在其中时：是否已交办' }) assigned?: boolean;
 }
 
 export class ImportResultDto {
   @ApiProperty({ example: 500, description: '登记的件数（= 数据行数）' }) imported: number;
   @ApiProperty({ type: ImportedItemDto, isArray: true, description: '按行号排序' }) items: ImportedItemDto[];
   @ApiProperty({ type: String, isArray: true, example: ['序号'], description: '未识别而忽略的列' }) ignoredColumns: string[];
+  @ApiPropertyOptional({ example: 500, description: '请求带 assignment 时：同时交办的件数' }) assigned?: number;
 }
 
 export class ImportRowErrorDto {

@@ -20,7 +20,8 @@ export class ImportProgressDto {
 /** What the import service reports as it goes. */
 export interface ImportProgressSink {
   registering(total: number): void;
-  rowSettled(ok: boolean): void;
+  /** How many rows have their answer so far (failures are counted at the end). */
+  settled(done: number): void;
 }
 
 interface Entry extends ImportProgressDto {
@@ -44,11 +45,7 @@ export class ImportProgress {
     if (entry) this.entries.set(progressId!, entry);
     return {
       registering: (total) => entry && Object.assign(entry, { phase: 'registering', total }),
-      rowSettled: (ok) => {
-        if (!entry) return;
-        entry.done += 1;
-        if (!ok) entry.failed += 1;
-      },
+      settled: (done) => entry && Object.assign(entry, { done }),
       end: (ok) => entry && Object.assign(entry, { phase: ok ? 'done' : 'failed', endedAt: Date.now() }),
     };
   }

@@ -88,7 +88,15 @@ export class ProposalImportController {
     schema: {
       type: 'object',
       required: ['file'],
-      properties: { file: { type: 'string', format: 'binary', description: '.xlsx（第一个工作表）或 UTF-8 编码的 .csv（可带 BOM）' } },
+      properties: {
+        file: { type: 'string', format: 'binary', description: '.xlsx（第一个工作表）或 UTF-8 编码的 .csv（可带 BOM）' },
+        assignment: {
+          type: 'string',
+          description:
+            '可选，JSON 文本：登记的同时交办（交办会）{"assignedOn":"YYYY-MM-DD","items":[{"row":2,"mode":"single","leadUnitIds":["cjj"]}, …]}；' +
+            'row 为表格行号，其余字段与单件交办相同。未列出的行只登记。',
+        },
+      },
     },
   })
   @ApiOperation({
@@ -124,11 +132,12 @@ export class ProposalImportController {
     @CurrentUser() user: AuthUser,
     @Meta() meta: CommandMeta,
     @Query('progressId') progressId?: string,
+    @Body('assignment') assignment?: unknown,
   ): Promise<ImportResultDto> {
     const progress = this.progress.start(user.username, progressId);
     let ok = false;
     try {
-      const result = await this.imports.import(file, user, meta, progress);
+      const result = await this.imports.import(file, user, meta, assignment, progress);
       ok = true;
       return result;
     } finally {
