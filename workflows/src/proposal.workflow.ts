@@ -73,6 +73,10 @@ export const PATCHES = {
   // domain from the activity's answer): one more append after the form's activity, which items
   // that issued forms before must not meet in replay.
   feedbackFormIssuedEvent: 'feedback-form-issued-event',
+  // 催办升级 and B promises (issue 9): two new kinds of timer — reminders escalated to the leader in
+  // charge and the supervisors, and a category B reply's follow-up requests, which also run after
+  // archiving (nextDeadline then plans them): items from before replay without either.
+  obligations: 'obligations',
 } as const;
 
 const retry: RetryPolicy = { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '5 seconds' };
@@ -295,6 +299,8 @@ function timerOptions(): Required<TimerOptions> {
     reminders: patched(PATCHES.reminders),
     coUnitOpinions: patched(PATCHES.coUnitOpinions),
     progressReports: patched(PATCHES.progressReports),
+    escalation: patched(PATCHES.obligations),
+    promiseFollowUps: patched(PATCHES.obligations),
   };
 }
 

@@ -35,11 +35,11 @@ interface UserRow {
   created_at: Date;
 }
 
-/** The users the rules may pick: office, office divisions, vice mayors, the units' handlers and leaders, and the proposers named. */
+/** The users the rules may pick: office, office divisions, vice mayors, the liaison offices, the units' handlers and leaders, and the proposers named. */
 export async function loadRecipientDirectory(client: Pick<pg.ClientBase, 'query'>, proposerUsernames: string[] = []): Promise<DirectoryUser[]> {
   const { rows } = await client.query<UserRow>(
     `SELECT id, username, role, unit_code, email, created_at FROM users
-      WHERE role IN ('office', 'office_reviewer', 'vice_mayor', 'unit_handler', 'unit_leader') OR (role = 'proposer' AND username = ANY($1::text[]))
+      WHERE role IN ('office', 'office_reviewer', 'vice_mayor', 'unit_handler', 'unit_leader', 'npc_liaison', 'cppcc_liaison') OR (role = 'proposer' AND username = ANY($1::text[]))
       ORDER BY username`,
     [proposerUsernames],
   );
