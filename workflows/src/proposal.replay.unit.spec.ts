@@ -13,6 +13,8 @@
  * feedback token from an activity, append failures, adoption of stored events after a crash):
  * archived items, send-backs, the no-feedback timer, 并案 with its forwarded signals and split, and
  * the provincial path through the government document — whatever changes next must replay them.
+ * v6-obligations-* run the escalation and promise timers (patch 'obligations'): an escalated item
+ * answered at last, and a B reply's follow-ups after archiving until the promise was reported done.
  * The last test shows it: bundled with every patch taken
  * (as if each change had been made without patched()), the histories recorded before a change fail.
  */
