@@ -5,7 +5,8 @@
  * 承诺事项跟踪 — a category B reply's unit is asked for follow-up reports until it reports the
  * promise done, also after the item is archived. Timers run on the item's workflow, shortened by
  * test policies (kept by the item from its registration); assignments are backdated so the
- * return window is closed from the start (SPEC §5).
+ * return window is closed from the start (SPEC §5). 总结工作 (Art. 12): a unit with two items of a
+ * year owes a summary once the last is done, on its unit-year workflow's timers.
  */
 import { publishPolicy } from '@jyta/proposal-registry';
 import { ApiClient, eventually, shanghaiDay } from './http';
@@ -18,7 +19,7 @@ const as: Record<string, ApiClient> = {};
 
 beforeAll(async () => {
   stack = await startStack();
-  const users = ['office', 'rsj-handler', 'rsj-leader', 'wjw-handler', 'npc-liaison', 'cppcc-liaison', 'deputy-1'];
+  const users = ['office', 'rsj-handler', 'rsj-leader', 'wjw-handler', 'npc-liaison', 'cppcc-liaison', 'deputy-1', 'jyj-handler', 'jyj-leader'];
   const clients = await Promise.all(users.map((u) => ApiClient.login(stack.baseUrl, u)));
   users.forEach((u, i) => (as[u] = clients[i]));
 });
@@ -159,6 +160,77 @@ describe('承诺事项跟踪: a B reply asks for follow-up reports until done, a
     const requests = events.filter((e) => e.type === 'PromiseFollowUpRequested').length;
     await wait(12_000); // one and a half periods
     expect((await eventsOf(id)).filter((e) => e.type === 'PromiseFollowUpRequested').length).toBe(requests);
+  });
+});
+
+/** An item of `unitId` handled to the end: an A reply, the proposer satisfied, archived. */
+async function archivedItem(unitId: string, title: string): Promise<string> {
+  const reg = await as.office.post('/api/proposals', registration({ title, proposers: [{ name: '测试代表甲', username: 'deputy-1' }] }));
+  expect(reg.status).toBe(201);
+  const id: string = reg.body.id;
+  expect((await as.office.post(`/api/proposals/${id}/assignment`, { mode: 'single', leadUnitIds: [unitId], assignedOn: shanghaiDay(-20) })).status).toBe(200);
+  expect((await as[`${unitId}-handler`].post(`/api/proposals/${id}/units/${unitId}/receipt`)).status).toBe(200);
+  const d = await as[`${unitId}-handler`].post(`/api/proposals/${id}/replies`, { unitId, category: 'A', body: '关于您提出的建议，答复如下：已解决。' });
+  expect(d.status).toBe(201);
+  expect((await as[`${unitId}-leader`].post(`/api/proposals/${id}/replies/${d.body.replyId}/review`, { approve: true })).status).toBe(200);
+  expect((await as.office.post(`/api/proposals/${id}/replies/${d.body.replyId}/review`, { approve: true, comment: '同意' })).status).toBe(200);
+  expect((await as[`${unitId}-handler`].post(`/api/proposals/${id}/replies/${d.body.replyId}/send`)).status).toBe(200);
+  const token = (await as['deputy-1'].get(`/api/proposals/${id}`)).body.replies.at(-1).feedbackToken;
+  expect((await new ApiClient(stack.baseUrl).post(`/api/feedback/${token}`, { attitude: 'satisfied', result: 'satisfied', contact: 'face_to_face' })).status).toBe(200);
+  await eventually(`${title} archived`, async () => ((await eventsOf(id)).some((e) => e.type === 'ProposalArchived') ? true : undefined));
+  return id;
+}
+
+describe('总结工作 (Art. 12): a unit with two items of the year owes a summary once the last is done', () => {
+  const summaries = async (unitId: string) => (await as[`${unitId}-leader`].get(`/api/units/${unitId}/summaries?year=2026`)).body as any[];
+  const unitNotice = async (user: string, kind: string) => ((await as[user].get('/api/me/inbox?pageSize=100')).body.items as any[]).filter((n) => n.kind === kind);
+
+  it('after the first item nothing is owed; after the second, the summary is owed for one period (policy) after it', async () => {
+    await publishPolicy(stack.pool, { unitSummaryPeriod: 'PT20S', unitSummaryReminderBefore: 'PT10S' }, 'e2e');
+    await archivedItem('jyj', '关于增加中小学课后服务供给的建议');
+    await wait(3000);
+    expect(await summaries('jyj')).toEqual([]);
+    const early = await as['jyj-leader'].post('/api/units/jyj/summaries/2026', { text: '总结' });
+    expect(early.status).toBe(409);
+    expect(early.body.code).toBe('UNIT_SUMMARY_NOT_OWED');
+
+    await archivedItem('jyj', '关于建设青少年校外活动中心的建议');
+    const [owed] = await eventually('the summary owed', async () => ((await summaries('jyj')).length ? summaries('jyj') : undefined));
+    expect(owed).toMatchObject({ unitId: 'jyj', year: 2026, status: 'owed', items: 2, overdue: false, submittedAt: null });
+    expect(Date.parse(owed.dueAt) - Date.parse(owed.lastDoneAt)).toBe(20_000);
+    const notice = await eventually('the unit’s notice', async () => ((await unitNotice('jyj-leader', 'unit_summary_owed')).length ? unitNotice('jyj-leader', 'unit_summary_owed') : undefined));
+    expect(notice[0]).toMatchObject({ title: '请报送 2026 年度办理工作总结', proposalId: null });
+    // rsj has two items of 2026 too, one not archived: it owes nothing yet.
+    expect(((await as.office.get('/api/unit-summaries?year=2026')).body as any[]).map((s) => s.unitId)).toEqual(['jyj']);
+  });
+
+  it('reminded before the deadline, found overdue after it (the office is told); the leader’s late summary clears it', async () => {
+    const [overdue] = await eventually(
+      'the overdue finding',
+      async () => {
+        const s = await summaries('jyj');
+        return s[0]?.overdueAt ? s : undefined;
+      },
+      60_000,
+    );
+    expect(overdue).toMatchObject({ status: 'owed', overdue: true, remindedAt: expect.any(String) });
+    expect(Date.parse(overdue.dueAt) - Date.parse(overdue.remindedAt)).toBe(10_000);
+    await eventually('the reminder notice', async () => ((await unitNotice('jyj-handler', 'unit_summary_reminder')).length ? true : undefined));
+    await eventually('the office’s finding', async () => ((await unitNotice('office', 'unit_summary_overdue')).length ? true : undefined));
+
+    const handler = await as['jyj-handler'].post('/api/units/jyj/summaries/2026', { text: '总结' });
+    expect(handler.status).toBe(403);
+    const foreign = await as['rsj-leader'].post('/api/units/jyj/summaries/2026', { text: '总结' });
+    expect(foreign.status).toBe(403);
+    expect((await as['jyj-leader'].post('/api/units/jyj/summaries/2026', { text: ' ' })).status).toBe(400);
+    const submitted = await as['jyj-leader'].post('/api/units/jyj/summaries/2026', { text: '本单位 2026 年度承办建议 2 件，均已办结，代表满意。' });
+    expect(submitted.status).toBe(200);
+    expect(submitted.body).toMatchObject({ status: 'submitted', late: true, overdue: false, text: '本单位 2026 年度承办建议 2 件，均已办结，代表满意。' });
+    const again = await as['jyj-leader'].post('/api/units/jyj/summaries/2026', { text: '再报' });
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('UNIT_SUMMARY_SUBMITTED');
+    expect((await as.office.get('/api/unit-summaries?year=2026')).body).toEqual([expect.objectContaining({ unitId: 'jyj', status: 'submitted' })]);
+    await publishPolicy(stack.pool, { unitSummaryPeriod: 'P1M', unitSummaryReminderBefore: 'P7D' }, 'e2e');
   });
 });
 

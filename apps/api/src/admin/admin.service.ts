@@ -48,6 +48,8 @@ export function toPolicyDto(r: PolicyRecord): PolicyDto {
       supervisionReminderEvery: label(p.supervisionReminderEvery),
       promiseFollowUpEvery: label(p.promiseFollowUpEvery),
       promiseReportWithin: label(p.promiseReportWithin),
+      unitSummaryPeriod: label(p.unitSummaryPeriod),
+      unitSummaryReminderBefore: label(p.unitSummaryReminderBefore),
     },
   };
 }

@@ -18,6 +18,9 @@ export const POLICY_PERIOD_FIELDS = [
   'supervisionReminderEvery',
   'promiseFollowUpEvery',
   'promiseReportWithin',
+  // 总结工作 (Art. 12)
+  'unitSummaryPeriod',
+  'unitSummaryReminderBefore',
 ] as const;
 export type PolicyPeriodField = (typeof POLICY_PERIOD_FIELDS)[number];
 /** 催办 lead times: lists of durations before a deadline (SPEC §5: 30 and 7 days before the reply, 3 before the window closes). */

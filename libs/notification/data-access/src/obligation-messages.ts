@@ -63,3 +63,30 @@ export const promiseRule: NoticeRule = {
     };
   },
 };
+
+/** 总结工作 (Art. 12): the unit owes its year's summary; reminded before the deadline; overdue after it (the office hears of that too). */
+export const unitSummaryRule: NoticeRule = {
+  types: ['UnitSummaryOwed', 'UnitSummaryReminded', 'UnitSummaryOverdue'],
+  audience: ({ type, data: d }) => {
+    if (!str(d.unitId) || typeof d.year !== 'number' || !str(d.dueAt)) return undefined;
+    // The leader submits it; the handlers prepare it. An overdue summary is also the office's finding.
+    if (type === 'UnitSummaryOverdue') return { roles: ['office'] };
+    return { units: [d.unitId], roles: ['unit_handler', 'unit_leader'] };
+  },
+  message({ type, data: d }, { unitName, formatDueAt }) {
+    if (!str(d.unitId) || typeof d.year !== 'number' || !str(d.dueAt)) return undefined;
+    const unit = unitName(d.unitId);
+    const due = formatDueAt(d.dueAt);
+    if (type === 'UnitSummaryOwed') {
+      return {
+        kind: 'unit_summary_owed',
+        title: `请报送 ${d.year} 年度办理工作总结`,
+        body: `本单位（${unit}）${d.year} 年度承办的${typeof d.items === 'number' ? ` ${d.items} 件` : ''}建议提案已全部办结。按第十二条，请进行复查和总结，于 ${due} 前向市政府办公厅建议提案处报送书面报告。`,
+      };
+    }
+    if (type === 'UnitSummaryReminded') {
+      return { kind: 'unit_summary_reminder', title: `提醒：${d.year} 年度办理工作总结将于 ${due} 到期`, body: `本单位（${unit}）${d.year} 年度办理工作总结尚未报送，请于 ${due} 前报送（第十二条）。` };
+    }
+    return { kind: 'unit_summary_overdue', title: `办理工作总结逾期：${unit}（${d.year} 年度）`, body: `${unit}未在 ${due} 前报送 ${d.year} 年度办理工作总结（第十二条），请督促报送。` };
+  },
+};

@@ -52,3 +52,17 @@ describe('承诺事项跟踪 notices', () => {
     expect(m.body).toContain('第 2 次');
   });
 });
+
+describe('总结工作 notices (Art. 12)', () => {
+  const owed = ev('UnitSummaryOwed', { unitId: 'rsj', year: 2026, items: 2, lastDoneAt: '2026-12-01T02:00:00.000Z', dueAt });
+  it('the unit hears that it owes the summary, and is reminded; the office hears when it is overdue', () => {
+    expect(names(recipientsFor(owed, directory))).toEqual(['rsj-handler', 'rsj-leader']);
+    expect(messageFor(owed, undefined, { unitNames })).toMatchObject({ kind: 'unit_summary_owed', title: '请报送 2026 年度办理工作总结' });
+    expect(messageFor(owed, undefined, { unitNames })!.body).toContain('2027-02-23');
+    const reminded = ev('UnitSummaryReminded', { unitId: 'rsj', year: 2026, dueAt });
+    expect(names(recipientsFor(reminded, directory))).toEqual(['rsj-handler', 'rsj-leader']);
+    const overdue = ev('UnitSummaryOverdue', { unitId: 'rsj', year: 2026, dueAt });
+    expect(names(recipientsFor(overdue, directory))).toEqual(['office']);
+    expect(messageFor(overdue, undefined, { unitNames })!.title).toBe('办理工作总结逾期：市人社局（2026 年度）');
+  });
+});

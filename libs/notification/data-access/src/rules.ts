@@ -70,7 +70,11 @@ export type NotificationKind =
   | 'reading_requested'
   // 催办升级 and 承诺事项跟踪 (obligation-messages.ts)
   | 'reminder_escalated'
-  | 'promise_follow_up';
+  | 'promise_follow_up'
+  // 总结工作 (Art. 12)
+  | 'unit_summary_owed'
+  | 'unit_summary_reminder'
+  | 'unit_summary_overdue';
 
 export interface NotificationMessage {
   kind: NotificationKind;

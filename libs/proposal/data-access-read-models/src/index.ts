@@ -28,3 +28,4 @@ export {
   type PublicReply,
   type PublicReplyFilters,
 } from './public-replies';
+export { unitSummaryMigrations, foldUnitYearItems, listUnitSummaries, type UnitYearDone, type UnitSummaryView } from './unit-summaries';

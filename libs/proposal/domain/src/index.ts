@@ -27,3 +27,4 @@ export * from './slices/progress-reports';
 export * from './slices/merging';
 export * from './slices/b-promises';
 export * from './slices/escalation';
+export * from './slices/art12-unit-summary';

@@ -164,6 +164,16 @@ export class UpdatePolicyDto {
   @Given()
   @IsObligationPeriod('promiseReportWithin')
   promiseReportWithin?: string;
+
+  @ApiPropertyOptional({ example: 'P1M', description: `总结工作（第十二条）：当年承办 2 件以上的单位，最后一件办结后多久内报送办理工作总结。${PERIOD_HELP}` })
+  @Given()
+  @IsPolicyPeriod()
+  unitSummaryPeriod?: string;
+
+  @ApiPropertyOptional({ example: 'P7D', description: `总结工作：报送期限届满前多久提醒。${PERIOD_HELP}` })
+  @Given()
+  @IsPolicyPeriod()
+  unitSummaryReminderBefore?: string;
 }
 
 export class PolicyLabelsDto {
@@ -180,6 +190,8 @@ export class PolicyLabelsDto {
   @ApiProperty({ example: '7日' }) supervisionReminderEvery: string;
   @ApiProperty({ example: '3个月' }) promiseFollowUpEvery: string;
   @ApiProperty({ example: '15日' }) promiseReportWithin: string;
+  @ApiProperty({ example: '1个月' }) unitSummaryPeriod: string;
+  @ApiProperty({ example: '7日' }) unitSummaryReminderBefore: string;
 }
 
 export class PolicyDto {
@@ -198,6 +210,8 @@ export class PolicyDto {
   @ApiProperty({ example: 'P7D', description: '超期未说明时通报联络机构和建议提案处的间隔' }) supervisionReminderEvery: string;
   @ApiProperty({ example: 'P3M', description: 'B类答复承诺事项请报周期' }) promiseFollowUpEvery: string;
   @ApiProperty({ example: 'P15D', description: '承诺事项每次报送期限' }) promiseReportWithin: string;
+  @ApiProperty({ example: 'P1M', description: '年度办理工作总结报送期限（最后一件办结后）' }) unitSummaryPeriod: string;
+  @ApiProperty({ example: 'P7D', description: '年度办理工作总结到期前提醒' }) unitSummaryReminderBefore: string;
   @ApiProperty({ nullable: true, type: String, format: 'date-time', description: '发布时间；内置默认值为 null' })
   createdAt: string | null;
   @ApiProperty({ nullable: true, type: String, example: 'admin', description: '发布人账号；内置默认值为 null' })

@@ -59,6 +59,10 @@ export interface Policy {
   promiseFollowUpEvery?: string;
   /** 承诺事项跟踪: each report is due this long after it is asked for ('P15D'). */
   promiseReportWithin?: string;
+  /** 总结工作 (Art. 12): a unit's summary is due this long after its last item of the year is done ('P1M'). */
+  unitSummaryPeriod?: string;
+  /** 总结工作: how long before that deadline the unit is reminded ('P7D'). */
+  unitSummaryReminderBefore?: string;
 }
 
 export const DEFAULT_POLICY: Policy = {
@@ -77,6 +81,8 @@ export const DEFAULT_POLICY: Policy = {
   supervisionReminderEvery: 'P7D',
   promiseFollowUpEvery: 'P3M',
   promiseReportWithin: 'P15D',
+  unitSummaryPeriod: 'P1M',
+  unitSummaryReminderBefore: 'P7D',
 };
 
 /** 答复类别 (Art. 10): A 已解决或基本解决 / B 正在解决或列入计划 / C 不能解决 / D 留作参考. */

@@ -15,6 +15,9 @@ import type { DecidedEvent } from '../../events';
 import type { Slice, Timer } from '../../slice';
 import { DomainError, ErrorCodes, invalid } from '../../shared/errors';
 import { findReply } from '../../shared/queries';
+import { shiftBy } from '../../shared/deadlines';
+
+export { shiftBy };
 import { DEFAULT_POLICY, type Policy, type ProposalState, type Reply } from '../../shared/model';
 
 export type { PromiseCommand, PromiseEvent, PromiseFollowUp, PromiseReport, ReplyPromise } from './types';
@@ -35,21 +38,6 @@ function period(raw: string | undefined, fallback: string): Period {
     }
   }
   return parsePeriod(fallback);
-}
-
-const SHANGHAI = 8 * 3600_000;
-/** `iso` moved on by `times` × `p`; months by the calendar of Asia/Shanghai (31 Jan + 1 month → 28/29 Feb). */
-export function shiftBy(iso: string, p: Period, times: number): string {
-  const t = Date.parse(iso);
-  if (p.unit === 'second') return new Date(t + times * p.amount * 1000).toISOString();
-  if (p.unit === 'day' || p.unit === 'working_day') return new Date(t + times * p.amount * 86_400_000).toISOString();
-  const local = new Date(t + SHANGHAI);
-  const months = local.getUTCMonth() + times * p.amount;
-  const y = local.getUTCFullYear() + Math.floor(months / 12);
-  const m = ((months % 12) + 12) % 12;
-  const last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
-  const shifted = Date.UTC(y, m, Math.min(local.getUTCDate(), last), local.getUTCHours(), local.getUTCMinutes(), local.getUTCSeconds(), local.getUTCMilliseconds());
-  return new Date(shifted - SHANGHAI).toISOString();
 }
 
 /** The promise's next follow-up: round n at sentAt + n × the period, due within the report time. */
