@@ -12,5 +12,6 @@ export const MENU: { path: string; label: string; roles: Role[] }[] = [
   { path: '/reviews', label: '待审核', roles: REVIEWERS },
   { path: '/dashboard', label: '办理情况', roles: ['npc_liaison', 'cppcc_liaison', 'office', 'admin'] },
   { path: '/mine', label: '我的建议提案', roles: ['proposer'] },
+  { path: '/unit/obligations', label: '承诺事项与年度总结', roles: ['unit_handler', 'unit_leader'] },
 ];
 

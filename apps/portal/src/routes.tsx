@@ -31,6 +31,7 @@ export const routes: RouteObject[] = [
       { path: 'reviews', element: guarded(REVIEWERS, null), children: [{ index: true, lazy: page(() => import('./pages/leader/ReviewQueuePage')) }] },
       { path: 'dashboard', element: guarded(['npc_liaison', 'cppcc_liaison', 'office', 'admin'], null), children: [{ index: true, lazy: page(() => import('./pages/liaison/DashboardPage')) }] },
       { path: 'mine', element: guarded(['proposer'], null), children: [{ index: true, lazy: page(() => import('./pages/proposer/MyItemsPage')) }] },
+      { path: 'unit/obligations', element: guarded(['unit_handler', 'unit_leader'], null), children: [{ index: true, lazy: page(() => import('./pages/unit/ObligationsPage')) }] },
       { path: 'forbidden', lazy: page(() => import('./pages/ForbiddenPage')) },
       { path: '*', element: <NotFound /> },
     ],
