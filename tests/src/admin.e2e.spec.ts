@@ -65,6 +65,13 @@ describe('policy versions', () => {
       returnWindowReminders: ['3日'],
       overdueReminderEvery: '7日',
       coUnitOpinionLeadTime: '30日',
+      // 催办升级, 承诺事项跟踪, 总结工作 (issue 9)
+      leaderReminders: ['7日', '3日'],
+      supervisionReminderEvery: '7日',
+      promiseFollowUpEvery: '3个月',
+      promiseReportWithin: '15日',
+      unitSummaryPeriod: '1个月',
+      unitSummaryReminderBefore: '7日',
     });
   });
 

@@ -192,6 +192,11 @@ const MATRIX: Record<string, Outcome[]> = {
   'POST admin/users/{id}/unlock':               [OK,      ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ANON],
   // ── the deadline preview before an assignment: the office (and the administrator) ──
   'GET calendar/preview':                       [OK,      OK,      ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ANON],
+  // ── obligations (issue 9): a B reply's promise (the reply's unit), the unit's yearly summary (Art. 12: its leader submits) ──
+  'POST promise-progress (B reply of rsj)':     [ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    OK,      UNIT,    OK,      UNIT,    ROLE,    ROLE,    ROLE,    ANON],
+  'POST units/rsj/summaries/2026 (not owed)':   [ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    PAST,    UNIT,    ROLE,    ROLE,    ROLE,    ANON],
+  'GET units/rsj/summaries':                    [ROLE,    OK,      ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    OK,      UNIT,    OK,      UNIT,    ROLE,    ROLE,    ROLE,    ANON],
+  'GET unit-summaries':                         [ROLE,    OK,      ROLE,    OK,      OK,      ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ANON],
 };
 
 // ── the items ────────────────────────────────────────────────────────────────────────────────
@@ -435,6 +440,10 @@ const REQUESTS: Record<keyof typeof MATRIX, () => Request> = {
   'PUT admin/users/{id}/role': () => ['PUT', `/api/admin/users/${targetUserId}/role`, { role: 'unit_handler', unitId: 'mzj' }],
   'POST admin/users/{id}/unlock': () => ['POST', `/api/admin/users/${targetUserId}/unlock`],
   'GET calendar/preview': () => ['GET', '/api/calendar/preview?assignedOn=2026-03-01&urgent=false'],
+  'POST promise-progress (B reply of rsj)': () => ['POST', `${r('toDisclose')}/promise-progress`, { text: '已列入计划，正在推进', done: false }],
+  'POST units/rsj/summaries/2026 (not owed)': () => ['POST', '/api/units/rsj/summaries/2026', { text: '年度办理工作总结' }],
+  'GET units/rsj/summaries': () => ['GET', '/api/units/rsj/summaries?year=2026'],
+  'GET unit-summaries': () => ['GET', '/api/unit-summaries?year=2026'],
 };
 
 beforeAll(async () => {
@@ -588,7 +597,8 @@ function endpointOf([method, path]: Request): string {
     .replace(/^\/api\/admin\/calendar\/\d{4}$/, '/api/admin/calendar/{year}')
     .replace(/^\/api\/operations\/[\w-]+$/, '/api/operations/{id}')
     .replace(/^\/api\/admin\/projections\/\w+\/rebuild$/, '/api/admin/projections/{name}/rebuild')
-    .replace(/^\/api\/admin\/users\/[0-9a-f-]{36}/, '/api/admin/users/{id}');
+    .replace(/^\/api\/admin\/users\/[0-9a-f-]{36}/, '/api/admin/users/{id}')
+    .replace(/^\/api\/units\/\{unitId\}\/summaries\/\d{4}$/, '/api/units/{unitId}/summaries/{year}');
   return `${method} ${template}`;
 }
 
@@ -631,6 +641,9 @@ describe('after the allowed steps', () => {
     toDisclose: [
       ['DisclosureChosen', 'office'],
       ['DisclosureChosen', 'rsj-handler'],
+      // a B reply's promise: its unit's handler and leader report progress (issue 9)
+      ['PromiseProgressReported', 'rsj-handler'],
+      ['PromiseProgressReported', 'rsj-leader'],
     ],
     // answered through the link by whoever held it: recorded as the proposer's answer
     toAnswer: [

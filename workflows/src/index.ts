@@ -2,3 +2,4 @@
 export { proposalWorkflow } from './proposal.workflow';
 export { recomputeDeadlinesWorkflow } from './recompute-deadlines.workflow';
 export { itemStepsWorkflow } from './merge-items.workflow';
+export { unitSummaryWorkflow } from './unit-summary.workflow';

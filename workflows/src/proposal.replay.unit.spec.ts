@@ -16,6 +16,8 @@
  * v6-* (issue 10): an item started by the import's bulk path (bulk-start), a run that continued as
  * new (continue-as-new, carrying state and version), an archived run that completed
  * (complete-after-archive) and the fresh run a disclosure started after it (load-stream).
+ * v6-obligations-* run the escalation and promise timers (patch 'obligations'): an escalated item
+ * answered at last, and a B reply's follow-ups after archiving until the promise was reported done.
  * The last test shows it: bundled with every patch taken
  * (as if each change had been made without patched()), the histories recorded before a change fail.
  */

@@ -84,6 +84,10 @@ export const PATCHES = {
   continueAsNew: 'continue-as-new',
   completeAfterArchive: 'complete-after-archive',
   loadStream: 'load-stream',
+  // 催办升级 and B promises (issue 9): two new kinds of timer — reminders escalated to the leader in
+  // charge and the supervisors, and a category B reply's follow-up requests, which also run after
+  // archiving (nextDeadline then plans them): items from before replay without either.
+  obligations: 'obligations',
 } as const;
 
 const retry: RetryPolicy = { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '5 seconds' };
@@ -381,6 +385,8 @@ function timerOptions(): Required<TimerOptions> {
     reminders: patched(PATCHES.reminders),
     coUnitOpinions: patched(PATCHES.coUnitOpinions),
     progressReports: patched(PATCHES.progressReports),
+    escalation: patched(PATCHES.obligations),
+    promiseFollowUps: patched(PATCHES.obligations),
   };
 }
 

@@ -6,3 +6,4 @@ export * from './operation-progress';
 
 /** The file a worker (or a replay) bundles as workflow code. */
 export const WORKFLOWS_PATH: string = require.resolve('./index.ts');
+export * from './unit-summary.definitions';

@@ -17,5 +17,6 @@ export const MENU: { path: string; label: string; roles: Role[] }[] = [
   { path: '/import', label: '批量登记', roles: ['office'] },
   { path: '/admin/policy', label: '办理政策', roles: ['admin'] },
   { path: '/admin/calendar', label: '节假日日历', roles: ['admin'] },
+  { path: '/unit/obligations', label: '承诺事项与年度总结', roles: ['unit_handler', 'unit_leader'] },
 ];
 

@@ -37,6 +37,7 @@ export const routes: RouteObject[] = [
       { path: 'queues', element: guarded(['office'], null), children: [{ index: true, lazy: page(() => import('./pages/office/QueuesPage')) }] },
       { path: 'admin/policy', element: guarded(['admin'], null), children: [{ index: true, lazy: page(() => import('./pages/admin/PolicyPage')) }] },
       { path: 'admin/calendar', element: guarded(['admin'], null), children: [{ index: true, lazy: page(() => import('./pages/admin/CalendarPage')) }] },
+      { path: 'unit/obligations', element: guarded(['unit_handler', 'unit_leader'], null), children: [{ index: true, lazy: page(() => import('./pages/unit/ObligationsPage')) }] },
       { path: 'forbidden', lazy: page(() => import('./pages/ForbiddenPage')) },
       { path: '*', element: <NotFound /> },
     ],

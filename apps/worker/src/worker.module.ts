@@ -10,6 +10,8 @@ import { loadConfig, type AppConfig } from '@jyta/config';
 import { WORKFLOWS_PATH } from '@jyta/workflows';
 import { OutboxSenderService, outboxConfigFromEnv } from './outbox-sender';
 import { createOperationActivities, stepFaultFromEnv } from './operation-activities';
+import { PostgresEventStore, ProjectionRunner } from '@jyta/event-store';
+import { createUnitSummaryFollower, signalUnitYearDone } from './unit-summary-follower';
 
 
 const CONFIG = Symbol('CONFIG');
@@ -33,6 +35,8 @@ export class ProposalWorker implements OnApplicationBootstrap, OnApplicationShut
   private connection?: NativeConnection;
   /** The operations' activities send commands to items as Workflow Updates, through a client. */
   private clientConnection?: Connection;
+  /** 总结工作 (Art. 12): follows the events and starts the unit-year workflows. */
+  private follower?: ProjectionRunner;
 
   constructor(@Inject(CONFIG) private readonly config: AppConfig) {}
 
@@ -58,6 +62,12 @@ export class ProposalWorker implements OnApplicationBootstrap, OnApplicationShut
         ...createOperationActivities({ pool: this.pool, client, stepFault: stepFaultFromEnv(process.env) }),
       },
     });
+    this.follower = new ProjectionRunner(this.pool, new PostgresEventStore(this.pool), createUnitSummaryFollower(signalUnitYearDone(client, config.temporalTaskQueue)), {
+      pollMs: 1000,
+      onError: (err) => this.logger.error(`unit summary follower failed; retrying: ${String(err)}`),
+      onParked: (parked) => this.logger.error(`unit summary follower parked event ${parked.eventId} (${parked.type})`),
+    });
+    this.follower.start();
     this.running = this.worker.run();
     this.running.catch((e) => {
       this.logger.error(`worker stopped: ${e}`);
@@ -67,6 +77,7 @@ export class ProposalWorker implements OnApplicationBootstrap, OnApplicationShut
   }
 
   async onApplicationShutdown() {
+    await this.follower?.stop();
     if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
     await this.running?.catch(() => undefined);
     await this.connection?.close();

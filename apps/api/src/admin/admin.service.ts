@@ -44,6 +44,12 @@ export function toPolicyDto(r: PolicyRecord): PolicyDto {
       returnWindowReminders: p.returnWindowReminders.map(label),
       overdueReminderEvery: label(p.overdueReminderEvery),
       coUnitOpinionLeadTime: label(p.coUnitOpinionLeadTime),
+      leaderReminders: p.leaderReminders.map(label),
+      supervisionReminderEvery: label(p.supervisionReminderEvery),
+      promiseFollowUpEvery: label(p.promiseFollowUpEvery),
+      promiseReportWithin: label(p.promiseReportWithin),
+      unitSummaryPeriod: label(p.unitSummaryPeriod),
+      unitSummaryReminderBefore: label(p.unitSummaryReminderBefore),
     },
   };
 }

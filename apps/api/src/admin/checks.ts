@@ -14,10 +14,17 @@ export const POLICY_PERIOD_FIELDS = [
   'rehandlingPeriod',
   'overdueReminderEvery',
   'coUnitOpinionLeadTime',
+  // 催办升级 and 承诺事项跟踪 (issue 9)
+  'supervisionReminderEvery',
+  'promiseFollowUpEvery',
+  'promiseReportWithin',
+  // 总结工作 (Art. 12)
+  'unitSummaryPeriod',
+  'unitSummaryReminderBefore',
 ] as const;
 export type PolicyPeriodField = (typeof POLICY_PERIOD_FIELDS)[number];
 /** 催办 lead times: lists of durations before a deadline (SPEC §5: 30 and 7 days before the reply, 3 before the window closes). */
-export const POLICY_REMINDER_FIELDS = ['replyReminders', 'returnWindowReminders'] as const;
+export const POLICY_REMINDER_FIELDS = ['replyReminders', 'returnWindowReminders', 'leaderReminders'] as const;
 export type PolicyReminderField = (typeof POLICY_REMINDER_FIELDS)[number];
 /** Every field of PUT /api/admin/policy. */
 export const POLICY_FIELDS = [...POLICY_PERIOD_FIELDS, ...POLICY_REMINDER_FIELDS, 'progressReportDays'] as const;
@@ -126,4 +133,18 @@ export function checkCalendarYear(year: number, days: CalendarOverride[]): { err
     if (problems.length) errors.push({ field: 'days', errors: problems });
   }
   return { errors, warnings };
+}
+
+/**
+ * Why a period of the obligations (催办升级, 承诺事项跟踪) is not usable, or undefined. The
+ * supervisors' interval counts plain time like the reminders (days or seconds, more than zero);
+ * a promise's follow-up period may be months (parsePeriod refuses zero, which would ask for a
+ * report in a loop) but not working days; the report time is plain time (days or seconds).
+ */
+export function obligationPeriodProblem(field: 'supervisionReminderEvery' | 'promiseFollowUpEvery' | 'promiseReportWithin', value: unknown): string | undefined {
+  if (field === 'supervisionReminderEvery' || field === 'promiseReportWithin') return reminderPeriodProblem(value, true);
+  const problem = periodProblem(value);
+  if (problem) return problem;
+  if (parsePeriod(value as string).unit === 'working_day') return '须以日、月或秒计，不能用工作日';
+  return undefined;
 }

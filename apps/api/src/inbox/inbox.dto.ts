@@ -27,7 +27,9 @@ export class InboxItemDto {
       'co_opinion_received 会办意见送达 / co_opinion_overdue 会办意见逾期 / progress_report_missed 办理进度未报送 / merged 并案办理 / ' +
       'deadline_changed 期限调整 / document_to_compile 待整理正式文件 / document_to_review 正式文件待审查 / document_to_sign 正式文件待签发 / ' +
       'document_returned 正式文件被退回 / document_signed 正式文件已签发 / document_sent 正式文件答复 / ' +
-      'major_approval_requested 重大事项待阅批（分管副市长） / major_item_approved 已阅批可交办（办公厅） / reading_requested 满意件待阅示（分管副市长）',
+      'major_approval_requested 重大事项待阅批（分管副市长） / major_item_approved 已阅批可交办（办公厅） / reading_requested 满意件待阅示（分管副市长） / ' +
+      'reminder_escalated 催办升级（分管领导、联络机构和建议提案处） / promise_follow_up 请报告B类答复承诺事项进展 / ' +
+      'unit_summary_owed 应报送年度办理工作总结 / unit_summary_reminder 办理工作总结到期提醒 / unit_summary_overdue 办理工作总结逾期',
   })
   kind: string;
   @ApiProperty({ example: '新交办：《关于加强职业技能培训的建议》，答复期限 2026-06-02' }) title: string;

@@ -1,5 +1,5 @@
 import type { StoredEvent } from '@jyta/event-store';
-import { currentStage, handlingRounds, isReturnWindowClosed, type HandlingRound, type ProposalState, type Reply } from '@jyta/proposal-domain';
+import { currentStage, handlingRounds, isOpenPromise, isReturnWindowClosed, type HandlingRound, type ProposalState, type Reply } from '@jyta/proposal-domain';
 import type { HandlingRoundDto, ProposalDetailDto, ProposalEventDto, ReplyViewDto, UnitAssignmentDto } from './dto/responses.dto';
 import { supervisionViewOf } from './handling-view';
 import { mergingView, replyMergingView } from './merging-view';
@@ -125,6 +125,8 @@ export function toDetail(
       disclosure: r.disclosure ? { ...r.disclosure } : null,
       reading: r.reading ? { ...r.reading } : null,
       merging: replyMergingView(r),
+      // 承诺事项跟踪 (b-promises): a category B reply's follow-ups and reports
+      promise: r.category === 'B' && r.sentAt ? { followUps: r.promise?.followUps ?? [], reports: r.promise?.reports ?? [], fulfilledAt: r.promise?.fulfilledAt ?? null, open: isOpenPromise(r) } : null,
     })),
     archivedAt: state.archivedAt ?? null,
     majorApproval: state.majorApproval ? { ...state.majorApproval } : null,

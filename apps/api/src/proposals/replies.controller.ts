@@ -21,6 +21,7 @@ import { Meta, type CommandMeta } from '../common/command-meta';
 import { ErrorDto } from '../common/error.dto';
 import { ProposalIdPipe } from '../common/params';
 import { ChooseDisclosureDto } from './dto/disclosure.dto';
+import { PromiseProgressDto } from './dto/promise.dto';
 import {
   CompileGovernmentDocumentDto,
   DraftReplyDto,
@@ -123,6 +124,24 @@ export class RepliesController {
     @Meta() meta: CommandMeta,
   ) {
     return this.replies.chooseDisclosure(id, replyId, dto, user, meta);
+  }
+
+  @Post(':replyId/promise-progress')
+  @ItemCommand({
+    roles: ['unit_handler', 'unit_leader'],
+    summary: '报告B类答复承诺事项的办理进展',
+    description:
+      'B类答复（正在解决或已列入计划逐步解决）是承诺：答复发出后系统按政策周期（默认每 3 个月）请答复单位报告进展，直至报告办结（done=true）。归档后仍须报告。',
+    conflicts: 'NOT_A_PROMISE / PROMISE_FULFILLED',
+  })
+  promiseProgress(
+    @Param('id', ProposalIdPipe) id: string,
+    @Param('replyId') replyId: string,
+    @Body() dto: PromiseProgressDto,
+    @CurrentUser() user: AuthUser,
+    @Meta() meta: CommandMeta,
+  ) {
+    return this.replies.reportPromiseProgress(id, replyId, dto, user, meta);
   }
 }
 

@@ -8,6 +8,7 @@ import type { CommandMeta } from '../common/command-meta';
 import type { AuthUser } from '../auth/auth-user';
 import { Infrastructure } from '../infrastructure/infrastructure';
 import type { ChooseDisclosureDto } from './dto/disclosure.dto';
+import type { PromiseProgressDto } from './dto/promise.dto';
 import type { CompileGovernmentDocumentDto, DraftReplyDto, FeedbackDto, ReviewReplyDto, SendReplyDto } from './dto/reply.dto';
 import { ProposalCommands, REGISTRATION_ID_NAMESPACE } from './proposal-commands.service';
 import { ProposalQueries } from './proposal-queries.service';
@@ -146,6 +147,15 @@ export class ReplyCommands {
       meta,
       replyId,
     );
+  }
+
+  /** 承诺事项跟踪: the reply's own unit reports on its category B promise (after archiving too). */
+  async reportPromiseProgress(id: string, replyId: string, dto: PromiseProgressDto, user: AuthUser, meta: CommandMeta) {
+    const item = await this.queries.load(id);
+    const reply = findReply(item.state, replyId);
+    if (!reply) throw replyNotFound(replyId);
+    if (user.unitId !== reply.unitId) throw notYourUnit(reply.unitId);
+    return this.commands.send(id, { type: 'ReportPromiseProgress', data: { unitId: reply.unitId, replyId, text: dto.text, done: dto.done } }, user, meta, replyId);
   }
 
   /** What the proposer sees behind the link: the item, the reply, whether the form is still open. */

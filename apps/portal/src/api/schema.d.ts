@@ -566,6 +566,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/proposals/{id}/replies/{replyId}/promise-progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 报告B类答复承诺事项的办理进展
+         * @description B类答复（正在解决或已列入计划逐步解决）是承诺：答复发出后系统按政策周期（默认每 3 个月）请答复单位报告进展，直至报告办结（done=true）。归档后仍须报告。
+         */
+        post: operations["RepliesController_promiseProgress"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/feedback/{token}": {
         parameters: {
             query?: never;
@@ -1311,6 +1331,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/units/{unitId}/summaries/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 报送年度办理工作总结（第十二条）
+         * @description 当年承办 2 件以上的单位，在全部办结后的政策期限（默认 1 个月）内由单位领导报送书面总结；逾期仍可报送并记为逾期。
+         */
+        post: operations["UnitSummariesController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/units/{unitId}/summaries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本单位的年度办理工作总结义务（应报送、已报送） */
+        get: operations["UnitSummariesController_ofUnit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/unit-summaries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 各单位年度办理工作总结一览（建议提案处）
+         * @description 应报送、已报送、逾期的单位；用于起草政府系统全年办理工作总结报告。
+         */
+        get: operations["UnitSummariesController_all"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1873,6 +1950,8 @@ export interface components {
             disclosure?: Record<string, never> | null;
             /** @description 分管副市长阅示（第九条）：by，comment，at */
             reading?: Record<string, never> | null;
+            /** @description B类答复的承诺事项跟踪：followUps [{round, requestedAt, dueAt}]，reports [{text, done, at}]，fulfilledAt，open（其他类别为 null） */
+            promise?: Record<string, never> | null;
             /** @description 省级、全国件：由本办理和答复意见整理的市政府正式文件，每轮均保留（本级件为空） */
             documents: components["schemas"]["GovernmentDocumentViewDto"][];
             /** @description 并案办理：主件答复的副本，或已送达的并案件 */
@@ -2186,6 +2265,18 @@ export interface components {
             summary?: string;
             /** @description mode=withheld 时必填：不予公开的理由（如涉及国家秘密），理由本身公开 */
             reason?: string;
+        };
+        PromiseProgressDto: {
+            /**
+             * @description 承诺事项的办理进展
+             * @example 一期工程已完工，二期已列入 2027 年计划。
+             */
+            text: string;
+            /**
+             * @description true：承诺事项已办结（此后不再催报）
+             * @example false
+             */
+            done: boolean;
         };
         FeedbackDto: {
             /**
@@ -2611,6 +2702,23 @@ export interface components {
             overdueReminderEvery: string;
             /** @example 30日 */
             coUnitOpinionLeadTime: string;
+            /**
+             * @example [
+             *       "7日",
+             *       "3日"
+             *     ]
+             */
+            leaderReminders: string[];
+            /** @example 7日 */
+            supervisionReminderEvery: string;
+            /** @example 3个月 */
+            promiseFollowUpEvery: string;
+            /** @example 15日 */
+            promiseReportWithin: string;
+            /** @example 1个月 */
+            unitSummaryPeriod: string;
+            /** @example 7日 */
+            unitSummaryReminderBefore: string;
         };
         PolicyDto: {
             /**
@@ -2670,6 +2778,39 @@ export interface components {
             coUnitOpinionLeadTime: string;
             /** @description 督办台账每月报送日 */
             progressReportDays: components["schemas"]["ProgressReportDaysDto"];
+            /**
+             * @description 答复期限届满前提醒分管领导
+             * @example [
+             *       "P7D",
+             *       "P3D"
+             *     ]
+             */
+            leaderReminders: string[];
+            /**
+             * @description 超期未说明时通报联络机构和建议提案处的间隔
+             * @example P7D
+             */
+            supervisionReminderEvery: string;
+            /**
+             * @description B类答复承诺事项请报周期
+             * @example P3M
+             */
+            promiseFollowUpEvery: string;
+            /**
+             * @description 承诺事项每次报送期限
+             * @example P15D
+             */
+            promiseReportWithin: string;
+            /**
+             * @description 年度办理工作总结报送期限（最后一件办结后）
+             * @example P1M
+             */
+            unitSummaryPeriod: string;
+            /**
+             * @description 年度办理工作总结到期前提醒
+             * @example P7D
+             */
+            unitSummaryReminderBefore: string;
             /**
              * Format: date-time
              * @description 发布时间；内置默认值为 null
@@ -2736,6 +2877,39 @@ export interface components {
             coUnitOpinionLeadTime?: string;
             /** @description 督办台账：每月报送办理进展的日期（SPEC §4.3），两项须一并提交 */
             progressReportDays?: components["schemas"]["ProgressReportDaysDto"];
+            /**
+             * @description 催办升级：答复期限届满前多久同时提醒承办单位分管领导（最多 5 次；空数组表示不提醒）。只能以日或秒计。
+             * @example [
+             *       "P7D",
+             *       "P3D"
+             *     ]
+             */
+            leaderReminders?: string[];
+            /**
+             * @description 催办升级：超期且未说明延期时，立即并每隔多久通报人大选任联工委/政协提案委和建议提案处。只能以日或秒计，须大于零。
+             * @example P7D
+             */
+            supervisionReminderEvery?: string;
+            /**
+             * @description 承诺事项跟踪：B类答复发出后每隔多久请答复单位报告进展，直至办结。须大于零。ISO 8601 风格期间：P15D＝15日，P3M＝3个月，P10WD＝10个工作日，PT30S＝30秒（仅非生产环境，供测试）
+             * @example P3M
+             */
+            promiseFollowUpEvery?: string;
+            /**
+             * @description 承诺事项跟踪：每次请报后多久内报送。只能以日或秒计，须大于零。
+             * @example P15D
+             */
+            promiseReportWithin?: string;
+            /**
+             * @description 总结工作（第十二条）：当年承办 2 件以上的单位，最后一件办结后多久内报送办理工作总结。ISO 8601 风格期间：P15D＝15日，P3M＝3个月，P10WD＝10个工作日，PT30S＝30秒（仅非生产环境，供测试）
+             * @example P1M
+             */
+            unitSummaryPeriod?: string;
+            /**
+             * @description 总结工作：报送期限届满前多久提醒。ISO 8601 风格期间：P15D＝15日，P3M＝3个月，P10WD＝10个工作日，PT30S＝30秒（仅非生产环境，供测试）
+             * @example P7D
+             */
+            unitSummaryReminderBefore?: string;
         };
         CalendarYearSummaryDto: {
             /** @example 2027 */
@@ -2972,7 +3146,7 @@ export interface components {
             /** @description 答复送达通知（reply_sent）所涉的答复 id */
             replyId: string | null;
             /**
-             * @description assigned 交办 / return_requested 退转申请 / return_approved 退转同意 / return_rejected 退转未同意 / return_window_closed 退转期限届满 / reply_overdue 答复超期 / reply_delayed 已说明延期 / reminder 催办 / reply_sent 答复已送达（代表委员） / co_opinion_received 会办意见送达 / co_opinion_overdue 会办意见逾期 / progress_report_missed 办理进度未报送 / merged 并案办理 / deadline_changed 期限调整 / document_to_compile 待整理正式文件 / document_to_review 正式文件待审查 / document_to_sign 正式文件待签发 / document_returned 正式文件被退回 / document_signed 正式文件已签发 / document_sent 正式文件答复 / major_approval_requested 重大事项待阅批（分管副市长） / major_item_approved 已阅批可交办（办公厅） / reading_requested 满意件待阅示（分管副市长）
+             * @description assigned 交办 / return_requested 退转申请 / return_approved 退转同意 / return_rejected 退转未同意 / return_window_closed 退转期限届满 / reply_overdue 答复超期 / reply_delayed 已说明延期 / reminder 催办 / reply_sent 答复已送达（代表委员） / co_opinion_received 会办意见送达 / co_opinion_overdue 会办意见逾期 / progress_report_missed 办理进度未报送 / merged 并案办理 / deadline_changed 期限调整 / document_to_compile 待整理正式文件 / document_to_review 正式文件待审查 / document_to_sign 正式文件待签发 / document_returned 正式文件被退回 / document_signed 正式文件已签发 / document_sent 正式文件答复 / major_approval_requested 重大事项待阅批（分管副市长） / major_item_approved 已阅批可交办（办公厅） / reading_requested 满意件待阅示（分管副市长） / reminder_escalated 催办升级（分管领导、联络机构和建议提案处） / promise_follow_up 请报告B类答复承诺事项进展 / unit_summary_owed 应报送年度办理工作总结 / unit_summary_reminder 办理工作总结到期提醒 / unit_summary_overdue 办理工作总结逾期
              * @example assigned
              */
             kind: string;
@@ -3068,6 +3242,50 @@ export interface components {
             replyDue: components["schemas"]["PreviewDeadlineDto"];
             /** @description 会办单位的会办意见期限（主办单位答复期限前，政策可调） */
             opinionDue: components["schemas"]["PreviewDeadlineDto"];
+        };
+        SubmitUnitSummaryDto: {
+            /**
+             * @description 年度办理工作复查和总结（书面报告）
+             * @example 本单位 2026 年共承办建议提案 12 件，均已按期办结……
+             */
+            text: string;
+        };
+        UnitSummaryDto: {
+            /** @example rsj */
+            unitId: string;
+            /** @example 2026 */
+            year: number;
+            /**
+             * @description owed 应报送 / submitted 已报送
+             * @enum {string}
+             */
+            status: "not_owed" | "owed" | "submitted";
+            /** @description 该年度承办件数 */
+            items?: number | null;
+            /**
+             * Format: date-time
+             * @description 最后一件办结时间
+             */
+            lastDoneAt?: string | null;
+            /**
+             * Format: date-time
+             * @description 报送期限
+             */
+            dueAt?: string | null;
+            /** Format: date-time */
+            remindedAt?: string | null;
+            /**
+             * Format: date-time
+             * @description 逾期未报送的记录时间
+             */
+            overdueAt?: string | null;
+            /** @description 应报送且已过期限 */
+            overdue: boolean;
+            /** Format: date-time */
+            submittedAt?: string | null;
+            text?: string | null;
+            /** @description 逾期后报送 */
+            late?: boolean | null;
         };
     };
     responses: never;
@@ -4535,6 +4753,44 @@ export interface operations {
                 };
             };
             /** @description REPLY_NOT_SENT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    RepliesController_promiseProgress: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 重试同一操作时携带相同的值，操作只执行一次（1–200 个可见 ASCII 字符） */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+                replyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PromiseProgressDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalDetailDto"];
+                };
+            };
+            /** @description NOT_A_PROMISE / PROMISE_FULFILLED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6258,6 +6514,96 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    UnitSummariesController_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                unitId: string;
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitUnitSummaryDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitSummaryDto"];
+                };
+            };
+            /** @description NOT_YOUR_UNIT */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description UNIT_SUMMARY_NOT_OWED / UNIT_SUMMARY_SUBMITTED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    UnitSummariesController_ofUnit: {
+        parameters: {
+            query?: {
+                /** @description 年度（届次年份） */
+                year?: number;
+            };
+            header?: never;
+            path: {
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitSummaryDto"][];
+                };
+            };
+        };
+    };
+    UnitSummariesController_all: {
+        parameters: {
+            query?: {
+                /** @description 年度（届次年份） */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitSummaryDto"][];
                 };
             };
         };

@@ -14,6 +14,7 @@ import { supervisionRule } from './supervision-messages';
 import { mergingRule } from './merging-messages';
 import { deadlineRule, rehandlingRule } from './deadline-messages';
 import { leadershipRule } from './leadership-messages';
+import { escalationRule, promiseRule, unitSummaryRule } from './obligation-messages';
 
 export type { Audience, DirectoryUser, NoticeContext, NoticeRule, NotifiableEvent, NotificationKind, NotificationMessage, ProposalRef } from './rules';
 
@@ -256,7 +257,7 @@ export const handlingRule: NoticeRule = {
 };
 
 /** Every rule; for an event type two rules list, the first whose audience is defined speaks. */
-const RULES: readonly NoticeRule[] = [handlingRule, provincialRule, supervisionRule, mergingRule, deadlineRule, rehandlingRule, leadershipRule];
+const RULES: readonly NoticeRule[] = [handlingRule, provincialRule, supervisionRule, mergingRule, deadlineRule, rehandlingRule, leadershipRule, escalationRule, promiseRule, unitSummaryRule];
 
 /** The event types some rule speaks about; every other type is ignored. */
 export const NOTIFIED_EVENT_TYPES: readonly string[] = [...new Set(RULES.flatMap((r) => r.types))];

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { Projection, StoredEvent } from '@jyta/event-store';
 import { proposalIdOf } from '@jyta/proposal-read-models';
+import { UNIT_SUMMARY_STREAM_PREFIX } from '@jyta/proposal-domain';
 import { NOTIFIED_EVENT_TYPES, noticesFor, type DirectoryUser, type NotificationMessage, type ProposalRef } from './messages';
 
 export const NOTIFICATIONS_PROJECTION = 'notifications';
@@ -35,11 +36,11 @@ interface UserRow {
   created_at: Date;
 }
 
-/** The users the rules may pick: office, office divisions, vice mayors, the units' handlers and leaders, and the proposers named. */
+/** The users the rules may pick: office, office divisions, vice mayors, the liaison offices, the units' handlers and leaders, and the proposers named. */
 export async function loadRecipientDirectory(client: Pick<pg.ClientBase, 'query'>, proposerUsernames: string[] = []): Promise<DirectoryUser[]> {
   const { rows } = await client.query<UserRow>(
     `SELECT id, username, role, unit_code, email, created_at FROM users
-      WHERE role IN ('office', 'office_reviewer', 'vice_mayor', 'unit_handler', 'unit_leader') OR (role = 'proposer' AND username = ANY($1::text[]))
+      WHERE role IN ('office', 'office_reviewer', 'vice_mayor', 'unit_handler', 'unit_leader', 'npc_liaison', 'cppcc_liaison') OR (role = 'proposer' AND username = ANY($1::text[]))
       ORDER BY username`,
     [proposerUsernames],
   );
@@ -75,12 +76,16 @@ export function createNotificationsProjection(opts: NotificationsProjectionOptio
     async handle(events: StoredEvent[], client: pg.PoolClient): Promise<void> {
       const titles = new Map<string, ProposalRef>();
       /** Each event with the leader in charge as of it, when this batch assigned the item before it. */
-      const notify: { event: StoredEvent; proposalId: string; leader?: string | null }[] = [];
+      const notify: { event: StoredEvent; proposalId: string | null; leader?: string | null }[] = [];
       const leaders = new Map<string, string | null>();
 
       for (const e of events) {
         const proposalId = proposalIdOf(e.streamId);
-        if (!proposalId) continue;
+        if (!proposalId) {
+          // 总结工作 (Art. 12): a unit-year's obligation is about no item (inbox rows without one).
+          if (e.streamId.startsWith(UNIT_SUMMARY_STREAM_PREFIX) && NOTIFIED.has(e.type)) notify.push({ event: e, proposalId: null });
+          continue;
+        }
         if (e.type === 'ProposalRegistered') {
           const d = (e.data ?? {}) as { title?: unknown; number?: unknown; proposers?: unknown };
           if (typeof d.title !== 'string') continue;
@@ -106,7 +111,7 @@ export function createNotificationsProjection(opts: NotificationsProjectionOptio
       }
       if (notify.length === 0) return;
 
-      const missing = [...new Set(notify.map((n) => n.proposalId))].filter((id) => !titles.has(id));
+      const missing = [...new Set(notify.map((n) => n.proposalId))].filter((id): id is string => id !== null && !titles.has(id));
       if (missing.length) {
         const { rows } = await client.query<{ proposal_id: string; title: string; number: string; proposer_usernames: string[]; leader_in_charge: string | null }>(
           'SELECT proposal_id, title, number, proposer_usernames, leader_in_charge FROM notification_proposals WHERE proposal_id = ANY($1::uuid[])',
@@ -117,7 +122,7 @@ export function createNotificationsProjection(opts: NotificationsProjectionOptio
         }
       }
       const proposerUsernames = [
-        ...new Set(notify.filter((n) => TO_PROPOSERS.has(n.event.type)).flatMap((n) => titles.get(n.proposalId)?.proposerUsernames ?? [])),
+        ...new Set(notify.filter((n) => TO_PROPOSERS.has(n.event.type) && n.proposalId).flatMap((n) => titles.get(n.proposalId!)?.proposerUsernames ?? [])),
       ];
       const directory = await loadRecipientDirectory(client, proposerUsernames);
       const { rows: unitRows } = await client.query<{ code: string; name: string; kind: string }>('SELECT code, name, kind FROM units');
@@ -125,7 +130,7 @@ export function createNotificationsProjection(opts: NotificationsProjectionOptio
 
       const inbox = {
         user: [] as string[],
-        proposal: [] as string[],
+        proposal: [] as (string | null)[],
         event: [] as string[],
         reply: [] as (string | null)[],
         kind: [] as string[],
@@ -137,7 +142,7 @@ export function createNotificationsProjection(opts: NotificationsProjectionOptio
       const nowMs = now();
 
       for (const { event, proposalId, leader } of notify) {
-        const ref = titles.get(proposalId);
+        const ref = proposalId ? titles.get(proposalId) : undefined;
         // A rebuild tells an old event to the leader of its time, not of today.
         const proposal = ref && leader !== undefined ? { ...ref, leaderInCharge: leader } : ref;
         const fresh = emailMaxAgeMs <= 0 || nowMs - Date.parse(event.recordedAt) <= emailMaxAgeMs;

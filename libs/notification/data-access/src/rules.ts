@@ -67,7 +67,14 @@ export type NotificationKind =
   // 阅批 (Art. 6) and 阅示 (Art. 9) (leadership-messages.ts)
   | 'major_approval_requested'
   | 'major_item_approved'
-  | 'reading_requested';
+  | 'reading_requested'
+  // 催办升级 and 承诺事项跟踪 (obligation-messages.ts)
+  | 'reminder_escalated'
+  | 'promise_follow_up'
+  // 总结工作 (Art. 12)
+  | 'unit_summary_owed'
+  | 'unit_summary_reminder'
+  | 'unit_summary_overdue';
 
 export interface NotificationMessage {
   kind: NotificationKind;

@@ -29,3 +29,4 @@ export {
   type PublicReplyFilters,
 } from './public-replies';
 export { AWAITING, AWAITING_SQL, type Awaiting } from './queues';
+export { unitSummaryMigrations, foldUnitYearItems, listUnitSummaries, type UnitYearDone, type UnitSummaryView } from './unit-summaries';

@@ -263,7 +263,10 @@ export type ProposalCommand =
   | SubmitProgressReport
   | RecordMissedProgressReport
   // 并案办理 (merging.ts)
-  | import('./slices/merging/types').MergingCommand;
+  | import('./slices/merging/types').MergingCommand
+  // 承诺事项跟踪 and 催办升级 (b-promises, escalation)
+  | import('./slices/b-promises/types').PromiseCommand
+  | import('./slices/escalation/types').EscalateReminder;
 
 export type ProposalCommandType = ProposalCommand['type'];
 
@@ -298,6 +301,8 @@ export const USER_COMMANDS = [
   'AcceptMergedProposals',
   'SplitMergedProposal',
   'SplitFromProposal',
+  // 承诺事项跟踪 (b-promises): the unit reports on a category B reply's promise
+  'ReportPromiseProgress',
 ] as const;
 export type UserCommandType = (typeof USER_COMMANDS)[number];
 

@@ -14,7 +14,13 @@ import { initialState, type ProposalState } from './state';
 export type { ContextFlags, ContextNeeds, Effect, TimerOptions } from './slice';
 
 /** Not changes of the handling: publication (Art. 20) and the vice mayor's reading (Art. 9) mostly come after archiving. */
-export const AFTER_ARCHIVE: ReadonlySet<ProposalCommand['type']> = new Set(['ChooseDisclosure', 'ReadSatisfiedReply']);
+export const AFTER_ARCHIVE: ReadonlySet<ProposalCommand['type']> = new Set([
+  'ChooseDisclosure',
+  'ReadSatisfiedReply',
+  // A category B reply's promise outlives the handling (b-promises): its follow-ups and reports go on.
+  'RequestPromiseFollowUp',
+  'ReportPromiseProgress',
+]);
 
 function owner(type: ProposalCommand['type']): Slice {
   const slice = byCommand.get(type);
@@ -71,9 +77,13 @@ export function nextDeadline(
   state: ProposalState,
   opts: TimerOptions = { replyDeadlines: true, reminders: true },
 ): { at: string; command: ProposalCommand } | undefined {
-  if (state.status === 'archived') return undefined;
+  // An archived item runs only the timers that outlive the handling (a promise's follow-ups).
+  const archived = state.status === 'archived';
   let next: Timer | undefined;
-  for (const s of SLICES) for (const t of s.timers?.(state, opts) ?? []) if (!next || earlier(t, next)) next = t;
+  for (const s of SLICES) {
+    if (archived && !s.runsAfterArchive) continue;
+    for (const t of s.timers?.(state, opts) ?? []) if (!next || earlier(t, next)) next = t;
+  }
   return next && { at: next.at, command: next.command };
 }
 

@@ -327,7 +327,10 @@ export type ProposalEvent =
   | ProgressReportSubmitted
   | ProgressReportMissed
   // 并案办理 (merging.ts)
-  | import('./slices/merging/types').MergingEvent;
+  | import('./slices/merging/types').MergingEvent
+  // 承诺事项跟踪 and 催办升级 (b-promises, escalation)
+  | import('./slices/b-promises/types').PromiseEvent
+  | import('./slices/escalation/types').ReminderEscalated;
 
 export type ProposalEventType = ProposalEvent['type'];
 

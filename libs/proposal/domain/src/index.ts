@@ -25,3 +25,6 @@ export * from './slices/art05-instructions';
 export * from './slices/co-unit-opinions';
 export * from './slices/progress-reports';
 export * from './slices/merging';
+export * from './slices/b-promises';
+export * from './slices/escalation';
+export * from './slices/art12-unit-summary';

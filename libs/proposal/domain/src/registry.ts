@@ -20,6 +20,8 @@ import { governmentDocumentSlice } from './slices/art09-provincial-document';
 import { archiveSlice } from './slices/art17-archive';
 import { disclosureSlice } from './slices/art20-disclosure';
 import { recomputeSlice } from './slices/calendar-recompute';
+import { escalationSlice } from './slices/escalation';
+import { promiseSlice } from './slices/b-promises';
 
 export const SLICES: readonly Slice[] = [
   mergingSlice,
@@ -38,6 +40,8 @@ export const SLICES: readonly Slice[] = [
   archiveSlice,
   disclosureSlice,
   recomputeSlice,
+  escalationSlice,
+  promiseSlice,
 ];
 
 function table<K extends string>(key: (s: Slice) => readonly K[]): ReadonlyMap<K, Slice> {

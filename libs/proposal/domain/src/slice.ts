@@ -58,13 +58,18 @@ export interface TimerOptions {
   coUnitOpinions?: boolean;
   /** Monthly progress reports (SPEC §4.3) run timers; off unless set, likewise. */
   progressReports?: boolean;
+  /** Reminders escalated to the leader in charge and the supervisors (escalation) run timers; off unless set. */
+  escalation?: boolean;
+  /** Follow-ups of category B promises (b-promises) run timers, also after archiving; off unless set. */
+  promiseFollowUps?: boolean;
 }
 
 /**
  * A timer the item must wake up for: at `at`, decide `command`. `order` ranks timers due at the
  * same instant (compared element by element): the item decides them in the order it always has,
  * so recorded histories replay — [0, i] feedback periods, [1, unit, 0|1|2] a unit's reminder,
- * return window, reply deadline, [2, unit, 0|1] a co-unit's opinion, a unit's monthly report.
+ * return window, reply deadline, [2, unit, 0|1] a co-unit's opinion, a unit's monthly report,
+ * [1, unit, 3] an escalated reminder, [3, reply] a promise's follow-up.
  */
 export interface Timer {
   at: string;
@@ -86,6 +91,8 @@ export interface Slice {
   events: readonly EventType[];
   /** Checks of its own commands on this state, without the calendar (the workflow's validators call them). */
   assert?(command: ProposalCommand, state: ProposalState, now: string): void;
+  /** Its timers go on after the item is archived (a promise outlives the handling); others stop there. */
+  runsAfterArchive?: boolean;
   /** Its own commands → new events. Pure; called after assert. */
   decide(command: ProposalCommand, state: ProposalState, ctx: DecideContext): DecidedEvent[];
   /** Its own events → state. Pure. */

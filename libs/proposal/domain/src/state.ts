@@ -57,6 +57,8 @@ export interface Reply {
   documents?: GovernmentDocument[];
   /** 并案办理: a merged item's copy of the main item's reply, or a main item's reply copied to merged items (merging.ts). */
   merging?: ReplyMerging;
+  /** A category B reply's promise: follow-ups asked for, reports, fulfilment (b-promises). */
+  promise?: import('./slices/b-promises/types').ReplyPromise;
 }
 
 /** The stage a reply in review waits for — or, for a provincial/national item, its government document. */
@@ -93,6 +95,8 @@ export interface UnitAssignment {
   assignedAt?: string;
   /** Keys of the reminders already issued (see reminderKey). */
   remindersIssued?: string[];
+  /** Keys of the escalated reminders already sent (to the leader in charge, to the supervisors; see escalation). */
+  escalationsIssued?: string[];
   signedAt?: string;
   returnWindow: Deadline;
   returnWindowClosedAt?: string;

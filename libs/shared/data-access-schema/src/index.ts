@@ -8,7 +8,7 @@ import { eventStoreMigrations } from '@jyta/event-store';
 import { calendarMigrations, seedCalendar } from '@jyta/calendar-data-access';
 import { registryMigrations } from '@jyta/proposal-registry';
 import { directoryMigrations } from '@jyta/directory';
-import { readModelMigrations } from '@jyta/proposal-read-models';
+import { readModelMigrations, unitSummaryMigrations } from '@jyta/proposal-read-models';
 import { notificationMigrations } from '@jyta/notifications';
 import { statsMigrations } from '@jyta/stats-data-access';
 
@@ -22,6 +22,7 @@ export const allMigrations = (): Migration[] =>
     ...readModelMigrations,
     ...notificationMigrations,
     ...statsMigrations,
+    ...unitSummaryMigrations,
   ].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
 /** Migrates and seeds reference data (holiday calendar 2024–2026). Idempotent. */

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDefined, IsInt, IsObject, Max, Min, registerDecorator, ValidateIf, ValidateNested, type ValidationOptions } from 'class-validator';
-import { MAX_REMINDERS, periodProblem, reminderListProblem, reminderPeriodProblem } from '../checks';
+import { MAX_REMINDERS, obligationPeriodProblem, periodProblem, reminderListProblem, reminderPeriodProblem } from '../checks';
 
 /** A policy period: 'P15D', 'P3M', 'P10WD', 'PT30S' (parsePeriod), at most about a year. */
 export function IsPolicyPeriod(options?: ValidationOptions) {
@@ -39,6 +39,18 @@ export function IsReminderList(options?: ValidationOptions) {
       propertyName,
       options: { message: (args) => `${propertyName}：${reminderListProblem(args.value) ?? '无效的提醒设置'}`, ...options },
       validator: { validate: (v: unknown) => reminderListProblem(v) === undefined },
+    });
+}
+
+/** A period of the obligations (obligationPeriodProblem): escalation interval, promise follow-up period and report time. */
+export function IsObligationPeriod(field: 'supervisionReminderEvery' | 'promiseFollowUpEvery' | 'promiseReportWithin', options?: ValidationOptions) {
+  return (object: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isObligationPeriod',
+      target: object.constructor,
+      propertyName,
+      options: { message: (args) => `${propertyName}：${obligationPeriodProblem(field, args.value) ?? '无效的期间'}`, ...options },
+      validator: { validate: (v: unknown) => obligationPeriodProblem(field, v) === undefined },
     });
 }
 
@@ -127,6 +139,41 @@ export class UpdatePolicyDto {
   @ValidateNested()
   @Type(() => ProgressReportDaysDto)
   progressReportDays?: ProgressReportDaysDto;
+
+  @ApiPropertyOptional({
+    type: String,
+    isArray: true,
+    example: ['P7D', 'P3D'],
+    description: `催办升级：答复期限届满前多久同时提醒承办单位分管领导（最多 ${MAX_REMINDERS} 次；空数组表示不提醒）。只能以日或秒计。`,
+  })
+  @Given()
+  @IsReminderList()
+  leaderReminders?: string[];
+
+  @ApiPropertyOptional({ example: 'P7D', description: '催办升级：超期且未说明延期时，立即并每隔多久通报人大选任联工委/政协提案委和建议提案处。只能以日或秒计，须大于零。' })
+  @Given()
+  @IsObligationPeriod('supervisionReminderEvery')
+  supervisionReminderEvery?: string;
+
+  @ApiPropertyOptional({ example: 'P3M', description: `承诺事项跟踪：B类答复发出后每隔多久请答复单位报告进展，直至办结。须大于零。${PERIOD_HELP}` })
+  @Given()
+  @IsObligationPeriod('promiseFollowUpEvery')
+  promiseFollowUpEvery?: string;
+
+  @ApiPropertyOptional({ example: 'P15D', description: '承诺事项跟踪：每次请报后多久内报送。只能以日或秒计，须大于零。' })
+  @Given()
+  @IsObligationPeriod('promiseReportWithin')
+  promiseReportWithin?: string;
+
+  @ApiPropertyOptional({ example: 'P1M', description: `总结工作（第十二条）：当年承办 2 件以上的单位，最后一件办结后多久内报送办理工作总结。${PERIOD_HELP}` })
+  @Given()
+  @IsPolicyPeriod()
+  unitSummaryPeriod?: string;
+
+  @ApiPropertyOptional({ example: 'P7D', description: `总结工作：报送期限届满前多久提醒。${PERIOD_HELP}` })
+  @Given()
+  @IsPolicyPeriod()
+  unitSummaryReminderBefore?: string;
 }
 
 export class PolicyLabelsDto {
@@ -139,6 +186,12 @@ export class PolicyLabelsDto {
   @ApiProperty({ type: String, isArray: true, example: ['3日'] }) returnWindowReminders: string[];
   @ApiProperty({ example: '7日' }) overdueReminderEvery: string;
   @ApiProperty({ example: '30日' }) coUnitOpinionLeadTime: string;
+  @ApiProperty({ type: String, isArray: true, example: ['7日', '3日'] }) leaderReminders: string[];
+  @ApiProperty({ example: '7日' }) supervisionReminderEvery: string;
+  @ApiProperty({ example: '3个月' }) promiseFollowUpEvery: string;
+  @ApiProperty({ example: '15日' }) promiseReportWithin: string;
+  @ApiProperty({ example: '1个月' }) unitSummaryPeriod: string;
+  @ApiProperty({ example: '7日' }) unitSummaryReminderBefore: string;
 }
 
 export class PolicyDto {
@@ -153,6 +206,12 @@ export class PolicyDto {
   @ApiProperty({ example: 'P7D', description: '超期后每隔多久催办' }) overdueReminderEvery: string;
   @ApiProperty({ example: 'P30D', description: '会办意见期限（主办单位答复期限前）' }) coUnitOpinionLeadTime: string;
   @ApiProperty({ type: ProgressReportDaysDto, description: '督办台账每月报送日' }) progressReportDays: ProgressReportDaysDto;
+  @ApiProperty({ type: String, isArray: true, example: ['P7D', 'P3D'], description: '答复期限届满前提醒分管领导' }) leaderReminders: string[];
+  @ApiProperty({ example: 'P7D', description: '超期未说明时通报联络机构和建议提案处的间隔' }) supervisionReminderEvery: string;
+  @ApiProperty({ example: 'P3M', description: 'B类答复承诺事项请报周期' }) promiseFollowUpEvery: string;
+  @ApiProperty({ example: 'P15D', description: '承诺事项每次报送期限' }) promiseReportWithin: string;
+  @ApiProperty({ example: 'P1M', description: '年度办理工作总结报送期限（最后一件办结后）' }) unitSummaryPeriod: string;
+  @ApiProperty({ example: 'P7D', description: '年度办理工作总结到期前提醒' }) unitSummaryReminderBefore: string;
   @ApiProperty({ nullable: true, type: String, format: 'date-time', description: '发布时间；内置默认值为 null' })
   createdAt: string | null;
   @ApiProperty({ nullable: true, type: String, example: 'admin', description: '发布人账号；内置默认值为 null' })

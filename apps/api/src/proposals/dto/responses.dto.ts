@@ -61,6 +61,12 @@ export class ReplyViewDto {
   @ApiProperty() sentBack: boolean;
   @ApiPropertyOptional({ type: Object, nullable: true, description: '公开方式（第二十条）：mode full/summary/withheld，summary，reason，chosenAt' }) disclosure: unknown;
   @ApiPropertyOptional({ type: Object, nullable: true, description: '分管副市长阅示（第九条）：by，comment，at' }) reading: unknown;
+  @ApiPropertyOptional({
+    type: Object,
+    nullable: true,
+    description: 'B类答复的承诺事项跟踪：followUps [{round, requestedAt, dueAt}]，reports [{text, done, at}]，fulfilledAt，open（其他类别为 null）',
+  })
+  promise: unknown;
   @ApiProperty({ type: GovernmentDocumentViewDto, isArray: true, description: '省级、全国件：由本办理和答复意见整理的市政府正式文件，每轮均保留（本级件为空）' })
   documents: GovernmentDocumentViewDto[];
   @ApiPropertyOptional({ type: ReplyMergingViewDto, nullable: true, description: '并案办理：主件答复的副本，或已送达的并案件' }) merging: ReplyMergingViewDto | null;

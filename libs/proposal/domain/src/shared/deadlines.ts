@@ -205,3 +205,21 @@ export function rehandlingDue(args: { sentBackAt: string; policy: Policy | undef
   const due = computeDeadlineReported({ start, startInstant: args.sentBackAt, period, calendar: args.calendar ?? { coveredYears: [], overrides: [] } });
   return { ...due, explanation: { ...due.explanation, text: `代表委员于 ${start} 退回重新办理，重新办理的答复期限：${due.explanation.text}` } };
 }
+
+// ---- instants moved by a period (承诺事项跟踪, Art. 12 unit summaries) ----------------------------------
+
+const SHANGHAI_OFFSET = 8 * 3600_000;
+/** `iso` moved on by `times` × `p`; months by the calendar of Asia/Shanghai (31 Jan + 1 month → 28/29 Feb). */
+export function shiftBy(iso: string, p: Period, times: number): string {
+  const t = Date.parse(iso);
+  if (p.unit === 'second') return new Date(t + times * p.amount * 1000).toISOString();
+  if (p.unit === 'day' || p.unit === 'working_day') return new Date(t + times * p.amount * 86_400_000).toISOString();
+  const local = new Date(t + SHANGHAI_OFFSET);
+  const months = local.getUTCMonth() + times * p.amount;
+  const y = local.getUTCFullYear() + Math.floor(months / 12);
+  const m = ((months % 12) + 12) % 12;
+  const last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+  const shifted = Date.UTC(y, m, Math.min(local.getUTCDate(), last), local.getUTCHours(), local.getUTCMinutes(), local.getUTCSeconds(), local.getUTCMilliseconds());
+  return new Date(shifted - SHANGHAI_OFFSET).toISOString();
+}
+

@@ -64,4 +64,7 @@ export const ErrorCodes = {
   HAS_MERGED_ITEMS: 'HAS_MERGED_ITEMS',
   NOT_MERGED: 'NOT_MERGED',
   MERGED_ITEM_DONE: 'MERGED_ITEM_DONE',
+  // 承诺事项跟踪 (b-promises)
+  NOT_A_PROMISE: 'NOT_A_PROMISE',
+  PROMISE_FULFILLED: 'PROMISE_FULFILLED',
 } as const;

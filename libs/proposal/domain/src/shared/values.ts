@@ -51,6 +51,18 @@ export interface Policy {
   progressReportDays?: { co: number; lead: number };
   /** Test policies only ('PT10S'): a unit's first monthly report falls due this long after its assignment was recorded. */
   progressReportFirstDueAfter?: string;
+  /** 催办升级: how long before the reply deadline the unit's leader in charge is reminded too ('P7D', 'P3D'). */
+  leaderReminders?: string[];
+  /** 催办升级: once overdue without explanation, the liaison office and the office are told at once and then every … ('P7D'). */
+  supervisionReminderEvery?: string;
+  /** 承诺事项跟踪: a category B reply's unit is asked to report on its promise every … from the reply ('P3M'). */
+  promiseFollowUpEvery?: string;
+  /** 承诺事项跟踪: each report is due this long after it is asked for ('P15D'). */
+  promiseReportWithin?: string;
+  /** 总结工作 (Art. 12): a unit's summary is due this long after its last item of the year is done ('P1M'). */
+  unitSummaryPeriod?: string;
+  /** 总结工作: how long before that deadline the unit is reminded ('P7D'). */
+  unitSummaryReminderBefore?: string;
 }
 
 export const DEFAULT_POLICY: Policy = {
@@ -65,6 +77,12 @@ export const DEFAULT_POLICY: Policy = {
   rehandlingPeriod: 'P1M',
   coUnitOpinionLeadTime: 'P30D',
   progressReportDays: { co: 22, lead: 25 },
+  leaderReminders: ['P7D', 'P3D'],
+  supervisionReminderEvery: 'P7D',
+  promiseFollowUpEvery: 'P3M',
+  promiseReportWithin: 'P15D',
+  unitSummaryPeriod: 'P1M',
+  unitSummaryReminderBefore: 'P7D',
 };
 
 /** 答复类别 (Art. 10): A 已解决或基本解决 / B 正在解决或列入计划 / C 不能解决 / D 留作参考. */
