@@ -19,6 +19,12 @@ export const POLICY_LABELS: Record<string, string> = {
   coUnitOpinionLeadTime: '会办意见期限（主办单位期限前）',
   progressReportDays: '督办台账每月报送日',
   evaluationWeights: '考核评分权重',
+  leaderReminders: '答复期限届满前提醒分管领导',
+  supervisionReminderEvery: '超期未说明时通报联工委、提案委及建议提案处的间隔',
+  promiseFollowUpEvery: 'B类答复承诺事项跟踪报告周期',
+  promiseReportWithin: '承诺事项跟踪报告期限',
+  unitSummaryPeriod: '承办单位年度办理总结报送期限（最后一件办结后）',
+  unitSummaryReminderBefore: '年度办理总结期限届满前提醒',
   // nested
   co: '会办单位报送日',
   lead: '主办单位报送日',
