@@ -1,7 +1,10 @@
+// First: the typed client takes fetch when it is first imported (see test/fetch-stub.ts).
+import { answer } from '../../../test/fetch-stub';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from 'antd';
+import { api } from '../../api/client';
 import { AssignDialog } from './AssignDialog';
 import { assignmentBody, validateAssignment } from './assignment';
 
@@ -49,7 +52,7 @@ describe('the assignment form checks what the office chose before asking the API
       if (url.includes('/api/units')) return new Response('[]', { status: 200, headers: { 'Content-Type': 'application/json' } });
       return new Response(JSON.stringify({ statusCode: 500, code: 'X', message: 'x' }), { status: 500, headers: { 'Content-Type': 'application/json' } });
     });
-    globalThis.fetch = fetchSpy as unknown as typeof fetch;
+    answer(fetchSpy as unknown as typeof fetch);
     const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
     render(
       <QueryClientProvider client={qc}>
@@ -60,6 +63,9 @@ describe('the assignment form checks what the office chose before asking the API
     );
     await userEvent.click(screen.getByRole('button', { name: /确认交办/ }));
     await waitFor(() => expect(screen.getByText('单一办理须选择一个承办单位')).toBeInTheDocument());
+    // The stub is the client's own fetch (so a POST would have been seen), and nothing was posted.
+    await api.GET('/api/units');
+    expect(fetchSpy.mock.calls.some(([input]) => String(input instanceof Request ? input.url : input).includes('/api/units'))).toBe(true);
     const posted = fetchSpy.mock.calls.filter(([input]) => input instanceof Request && input.method === 'POST');
     expect(posted).toHaveLength(0);
   });
