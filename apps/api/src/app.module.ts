@@ -18,6 +18,7 @@ import { ProposalImportModule } from './proposals/import/import.module';
 import { StatsModule } from './stats/stats.module';
 import { DeadlinePreviewModule } from './calendar-preview/deadline-preview';
 import { PortalModule } from './portal/portal.module';
+import { MetricsModule } from './metrics/metrics.module';
 
 /** Structured HTTP logs (pino): one line per request, with the request id that also correlates events. */
 export function loggerModule(config: AppConfig): DynamicModule {
@@ -63,6 +64,7 @@ export class AppModule {
         OperationsModule,
         StatsModule,
         DeadlinePreviewModule,
+        MetricsModule,
         // Last: the portal's SPA fallback must come after every API route.
         PortalModule,
       ],

@@ -10,6 +10,8 @@ import { loadConfig, type AppConfig } from '@jyta/config';
 import { WORKFLOWS_PATH } from '@jyta/workflows';
 import { OutboxSenderService, outboxConfigFromEnv } from './outbox-sender';
 import { createOperationActivities, stepFaultFromEnv } from './operation-activities';
+import { sdkMetrics, startWorkerMetrics, withTimerLag, workerMetricsPortFromEnv } from './metrics';
+import type { Server } from 'node:http';
 
 
 const CONFIG = Symbol('CONFIG');
@@ -33,6 +35,7 @@ export class ProposalWorker implements OnApplicationBootstrap, OnApplicationShut
   private connection?: NativeConnection;
   /** The operations' activities send commands to items as Workflow Updates, through a client. */
   private clientConnection?: Connection;
+  private metricsServer?: Server;
 
   constructor(@Inject(CONFIG) private readonly config: AppConfig) {}
 
@@ -54,7 +57,7 @@ export class ProposalWorker implements OnApplicationBootstrap, OnApplicationShut
       taskQueue: config.temporalTaskQueue,
       workflowsPath: WORKFLOWS_PATH,
       activities: {
-        ...createProposalActivities({ pool: this.pool, feedbackTokenKey, appendFault: appendFaultFromEnv(process.env) }),
+        ...withTimerLag(createProposalActivities({ pool: this.pool, feedbackTokenKey, appendFault: appendFaultFromEnv(process.env) })),
         ...createOperationActivities({ pool: this.pool, client, stepFault: stepFaultFromEnv(process.env) }),
       },
     });
@@ -63,12 +66,18 @@ export class ProposalWorker implements OnApplicationBootstrap, OnApplicationShut
       this.logger.error(`worker stopped: ${e}`);
       process.exitCode = 1;
     });
+    const metricsPort = workerMetricsPortFromEnv(process.env);
+    if (metricsPort !== undefined) {
+      this.metricsServer = await startWorkerMetrics({ port: metricsPort, pool: this.pool, sdkAddress: sdkMetrics.address });
+      this.logger.log(`metrics on http://0.0.0.0:${(this.metricsServer.address() as { port: number }).port}/metrics`);
+    }
     this.logger.log(`worker polling task queue "${config.temporalTaskQueue}" on ${config.temporalAddress}`);
   }
 
   async onApplicationShutdown() {
     if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
     await this.running?.catch(() => undefined);
+    this.metricsServer?.close();
     await this.connection?.close();
     await this.clientConnection?.close();
     await this.pool?.end();
@@ -88,10 +97,17 @@ export class ProposalWorker implements OnApplicationBootstrap, OnApplicationShut
 })
 export class WorkerModule {}
 
-/** Keeps the SDK's own logs at warn unless LOG_LEVEL asks for more. */
-export function installTemporalLogger(level = process.env.LOG_LEVEL ?? 'warn') {
+/**
+ * Keeps the SDK's own logs at warn unless LOG_LEVEL asks for more. `metricsAddress`: Core's
+ * Prometheus exporter listens there (the worker's /metrics appends its text).
+ */
+export function installTemporalLogger(level = process.env.LOG_LEVEL ?? 'warn', metricsAddress?: string) {
   const map: Record<string, 'TRACE' | 'DEBUG' | 'INFO' | 'WARN' | 'ERROR'> = {
     trace: 'TRACE', debug: 'DEBUG', info: 'INFO', warn: 'WARN', error: 'ERROR',
   };
-  Runtime.install({ logger: new DefaultLogger(map[level] ?? 'WARN') });
+  sdkMetrics.address = metricsAddress;
+  Runtime.install({
+    logger: new DefaultLogger(map[level] ?? 'WARN'),
+    ...(metricsAddress ? { telemetryOptions: { metrics: { prometheus: { bindAddress: metricsAddress } } } } : {}),
+  });
 }
