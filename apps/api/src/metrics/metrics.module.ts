@@ -1,7 +1,7 @@
 import { Controller, Get, Header, Headers, Injectable, Module, UnauthorizedException, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { tap, type Observable } from 'rxjs';
 import { Public } from '../auth/decorators';
 import { Infrastructure } from '../infrastructure/infrastructure';
