@@ -1,0 +1,43 @@
+import type { AppendEventsInput, AppendEventsResult } from '@jyta/workflows';
+import { observeTimerAppend, withTimerLag, workerMetricsPortFromEnv, workerRegistry } from './metrics';
+
+const input = (correlationId: string): AppendEventsInput => ({
+  streamId: 'proposal-x',
+  expectedVersion: 3,
+  events: [{ eventId: 'e', type: 'ReplyDeadlinePassed', data: {}, metadata: { actor: null, occurredAt: '2026-05-01T00:00:00.000Z', correlationId } }],
+});
+const result = (duplicate = false): AppendEventsResult => ({ nextVersion: 4, duplicate, events: [] });
+
+describe('timer lag', () => {
+  it('is now − dueAt of an append whose correlation id is timer:<dueAt>', () => {
+    expect(observeTimerAppend(input('timer:2026-05-01T00:00:00.000Z'), result(), Date.parse('2026-05-01T00:00:01.500Z'))).toBe(1.5);
+  });
+
+  it('ignores commands of users, duplicates (a retry already counted) and unreadable ids', () => {
+    expect(observeTimerAppend(input('req-123'), result())).toBeUndefined();
+    expect(observeTimerAppend(input('timer:2026-05-01T00:00:00.000Z'), result(true))).toBeUndefined();
+    expect(observeTimerAppend(input('timer:soon'), result())).toBeUndefined();
+  });
+
+  it('withTimerLag observes the appends it passes through, and answers what the activity answered', async () => {
+    const before = (await workerRegistry.getSingleMetric('jyta_timer_lag_seconds')!.get()).values.find(
+      (v) => v.metricName === 'jyta_timer_lag_seconds_count' && v.labels.event === 'ReplyDeadlinePassed',
+    )?.value ?? 0;
+    const acts = withTimerLag({ appendEvents: async () => result(), other: 1 });
+    await expect(acts.appendEvents(input(`timer:${new Date(Date.now() - 1000).toISOString()}`))).resolves.toEqual(result());
+    expect(acts.other).toBe(1);
+    const after = (await workerRegistry.getSingleMetric('jyta_timer_lag_seconds')!.get()).values.find(
+      (v) => v.metricName === 'jyta_timer_lag_seconds_count' && v.labels.event === 'ReplyDeadlinePassed',
+    )?.value;
+    expect(after).toBe(before + 1);
+  });
+});
+
+describe('WORKER_METRICS_PORT', () => {
+  it('is off when unset or empty, a port when set, refused when not one', () => {
+    expect(workerMetricsPortFromEnv({})).toBeUndefined();
+    expect(workerMetricsPortFromEnv({ WORKER_METRICS_PORT: ' ' })).toBeUndefined();
+    expect(workerMetricsPortFromEnv({ WORKER_METRICS_PORT: '9464' })).toBe(9464);
+    expect(() => workerMetricsPortFromEnv({ WORKER_METRICS_PORT: 'x' })).toThrow('WORKER_METRICS_PORT');
+  });
+});
