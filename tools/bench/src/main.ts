@@ -60,6 +60,8 @@ import { portalFirstLoad } from './portal';
 import { cpuSeconds, processMemory, startBenchStack } from './stack';
 import { keptSections } from './doc-sections';
 import { runEngines } from './engines';
+import { runTimers } from './timers';
+import { runMemory } from './memory';
 
 // ---- parameters ----------------------------------------------------------------------------------
 
@@ -678,7 +680,17 @@ per request). Every database is dropped and every item workflow terminated at th
 }
 
 // `npm run bench -- --engines`: raw Temporal against our per-command path on both servers (engines.ts).
-(process.argv.includes('--engines') ? runEngines() : main()).then(
+/** `--timers N` / `--memory [N]`: the value after the flag, else `fallback`. */
+function flagNumber(flag: string, fallback: number): number | undefined {
+  const i = process.argv.indexOf(flag);
+  if (i < 0) return undefined;
+  const v = Number(process.argv[i + 1]);
+  return Number.isInteger(v) && v > 0 ? v : fallback;
+}
+const timersN = flagNumber('--timers', 5000);
+const memoryN = flagNumber('--memory', 1000);
+// `--timers N` (timers.ts) and `--memory [N]` (memory.ts): their own sections of docs/benchmarks.md.
+(process.argv.includes('--engines') ? runEngines() : timersN ? runTimers(timersN) : memoryN ? runMemory(memoryN) : main()).then(
   (code) => process.exit(code),
   (e: Error) => {
     log(`failed: ${e.stack ?? e.message}`);
