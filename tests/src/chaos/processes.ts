@@ -9,7 +9,7 @@ import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { freeBasePort, startTemporalServer, type TemporalServerHandle } from '@jyta/dev-infra/src/temporal-server';
-import { killOnExit, sleep, waitForExit } from '@jyta/dev-infra/src/util';
+import { dataDir, killOnExit, sleep, waitForExit } from '@jyta/dev-infra/src/util';
 import pg_ from 'pg';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -178,8 +178,11 @@ export class ChaosTemporal {
     await this.handle?.stop(); // releases its lease (the process is gone already)
   }
 
+  /** Stops the server and removes its rendered config (it holds the database password); the log stays in .data/. */
   async stop(): Promise<void> {
     await this.handle?.stop();
+    fs.rmSync(path.join(dataDir(), this.name), { recursive: true, force: true });
+    fs.rmSync(path.join(dataDir(), `${this.name}.leases`), { recursive: true, force: true });
   }
 }
 
