@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { publishPolicy } from '@jyta/proposal-registry';
 import { sectionBegin, sectionEnd, writeSection } from './doc-sections';
-import { loadAvg, metric, mib, registerAndAssign, scrape, withOpsStack } from './ops-stack';
+import { loadAvg, metric, mib, registerAndAssign, retried, scrape, withOpsStack } from './ops-stack';
 import { processMemory } from './stack';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -65,6 +65,7 @@ ${cpus[0]?.model?.trim() ?? 'unknown CPU'}, ${cpus.length} cores, ${mib(os.total
 | worker RSS per cached workflow (above idle) | ${perWorkflow !== undefined ? `${(perWorkflow / 1024).toFixed(0)} KiB` : 'n/a'} |
 | API RSS idle → highest sampled during the burst (every 0.5 s) / peak (VmHWM) | ${mib(idle.api)} → **${mib(apiMax)}** / ${mib(apiPeak)} |
 
+${retried.count ? `\n${retried.count} command(s) answered 5xx and were retried with their Idempotency-Key (first: ${retried.first?.replace(/\|/g, '/')}).\n` : ''}
 \`\`\`sh
 npm run bench -- --memory          # 1,000 items, dev server
 TEMPORAL_MODE=server npm run bench -- --memory

@@ -5,6 +5,7 @@
  * on (their figures are read from the same instruments operators scrape: /api/metrics and the
  * worker's /metrics), and a way to create items through HTTP with N clients.
  */
+import { randomUUID } from 'node:crypto';
 import * as os from 'node:os';
 import { createServer } from 'node:net';
 import type { Pool } from 'pg';
@@ -100,16 +101,31 @@ export async function login(baseUrl: string, username: string): Promise<string> 
   return ((await res.json()) as { accessToken: string }).accessToken;
 }
 
+/** 5xx answers (with their first body) the benchmark retried, with the same Idempotency-Key. */
+export const retried: { count: number; first?: string } = { count: 0 };
+
+/**
+ * A command with an Idempotency-Key, retried like a real client on a 5xx (the same key: it never
+ * runs twice); anything else but `ok` fails the run.
+ */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the caller reads the fields it needs
-export async function post(baseUrl: string, token: string, path: string, body: unknown, ok: number): Promise<any> {
-  const res = await fetch(`${baseUrl}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (res.status !== ok) throw new Error(`POST ${path}: ${res.status} ${text.slice(0, 300)}`);
-  return text ? JSON.parse(text) : undefined;
+export async function post(baseUrl: string, token: string, path: string, body: unknown, ok: number, key = randomUUID()): Promise<any> {
+  for (let attempt = 1; ; attempt++) {
+    const res = await fetch(`${baseUrl}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'idempotency-key': key },
+      body: JSON.stringify(body),
+    });
+    const text = await res.text();
+    if (res.status >= 500 && attempt < 5) {
+      retried.count++;
+      retried.first ??= `${res.status} ${text.slice(0, 300)}`;
+      await new Promise((r) => setTimeout(r, 500 * 2 ** attempt));
+      continue;
+    }
+    if (res.status !== ok) throw new Error(`POST ${path}: ${res.status} ${text.slice(0, 300)}`);
+    return text ? JSON.parse(text) : undefined;
+  }
 }
 
 const shanghaiDay = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);

@@ -15,7 +15,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { publishPolicy } from '@jyta/proposal-registry';
 import { sectionBegin, sectionEnd, writeSection } from './doc-sections';
-import { loadAvg, metric, mib, registerAndAssign, scrape, withOpsStack } from './ops-stack';
+import { loadAvg, metric, mib, registerAndAssign, retried, scrape, withOpsStack } from './ops-stack';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const CLIENTS = 8;
@@ -108,6 +108,7 @@ time between an item's registration and its assignment. The lag is the store's c
 ReplyDeadlinePassed) against the deadline in the event; the worker's histogram measures the same from the
 append activity. ${p99 <= 2 ? 'The p99 meets the goal.' : `The p99 misses the 2 s goal here: ${ids.length} timers fire within ${spread.toFixed(0)} s, each one a workflow task and an append (a local activity) on a worker that shares ${cpus.length} cores with Temporal and PostgreSQL${Number(loadStart.split(' ')[0]) > cpus.length ? ' and, during this run, with other load' : ''}.`}
 
+${retried.count ? `\n${retried.count} command(s) answered 5xx and were retried with their Idempotency-Key (first: ${retried.first?.replace(/\|/g, '/')}).\n` : ''}
 \`\`\`sh
 npm run bench -- --timers 5000                       # dev server
 TEMPORAL_MODE=server npm run bench -- --timers 5000  # the real server on PostgreSQL
