@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm start`: install dependencies if needed, start PostgreSQL + Temporal (profile dev), then the
 // Temporal worker and the HTTP API, wait until /api/health answers, print where everything is.
-// Ctrl-C stops everything in order (API and worker first, then the servers).
+// Ctrl-C stops everything in order (API and worker first, then the servers). A worker or API that
+// dies is restarted with backoff (its last lines printed) while the rest keeps running.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -66,6 +67,8 @@ const env = {
   DATABASE_URL: infra.env.DATABASE_URL,
   TEMPORAL_ADDRESS: infra.env.TEMPORAL_ADDRESS,
   PORT: String(PORT),
+  // The worker's Prometheus endpoint (README "Metrics"); the API's is /api/metrics.
+  WORKER_METRICS_PORT: process.env.WORKER_METRICS_PORT ?? ((await portInUse(9464)) ? '0' : '9464'),
 };
 let shuttingDown = false;
 const children = [];
@@ -84,19 +87,36 @@ function launch(app) {
   };
   eachLine(child.stdout, onLine);
   eachLine(child.stderr, onLine);
-  const entry = { app, child, tail };
+  const entry = { app, child, tail, startedAt: Date.now() };
   child.once('error', (e) => onLine(`spawn failed: ${e.message}`));
   child.once('exit', (code, signal) => {
     // Give a Ctrl-C that also reached the child (same process group) time to register.
     setTimeout(() => {
       if (shuttingDown) return;
-      say(c.red(`\n✖ ${app.name} 意外退出 / exited unexpectedly (${code ?? signal}). 最后的输出 / last lines:`));
+      // Like the compose file's `restart: unless-stopped`: this one comes back, the rest runs on.
+      const delayMs = restartDelay(app, Date.now() - entry.startedAt);
+      say(c.red(`\n✖ ${app.name} 意外退出 / exited unexpectedly (${code ?? signal}); ${seconds(delayMs)} 后重启 / restarting in ${seconds(delayMs)}. 最后的输出 / last lines:`));
       say(tail.toString());
-      void shutdown(1);
+      setTimeout(() => {
+        if (shuttingDown) return;
+        const i = children.indexOf(entry);
+        if (i >= 0) children.splice(i, 1);
+        say(c.yellow(`▶ 重启 / restarting ${app.name} (#${(app.restarts = (app.restarts ?? 0) + 1)})`));
+        launch(app);
+      }, delayMs);
     }, 200);
   });
   children.push(entry);
   return entry;
+}
+
+/**
+ * Backoff before restarting a process that died: 1 s, doubling up to 30 s while it keeps dying
+ * young; back to 1 s once a run lasted a minute (a crash then is news, not a crash loop).
+ */
+function restartDelay(app, ranMs) {
+  app.backoffMs = ranMs >= 60_000 || !app.backoffMs ? 1000 : Math.min(app.backoffMs * 2, 30_000);
+  return app.backoffMs;
 }
 
 async function shutdown(code) {
@@ -174,6 +194,7 @@ const rows = [
   ['OpenAPI', `${base}/api/docs`],
   ['Temporal UI', infra.env.TEMPORAL_UI_URL ?? (infra.env.TEMPORAL_METRICS_URL ? `(TEMPORAL_MODE=server: no UI; metrics ${infra.env.TEMPORAL_METRICS_URL})` : '(external Temporal: see your cluster)')],
   ['Temporal', infra.env.TEMPORAL_ADDRESS],
+  ['Metrics', `${base}/api/metrics` + (env.WORKER_METRICS_PORT && env.WORKER_METRICS_PORT !== '0' ? `  worker http://127.0.0.1:${env.WORKER_METRICS_PORT}/metrics` : '')],
   ['PostgreSQL', infra.env.DATABASE_URL],
 ];
 const line = '─'.repeat(72);

@@ -19,6 +19,7 @@ import { StatsModule } from './stats/stats.module';
 import { DeadlinePreviewModule } from './calendar-preview/deadline-preview';
 import { PortalModule } from './portal/portal.module';
 import { UnitSummariesModule } from './unit-summaries/unit-summaries.module';
+import { MetricsModule } from './metrics/metrics.module';
 
 /** Structured HTTP logs (pino): one line per request, with the request id that also correlates events. */
 export function loggerModule(config: AppConfig): DynamicModule {
@@ -65,6 +66,7 @@ export class AppModule {
         StatsModule,
         DeadlinePreviewModule,
         UnitSummariesModule,
+        MetricsModule,
         // Last: the portal's SPA fallback must come after every API route.
         PortalModule,
       ],

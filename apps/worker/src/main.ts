@@ -1,10 +1,12 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { installTemporalLogger, WorkerModule } from './worker.module';
+import { freeLoopbackAddress, workerMetricsPortFromEnv } from './metrics';
 
 /** The Temporal worker in a Nest application context: no HTTP, just polling and activities. */
 async function main() {
-  installTemporalLogger();
+  // With a metrics endpoint, the SDK's own metrics are exported too (on a private loopback port).
+  installTemporalLogger(undefined, workerMetricsPortFromEnv(process.env) !== undefined ? await freeLoopbackAddress() : undefined);
   const app = await NestFactory.createApplicationContext(WorkerModule, { logger: ['log', 'warn', 'error'] });
   app.enableShutdownHooks();
 }

@@ -12,6 +12,8 @@ import { OutboxSenderService, outboxConfigFromEnv } from './outbox-sender';
 import { createOperationActivities, stepFaultFromEnv } from './operation-activities';
 import { PostgresEventStore, ProjectionRunner } from '@jyta/event-store';
 import { createUnitSummaryFollower, signalUnitYearDone } from './unit-summary-follower';
+import { sdkMetrics, startWorkerMetrics, withTimerLag, workerMetricsPortFromEnv } from './metrics';
+import type { Server } from 'node:http';
 
 
 const CONFIG = Symbol('CONFIG');
@@ -37,6 +39,7 @@ export class ProposalWorker implements OnApplicationBootstrap, OnApplicationShut
   private clientConnection?: Connection;
   /** 总结工作 (Art. 12): follows the events and starts the unit-year workflows. */
   private follower?: ProjectionRunner;
+  private metricsServer?: Server;
 
   constructor(@Inject(CONFIG) private readonly config: AppConfig) {}
 
@@ -58,7 +61,7 @@ export class ProposalWorker implements OnApplicationBootstrap, OnApplicationShut
       taskQueue: config.temporalTaskQueue,
       workflowsPath: WORKFLOWS_PATH,
       activities: {
-        ...createProposalActivities({ pool: this.pool, feedbackTokenKey, appendFault: appendFaultFromEnv(process.env) }),
+        ...withTimerLag(createProposalActivities({ pool: this.pool, feedbackTokenKey, appendFault: appendFaultFromEnv(process.env) })),
         ...createOperationActivities({ pool: this.pool, client, stepFault: stepFaultFromEnv(process.env) }),
       },
     });
@@ -73,6 +76,11 @@ export class ProposalWorker implements OnApplicationBootstrap, OnApplicationShut
       this.logger.error(`worker stopped: ${e}`);
       process.exitCode = 1;
     });
+    const metricsPort = workerMetricsPortFromEnv(process.env);
+    if (metricsPort !== undefined) {
+      this.metricsServer = await startWorkerMetrics({ port: metricsPort, pool: this.pool, sdkAddress: sdkMetrics.address });
+      this.logger.log(`metrics on http://0.0.0.0:${(this.metricsServer.address() as { port: number }).port}/metrics`);
+    }
     this.logger.log(`worker polling task queue "${config.temporalTaskQueue}" on ${config.temporalAddress}`);
   }
 
@@ -80,6 +88,7 @@ export class ProposalWorker implements OnApplicationBootstrap, OnApplicationShut
     await this.follower?.stop();
     if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
     await this.running?.catch(() => undefined);
+    this.metricsServer?.close();
     await this.connection?.close();
     await this.clientConnection?.close();
     await this.pool?.end();
@@ -99,10 +108,17 @@ export class ProposalWorker implements OnApplicationBootstrap, OnApplicationShut
 })
 export class WorkerModule {}
 
-/** Keeps the SDK's own logs at warn unless LOG_LEVEL asks for more. */
-export function installTemporalLogger(level = process.env.LOG_LEVEL ?? 'warn') {
+/**
+ * Keeps the SDK's own logs at warn unless LOG_LEVEL asks for more. `metricsAddress`: Core's
+ * Prometheus exporter listens there (the worker's /metrics appends its text).
+ */
+export function installTemporalLogger(level = process.env.LOG_LEVEL ?? 'warn', metricsAddress?: string) {
   const map: Record<string, 'TRACE' | 'DEBUG' | 'INFO' | 'WARN' | 'ERROR'> = {
     trace: 'TRACE', debug: 'DEBUG', info: 'INFO', warn: 'WARN', error: 'ERROR',
   };
-  Runtime.install({ logger: new DefaultLogger(map[level] ?? 'WARN') });
+  sdkMetrics.address = metricsAddress;
+  Runtime.install({
+    logger: new DefaultLogger(map[level] ?? 'WARN'),
+    ...(metricsAddress ? { telemetryOptions: { metrics: { prometheus: { bindAddress: metricsAddress } } } } : {}),
+  });
 }

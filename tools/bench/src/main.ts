@@ -61,6 +61,8 @@ import { cpuSeconds, processMemory, startBenchStack } from './stack';
 import { keptSections } from './doc-sections';
 import { runEngines } from './engines';
 import { runBurst } from './burst';
+import { runTimers } from './timers';
+import { runMemory } from './memory';
 
 // ---- parameters ----------------------------------------------------------------------------------
 
@@ -689,10 +691,29 @@ per request). Every database is dropped and every item workflow terminated at th
   }
 }
 
-// `npm run bench -- --engines`: raw Temporal against our per-command path on both servers (engines.ts).
-// `npm run bench -- --burst N`: one spreadsheet of N items imported and assigned, both servers (burst.ts).
-const burstAt = process.argv.indexOf('--burst');
-(burstAt > 0 ? runBurst(Number(process.argv[burstAt + 1] ?? 1000)) : process.argv.includes('--engines') ? runEngines() : main()).then(
+/** `--burst N` / `--timers N` / `--memory [N]`: the value after the flag, else `fallback`. */
+function flagNumber(flag: string, fallback: number): number | undefined {
+  const i = process.argv.indexOf(flag);
+  if (i < 0) return undefined;
+  const v = Number(process.argv[i + 1]);
+  return Number.isInteger(v) && v > 0 ? v : fallback;
+}
+const timersN = flagNumber('--timers', 5000);
+const memoryN = flagNumber('--memory', 1000);
+const burstN = flagNumber('--burst', 1000);
+// Each of these writes only its own section of docs/benchmarks.md: `--engines` raw Temporal against
+// our per-command path on both servers (engines.ts); `--burst N` one spreadsheet of N items imported
+// and assigned, both servers (burst.ts); `--timers N` (timers.ts); `--memory [N]` (memory.ts).
+(process.argv.includes('--engines')
+  ? runEngines()
+  : burstN
+    ? runBurst(burstN)
+    : timersN
+      ? runTimers(timersN)
+      : memoryN
+        ? runMemory(memoryN)
+        : main()
+).then(
   (code) => process.exit(code),
   (e: Error) => {
     log(`failed: ${e.stack ?? e.message}`);

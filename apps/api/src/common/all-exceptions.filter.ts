@@ -61,6 +61,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     if (res.headersSent) return;
     if (correlationId && !res.getHeader?.('x-request-id')) res.setHeader?.('x-request-id', correlationId);
+    // An outage (Temporal or PostgreSQL unavailable): when to come back (README "During an outage").
+    if (body.statusCode === 503 && !res.getHeader?.('retry-after')) res.setHeader?.('Retry-After', '5');
     res.status(body.statusCode).json(body);
   }
 }

@@ -118,6 +118,18 @@ const timedOut = (): MappedError => ({
   log: 'warn',
 });
 
+/**
+ * PostgreSQL unreachable or going away under a request (connection refused or lost, the server
+ * shutting down or starting, out of connections): an outage the caller may retry through, not a
+ * bug. The chaos harness saw these answered 500 while it had killed PostgreSQL.
+ */
+export function isDatabaseOutage(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && (/^08/.test(code) || /^57P0[1-3]$/.test(code) || code === '53300')) return true;
+  if (code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'ETIMEDOUT' || code === 'EPIPE') return true;
+  return e instanceof Error && /^Connection terminated|^timeout exceeded when trying to connect/.test(e.message);
+}
+
 export function mapError(e: unknown): MappedError {
   if (e instanceof HttpException) {
     const status = e.getStatus();
@@ -144,6 +156,7 @@ export function mapError(e: unknown): MappedError {
   }
   const grpc = grpcCode(e);
   if (grpc === GRPC_UNAVAILABLE) return unavailable();
+  if (isDatabaseOutage(e)) return { body: body(503, 'DATABASE_UNAVAILABLE', '数据库暂时不可用，请稍后重试'), log: 'error' };
   if (grpc === GRPC_DEADLINE_EXCEEDED) return timedOut();
   if (e && typeof e === 'object') {
     const parsed = fromBodyParser(e as Record<string, unknown>);

@@ -74,6 +74,18 @@ describe('mapError', () => {
     expect(mapError(new WorkflowNotFoundError('not found', 'proposal-x', undefined)).body).toMatchObject({ statusCode: 404 });
   });
 
+  it('PostgreSQL unreachable or going away is 503 DATABASE_UNAVAILABLE (retry), not a 500', () => {
+    const lost = Object.assign(new Error('Connection terminated unexpectedly'), {});
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    const shutdown = Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
+    const starting = Object.assign(new Error('the database system is starting up'), { code: '57P03' });
+    for (const e of [lost, refused, shutdown, starting]) {
+      expect(mapError(e).body).toMatchObject({ statusCode: 503, code: 'DATABASE_UNAVAILABLE' });
+    }
+    // a query's own fault stays a 500
+    expect(mapError(Object.assign(new Error('syntax error'), { code: '42601' })).body.statusCode).toBe(500);
+  });
+
   it('answers anything unknown with a generic 500 and logs it', () => {
     const res = mapError(new TypeError('Cannot read properties of undefined (reading "x")'));
     expect(res).toEqual({ body: { statusCode: 500, code: 'INTERNAL_ERROR', message: INTERNAL_MESSAGE }, log: 'error' });

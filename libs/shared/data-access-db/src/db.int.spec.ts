@@ -84,6 +84,26 @@ describe('withTransaction', () => {
   });
 });
 
+describe('createPool', () => {
+  const db = withFreshDatabase({ migrations: [] });
+
+  it('a checked-out client whose connection dies does not crash the process: its next query fails, the pool goes on', async () => {
+    const pool = createPool(db.url, 2);
+    try {
+      const client = await pool.connect();
+      const { rows } = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+      await db.pool.query('SELECT pg_terminate_backend($1)', [rows[0].pid]);
+      // The server closes the socket; without a listener the client's 'error' event would be thrown here.
+      await new Promise((r) => setTimeout(r, 500));
+      await expect(client.query('SELECT 1')).rejects.toThrow();
+      client.release(true);
+      expect((await pool.query<{ one: number }>('SELECT 1 AS one')).rows).toEqual([{ one: 1 }]);
+    } finally {
+      await pool.end();
+    }
+  });
+});
+
 describe('createFreshDatabase / createDataSource', () => {
   it('creates a usable database, and drop() removes it', async () => {
     const base = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';

@@ -4,11 +4,18 @@ import pg from 'pg';
  * A pg pool for `url`. An idle client that loses its connection (server restart, a test
  * dropping its database WITH (FORCE)) emits 'error' on the pool; without a listener that would
  * crash the process, so one that only reports it is attached. Callers may add their own.
+ * A client checked out of the pool has no such listener (pg-pool removes it): when the server dies
+ * under it between two queries ("Connection terminated unexpectedly", found by the chaos harness
+ * killing PostgreSQL), the process crashed. Every client gets one for its whole life; the query
+ * in flight or the next one fails with the error as before, for its caller to handle.
  */
 export function createPool(url: string, max = 10): pg.Pool {
   const pool = new pg.Pool({ connectionString: url, max });
   pool.on('error', (err) => {
     console.warn(`[@jyta/db] idle client error: ${err.message}`);
+  });
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined); // reported by the failing query (or by the pool when idle)
   });
   return pool;
 }
