@@ -100,7 +100,6 @@ const MATRIX: Record<string, Outcome[]> = {
   'GET public/stats':                           [OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK],
   'GET public/units':                           [OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK],
   'GET public/replies/{not published}':         [NO_PUBLIC_REPLY,NO_PUBLIC_REPLY,NO_PUBLIC_REPLY,NO_PUBLIC_REPLY,NO_PUBLIC_REPLY,NO_PUBLIC_REPLY,NO_PUBLIC_REPLY,NO_PUBLIC_REPLY,NO_PUBLIC_REPLY,NO_PUBLIC_REPLY,NO_PUBLIC_REPLY,NO_PUBLIC_REPLY,NO_PUBLIC_REPLY,NO_PUBLIC_REPLY,NO_PUBLIC_REPLY],
-  'GET leaders':                                [OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      ANON],
   // the 征求意见表: the link is the proof (Art. 14), so no role is refused; a form answers once —
   // the first caller answers it (satisfied: the item is archived), every later one is refused by
   // the domain (409 ARCHIVED); the answer is recorded as the proposer's, whoever posted it
@@ -365,7 +364,6 @@ const REQUESTS: Record<keyof typeof MATRIX, () => Request> = {
   'GET public/stats': () => ['GET', '/api/public/stats?year=2026'],
   'GET public/units': () => ['GET', '/api/public/units'],
   'GET public/replies/{not published}': () => ['GET', '/api/public/replies/00000000-0000-4000-8000-000000000000'],
-  'GET leaders': () => ['GET', '/api/leaders'],
   'GET stats/kpis': () => ['GET', '/api/stats/kpis?year=2026'],
   'GET stats/kpis (rsj, npc)': () => ['GET', '/api/stats/kpis?year=2026&unitId=rsj&chamber=npc'],
   'GET stats/kpis/items': () => ['GET', '/api/stats/kpis/items?year=2026&kpi=on_time'],
