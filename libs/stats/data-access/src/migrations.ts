@@ -46,4 +46,39 @@ export const statsMigrations: Migration[] = [
       CREATE INDEX IF NOT EXISTS stats_cases_history_idx ON stats_cases (session_year, valid_from);
     `,
   },
+  {
+    // The counters the "now" figures read (docs/kpis.md, Speed): the current case versions counted
+    // per value of every column their outcomes depend on. Kept by statsProjection in the same
+    // transaction as stats_cases; a few thousand rows instead of a scan of every current case.
+    // open_due_at stays a column: an open round's deadline is the one part that depends on the clock.
+    id: '0710_stats_counters',
+    sql: `
+      CREATE TABLE IF NOT EXISTS stats_counters (
+        session_year       int         NOT NULL,
+        unit_id            text        NOT NULL,
+        kind               text        NOT NULL,
+        leader_in_charge   text        NULL,
+        handled            boolean     NOT NULL,
+        late_settled       boolean     NOT NULL,
+        on_time_settled    boolean     NOT NULL,
+        open_due_at        timestamptz NULL,
+        replied            boolean     NOT NULL,
+        face_to_face       boolean     NOT NULL,
+        key_or_rec         boolean     NOT NULL,
+        feedback           text        NULL,
+        category           text        NULL,
+        n                  int         NOT NULL,
+        CONSTRAINT stats_counters_key UNIQUE NULLS NOT DISTINCT
+          (session_year, unit_id, kind, leader_in_charge, handled, late_settled, on_time_settled, open_due_at,
+           replied, face_to_face, key_or_rec, feedback, category)
+      );
+      -- a database that already had stats_cases: count its current versions once
+      INSERT INTO stats_counters
+        SELECT session_year, unit_id, kind, leader_in_charge, handled, late_settled, on_time_settled, open_due_at,
+               replied, face_to_face, key_or_rec, feedback, category, count(*)::int
+          FROM stats_cases WHERE valid_to IS NULL
+         GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13
+      ON CONFLICT DO NOTHING;
+    `,
+  },
 ];

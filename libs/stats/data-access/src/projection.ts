@@ -12,6 +12,58 @@ interface Version {
 
 const keyOf = (r: CaseRecord) => r.case.unitId;
 
+/** The columns of a case that its grouping and outcomes depend on (as stats_cases and stats_counters hold them). */
+function columnsRow(r: CaseRecord) {
+  const k = caseColumns(r);
+  return {
+    session_year: r.sessionYear,
+    unit_id: r.case.unitId,
+    kind: r.kind,
+    leader_in_charge: r.leaderInCharge,
+    handled: k.handled,
+    late_settled: k.lateSettled,
+    on_time_settled: k.onTimeSettled,
+    open_due_at: k.openDueAt,
+    replied: k.replied,
+    face_to_face: k.faceToFace,
+    key_or_rec: k.keyOrRecommendation,
+    feedback: k.feedback,
+    category: k.category,
+  };
+}
+type CounterRow = ReturnType<typeof columnsRow>;
+
+/** The changes to stats_counters of a batch: per column values, how many current cases more (or fewer). */
+class CounterDeltas {
+  private readonly rows = new Map<string, { row: CounterRow; n: number }>();
+  add(records: readonly CaseRecord[], n: 1 | -1): void {
+    for (const r of records) {
+      const row = columnsRow(r);
+      const key = JSON.stringify(row);
+      const was = this.rows.get(key);
+      if (was) was.n += n;
+      else this.rows.set(key, { row, n });
+    }
+  }
+  /** Upserts the non-zero changes (in key order, so that two writers never wait on each other crosswise) and drops rows counted down to 0. */
+  async write(client: pg.PoolClient): Promise<void> {
+    const changes = [...this.rows.entries()].filter(([, x]) => x.n !== 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    if (changes.length === 0) return;
+    await client.query(
+      `INSERT INTO stats_counters (session_year, unit_id, kind, leader_in_charge, handled, late_settled, on_time_settled, open_due_at,
+                                   replied, face_to_face, key_or_rec, feedback, category, n)
+       SELECT x.session_year, x.unit_id, x.kind, x.leader_in_charge, x.handled, x.late_settled, x.on_time_settled, x.open_due_at,
+              x.replied, x.face_to_face, x.key_or_rec, x.feedback, x.category, x.n
+         FROM jsonb_to_recordset($1::jsonb) AS x(session_year int, unit_id text, kind text, leader_in_charge text, handled boolean,
+              late_settled boolean, on_time_settled boolean, open_due_at timestamptz, replied boolean, face_to_face boolean,
+              key_or_rec boolean, feedback text, category text, n int)
+       ON CONFLICT ON CONSTRAINT stats_counters_key DO UPDATE SET n = stats_counters.n + EXCLUDED.n`,
+      [JSON.stringify(changes.map(([, x]) => ({ ...x.row, n: x.n })))],
+    );
+    if (changes.some(([, x]) => x.n < 0)) await client.query('DELETE FROM stats_counters WHERE n = 0');
+  }
+}
+
 /**
  * Keeps `stats_cases` in step with the item streams. Per stream in the batch the stored facts are
  * loaded once and the new events folded in one by one; after each event the item's cases are
@@ -32,6 +84,7 @@ export const statsProjection: Projection = {
       if (list) list.push(e);
       else byStream.set(id, [e]);
     }
+    const counters = new CounterDeltas();
     for (const [proposalId, streamEvents] of byStream) {
       const { rows } = await client.query<{ facts: ItemFacts; version: number }>(
         'SELECT facts, version FROM stats_items WHERE proposal_id = $1 FOR UPDATE',
@@ -39,6 +92,7 @@ export const statsProjection: Projection = {
       );
       let facts = rows[0]?.facts ?? emptyFacts(proposalId);
       let version = rows[0]?.version ?? 0;
+      const before = casesOf(facts);
       // The versions in force (from the table, then as this batch changes them) and the new ones.
       const current = new Map<string, { json: string; fresh?: Version }>();
       for (const r of casesOf(facts)) current.set(keyOf(r), { json: JSON.stringify(r) });
@@ -69,6 +123,9 @@ export const statsProjection: Projection = {
         }
       }
       if (!changed) continue;
+      // The counters follow the current versions: the item's cases before the batch out, after it in.
+      counters.add(before, -1);
+      counters.add(casesOf(facts), 1);
       await client.query(
         `INSERT INTO stats_items (proposal_id, version, facts) VALUES ($1, $2, $3)
          ON CONFLICT (proposal_id) DO UPDATE SET version = EXCLUDED.version, facts = EXCLUDED.facts`,
@@ -91,35 +148,21 @@ export const statsProjection: Projection = {
         [
           proposalId,
           JSON.stringify(
-            visible.map((v) => {
-              const k = caseColumns(v.record);
-              return {
-                unit_id: v.record.case.unitId,
-                session_year: v.record.sessionYear,
-                kind: v.record.kind,
-                leader_in_charge: v.record.leaderInCharge,
-                record: v.record,
-                valid_from: v.validFrom,
-                from_position: v.fromPosition,
-                valid_to: v.validTo,
-                handled: k.handled,
-                late_settled: k.lateSettled,
-                on_time_settled: k.onTimeSettled,
-                open_due_at: k.openDueAt,
-                replied: k.replied,
-                face_to_face: k.faceToFace,
-                key_or_rec: k.keyOrRecommendation,
-                feedback: k.feedback,
-                category: k.category,
-              };
-            }),
+            visible.map((v) => ({
+              ...columnsRow(v.record),
+              record: v.record,
+              valid_from: v.validFrom,
+              from_position: v.fromPosition,
+              valid_to: v.validTo,
+            })),
           ),
         ],
       );
     }
+    await counters.write(client);
   },
 
   async reset(client: pg.PoolClient): Promise<void> {
-    await client.query('TRUNCATE stats_items, stats_cases');
+    await client.query('TRUNCATE stats_items, stats_cases, stats_counters');
   },
 };

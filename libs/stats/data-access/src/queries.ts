@@ -46,8 +46,8 @@ const outcomeSql = (at: string): Record<KpiName, string> => ({
 });
 
 /** The versions of `sel` valid at `sel.at` (asOf) or the current ones, with `at` as the last parameter. */
-function selection(sel: CaseSelection & { at: string }, asOf: boolean) {
-  const { where, params } = whereOf(asOf ? sel : { ...sel, at: undefined });
+function selection(sel: CaseSelection & { at: string }, asOf: boolean, counters = false) {
+  const { where, params } = whereOf(asOf ? sel : { ...sel, at: undefined }, counters);
   params.push(sel.at);
   return { where, params, at: `$${params.length}::timestamptz` };
 }
@@ -58,11 +58,14 @@ function selection(sel: CaseSelection & { at: string }, asOf: boolean) {
  * the versions valid at `at`; otherwise the current ones, judged at `at` (now).
  */
 export async function countCases(db: pg.Pool | pg.ClientBase, sel: CaseSelection & { at: string }, asOf: boolean): Promise<OutcomeGroup[]> {
-  const { where, params, at } = selection(sel, asOf);
+  // Now: the counters the projection keeps of the current versions (same columns, each row
+  // standing for n cases); as of a moment: the versions valid then, one row per case.
+  const { where, params, at } = selection(sel, asOf, !asOf);
   const o = outcomeSql(at);
+  const [table, count] = asOf ? ['stats_cases', 'count(*)'] : ['stats_counters', 'sum(n)'];
   const { rows } = await db.query<{ unit_id: string; kind: string; leader_in_charge: string | null; n: number } & CaseOutcomes>(
-    `SELECT unit_id, kind, leader_in_charge, ${KPI_NAMES.map((k) => `${o[k]} AS ${k}`).join(', ')}, count(*)::int AS n
-       FROM stats_cases WHERE ${where}
+    `SELECT unit_id, kind, leader_in_charge, ${KPI_NAMES.map((k) => `${o[k]} AS ${k}`).join(', ')}, ${count}::int AS n
+       FROM ${table} WHERE ${where}
       GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`,
     params,
   );
@@ -116,7 +119,8 @@ export async function drillDownCases(
   return { total: rows[0]?.total ?? 0, records: rows.map((r) => r.record) };
 }
 
-function whereOf(sel: CaseSelection): { where: string; params: unknown[] } {
+/** The WHERE of `sel` over stats_cases, or over stats_counters (`counters`: current by construction, no validity columns). */
+function whereOf(sel: CaseSelection, counters = false): { where: string; params: unknown[] } {
   const where = ['session_year = $1'];
   const params: unknown[] = [sel.year];
   const add = (sql: string, value: unknown) => {
@@ -126,7 +130,7 @@ function whereOf(sel: CaseSelection): { where: string; params: unknown[] } {
   if (sel.at) {
     add('valid_from < ?', sel.at);
     add('(valid_to IS NULL OR valid_to >= ?)', sel.at);
-  } else {
+  } else if (!counters) {
     where.push('valid_to IS NULL');
   }
   if (sel.kinds) add('kind = ANY(?)', sel.kinds);

@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto';
+import { withFreshDatabase } from '@jyta/db/src/testing';
+import { eventStoreMigrations, PostgresEventStore, ProjectionRunner, type NewEvent, type StoredEvent } from '@jyta/event-store';
+import { endOfShanghaiDay, kpiReportFromGroups, kpisFromHistories, type HistoryEvent } from '@jyta/stats-domain';
+import { statsMigrations } from './migrations';
+import { statsProjection } from './projection';
+import { countCases } from './queries';
+
+/**
+ * stats_counters (what the "now" figures read) against the full recomputation from the events,
+ * after every single append of a history with every kind of case: re-handled, merged (and split
+ * off), provincial, pending past its deadline, no feedback, returned, assigned separately.
+ */
+const db = withFreshDatabase({ migrations: [...eventStoreMigrations, ...statsMigrations] });
+let store: PostgresEventStore;
+let runner: ProjectionRunner;
+
+beforeAll(() => {
+  store = new PostgresEventStore(db.pool);
+  runner = new ProjectionRunner(db.pool, store, statsProjection);
+});
+
+const actor = { userId: 'u1', username: 'office', role: 'office', unitId: null };
+const ev = (type: string, data: unknown): NewEvent => ({ eventId: randomUUID(), type, data, metadata: { actor, occurredAt: new Date().toISOString(), correlationId: 'test' } });
+const due = (day: string) => ({ lastDay: day, dueAt: endOfShanghaiDay(day)! });
+const registered = (n: string, o: { kind?: string; key?: boolean; level?: string } = {}) =>
+  ev('ProposalRegistered', { number: n, title: `标题 ${n}`, kind: o.kind ?? 'npc_suggestion', level: o.level ?? 'municipal', sessionYear: 2026, key: !!o.key, proposers: [] });
+const assigned = (units: string[], lastDay = '2999-01-01', mode = 'single', leader = 'vice-mayor-1') =>
+  ev('ProposalAssigned', { mode, assignedOn: '2026-03-01', leaderInCharge: leader, units: units.map((unitId) => ({ unitId, role: mode === 'separate' ? 'separate' : 'lead', replyDue: due(lastDay) })), reassignment: false });
+const drafted = (replyId: string, unitId: string, category: string) => ev('ReplyDrafted', { replyId, unitId, round: 1, category, body: 'x', cc: [], stages: [] });
+const sent = (replyId: string, unitId: string) => ev('ReplySent', { replyId, unitId, cc: [], feedbackDueAt: '2999-01-01T00:00:00.000Z' });
+const feedback = (replyId: string, unitId: string, result: string, sendBack = false) => ev('FeedbackReceived', { replyId, unitId, attitude: 'satisfied', result, contact: 'face_to_face', sendBack });
+
+const histories = new Map<string, StoredEvent[]>();
+const asHistory = (e: StoredEvent): HistoryEvent => ({ type: e.type, data: e.data, occurredAt: e.metadata.occurredAt, recordedAt: e.recordedAt });
+const dump = async () => (await db.pool.query('SELECT * FROM stats_counters ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13')).rows;
+
+let steps = 0;
+/** Appends, lets the projection take it in, and checks the counters against a replay of everything. */
+async function step(id: string, ...events: NewEvent[]) {
+  const h = histories.get(id) ?? [];
+  const res = await store.append(`proposal-${id}`, events, { expectedVersion: h.length });
+  histories.set(id, [...h, ...res.events]);
+  await runner.catchUp();
+  steps++;
+  for (const at of [new Date().toISOString(), '2999-01-02T00:00:00.000Z']) {
+    const replay = kpisFromHistories([...histories.entries()].map(([proposalId, x]) => ({ proposalId, events: x.map(asHistory) })), { year: 2026, at });
+    const fromCounters = kpiReportFromGroups(await countCases(db.pool, { year: 2026, at }, false), { year: 2026, at });
+    expect({ step: steps, at, figures: fromCounters }).toEqual({ step: steps, at, figures: replay });
+  }
+  // the counters hold exactly the current cases, and no row counted down to nothing
+  const { rows } = await db.pool.query<{ counted: number; current: number; empty: number }>(
+    `SELECT (SELECT coalesce(sum(n), 0)::int FROM stats_counters) AS counted, (SELECT count(*)::int FROM stats_cases WHERE valid_to IS NULL) AS current,
+            (SELECT count(*)::int FROM stats_counters WHERE n <= 0) AS empty`,
+  );
+  expect({ step: steps, ...rows[0] }).toEqual({ step: steps, counted: rows[0].current, current: rows[0].current, empty: 0 });
+}
+
+describe('stats_counters', () => {
+  it('equal the figures recomputed from the events after every event of a history', async () => {
+    const [rehandled, main, merged, provincial, late, nofb, returned, separate] = Array.from({ length: 8 }, () => randomUUID());
+    // re-handled: replied, sent back dissatisfied, a re-handling deadline, replied again, satisfied
+    await step(rehandled, registered('2026-建议-0001'), assigned(['rsj']));
+    await step(rehandled, ev('ContactRecorded', { unitId: 'rsj', method: 'face_to_face', on: '2026-03-05', summary: '面商' }));
+    await step(rehandled, drafted('r1', 'rsj', 'B'), sent('r1', 'rsj'));
+    await step(rehandled, feedback('r1', 'rsj', 'dissatisfied', true));
+    await step(rehandled, ev('RehandlingStarted', { unitId: 'rsj', replyDue: due('2999-02-01') }));
+    await step(rehandled, drafted('r2', 'rsj', 'A'), sent('r2', 'rsj'));
+    await step(rehandled, feedback('r2', 'rsj', 'basically_satisfied'));
+    // merged: the main item replies, the merged item gets its copy and answers it; then split off
+    await step(main, registered('2026-提案-0001', { kind: 'cppcc_proposal', key: true }), assigned(['jyj'], '2999-01-01', 'single', 'vice-mayor-2'));
+    await step(merged, registered('2026-提案-0002', { kind: 'cppcc_proposal' }));
+    await step(merged, ev('MergedIntoProposal', { mainProposalId: main, mainNumber: '2026-提案-0001' }));
+    await step(main, drafted('m1', 'jyj', 'A'), sent('m1', 'jyj'));
+    await step(merged, ev('MergedReplyReceived', { replyId: 'm1', unitId: 'jyj', category: 'A', sentAt: new Date().toISOString() }));
+    await step(merged, feedback('m1', 'jyj', 'satisfied'));
+    await step(main, feedback('m1', 'jyj', 'satisfied'));
+    await step(merged, ev('ProposalSplitOff', { mainProposalId: main }));
+    // provincial: the opinion sent to the proposer is the reply; the answer on it counts
+    await step(provincial, registered('2026-建议-0002', { level: 'provincial' }), assigned(['wjw']));
+    await step(provincial, drafted('p1', 'wjw', 'C'), ev('OpinionSentToProposer', { replyId: 'p1', unitId: 'wjw' }));
+    await step(provincial, ev('FeedbackReceived', { replyId: 'p1', unitId: 'wjw', attitude: 'satisfied', result: 'satisfied', awaitingDocument: true }));
+    // pending past its deadline (late by the clock alone), then the timer's event
+    await step(late, registered('2026-建议-0003', { key: true }), assigned(['jtj'], '2026-01-10'));
+    await step(late, ev('ReplyDeadlinePassed', { unitId: 'jtj', dueAt: due('2026-01-10').dueAt }));
+    // no feedback: never satisfied
+    await step(nofb, registered('2026-提案-0003', { kind: 'cppcc_recommendation' }), assigned(['cjj']));
+    await step(nofb, drafted('n1', 'cjj', 'A'), sent('n1', 'cjj'));
+    await step(nofb, ev('FeedbackMissing', { replyId: 'n1', unitId: 'cjj' }));
+    // returned: the unit leaves, another takes it
+    await step(returned, registered('2026-建议-0004'), assigned(['rsj']));
+    await step(returned, ev('ReturnApproved', { unitId: 'rsj', comment: '同意', awaitingReassignment: true }));
+    await step(returned, assigned(['zfbzj']));
+    // separately: two cases of one item
+    await step(separate, registered('2026-建议-0005'), assigned(['rsj', 'jyj'], '2999-01-01', 'separate'));
+    await step(separate, drafted('s1', 'rsj', 'D'), sent('s1', 'rsj'), drafted('s2', 'jyj', 'A'));
+    await step(separate, sent('s2', 'jyj'), feedback('s1', 'rsj', 'dissatisfied'), feedback('s2', 'jyj', 'satisfied'));
+    expect(steps).toBe(29);
+  });
+
+  it('a rebuild, and the migration counting an existing stats_cases, give the same counters', async () => {
+    const before = await dump();
+    expect(before.length).toBeGreaterThan(5);
+    await runner.rebuild();
+    expect(await dump()).toEqual(before);
+    // as a database that had stats_cases before 0710 would be counted
+    await db.pool.query('TRUNCATE stats_counters');
+    await db.pool.query(statsMigrations.find((m) => m.id === '0710_stats_counters')!.sql);
+    expect(await dump()).toEqual(before);
+  });
+});
