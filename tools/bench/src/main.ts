@@ -60,6 +60,7 @@ import { portalFirstLoad } from './portal';
 import { cpuSeconds, processMemory, startBenchStack } from './stack';
 import { keptSections } from './doc-sections';
 import { runEngines } from './engines';
+import { runKpis } from './kpis';
 
 // ---- parameters ----------------------------------------------------------------------------------
 
@@ -678,7 +679,8 @@ per request). Every database is dropped and every item workflow terminated at th
 }
 
 // `npm run bench -- --engines`: raw Temporal against our per-command path on both servers (engines.ts).
-(process.argv.includes('--engines') ? runEngines() : main()).then(
+// `npm run bench -- --kpis [--items N]`: the Art. 16 figures under a write load (kpis.ts).
+(process.argv.includes('--engines') ? runEngines() : process.argv.includes('--kpis') ? runKpis() : main()).then(
   (code) => process.exit(code),
   (e: Error) => {
     log(`failed: ${e.stack ?? e.message}`);

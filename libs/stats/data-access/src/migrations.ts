@@ -47,10 +47,11 @@ export const statsMigrations: Migration[] = [
     `,
   },
   {
-    // The counters the "now" figures read (docs/kpis.md, Speed): the current case versions counted
-    // per value of every column their outcomes depend on. Kept by statsProjection in the same
-    // transaction as stats_cases; a few thousand rows instead of a scan of every current case.
-    // open_due_at stays a column: an open round's deadline is the one part that depends on the clock.
+    // The counters the "now" figures read (docs/kpis.md, Speed): per year, unit, kind and vice
+    // mayor in charge, how many current cases have each outcome of each figure. Kept by
+    // statsProjection in the same transaction as stats_cases: a few thousand rows instead of a scan
+    // of every current case. The outcome is the one without the clock; open_due_at (on_time only)
+    // is an open round's deadline, past which the read counts the case late.
     id: '0710_stats_counters',
     sql: `
       CREATE TABLE IF NOT EXISTS stats_counters (
@@ -58,26 +59,27 @@ export const statsMigrations: Migration[] = [
         unit_id            text        NOT NULL,
         kind               text        NOT NULL,
         leader_in_charge   text        NULL,
-        handled            boolean     NOT NULL,
-        late_settled       boolean     NOT NULL,
-        on_time_settled    boolean     NOT NULL,
+        kpi                text        NOT NULL,
+        outcome            text        NOT NULL,
         open_due_at        timestamptz NULL,
-        replied            boolean     NOT NULL,
-        face_to_face       boolean     NOT NULL,
-        key_or_rec         boolean     NOT NULL,
-        feedback           text        NULL,
-        category           text        NULL,
         n                  int         NOT NULL,
-        CONSTRAINT stats_counters_key UNIQUE NULLS NOT DISTINCT
-          (session_year, unit_id, kind, leader_in_charge, handled, late_settled, on_time_settled, open_due_at,
-           replied, face_to_face, key_or_rec, feedback, category)
+        CONSTRAINT stats_counters_key UNIQUE NULLS NOT DISTINCT (session_year, unit_id, kind, leader_in_charge, kpi, outcome, open_due_at)
       );
-      -- a database that already had stats_cases: count its current versions once
+      -- a database that already had stats_cases: count its current versions once, each outcome as
+      -- outcomesFromColumns() of @jyta/stats-domain gives it before any deadline (the counters' int test checks this)
       INSERT INTO stats_counters
-        SELECT session_year, unit_id, kind, leader_in_charge, handled, late_settled, on_time_settled, open_due_at,
-               replied, face_to_face, key_or_rec, feedback, category, count(*)::int
-          FROM stats_cases WHERE valid_to IS NULL
-         GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13
+        SELECT session_year, unit_id, kind, leader_in_charge, o.kpi, o.outcome, o.due, count(*)::int
+          FROM stats_cases
+          CROSS JOIN LATERAL (VALUES
+            ('on_time', CASE WHEN NOT handled THEN NULL WHEN late_settled THEN 'late' WHEN on_time_settled THEN 'on_time' ELSE 'pending' END,
+                        CASE WHEN handled AND NOT late_settled THEN open_due_at END),
+            ('face_to_face', CASE WHEN NOT handled THEN NULL WHEN NOT replied THEN 'pending' WHEN face_to_face THEN 'face_to_face' ELSE 'other' END, NULL),
+            ('key_satisfaction', CASE WHEN key_or_rec THEN coalesce(feedback, 'pending') END, NULL),
+            ('satisfaction', coalesce(feedback, 'pending'), NULL),
+            ('solved', CASE WHEN replied AND category IS NOT NULL THEN category ELSE 'pending' END, NULL)
+          ) AS o(kpi, outcome, due)
+         WHERE valid_to IS NULL AND o.outcome IS NOT NULL
+         GROUP BY 1, 2, 3, 4, 5, 6, 7
       ON CONFLICT DO NOTHING;
     `,
   },

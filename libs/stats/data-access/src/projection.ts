@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { formatPosition, type Projection, type StoredEvent } from '@jyta/event-store';
 import { proposalIdOf } from '@jyta/proposal-read-models';
-import { caseColumns, casesOf, emptyFacts, foldFact, type CaseRecord, type ItemFacts } from '@jyta/stats-domain';
+import { caseColumns, casesOf, emptyFacts, foldFact, KPI_NAMES, outcomesFromColumns, type CaseRecord, type ItemFacts, type KpiName } from '@jyta/stats-domain';
 
 interface Version {
   record: CaseRecord;
@@ -12,7 +12,7 @@ interface Version {
 
 const keyOf = (r: CaseRecord) => r.case.unitId;
 
-/** The columns of a case that its grouping and outcomes depend on (as stats_cases and stats_counters hold them). */
+/** The columns of a case that its grouping and outcomes depend on, as stats_cases holds them. */
 function columnsRow(r: CaseRecord) {
   const k = caseColumns(r);
   return {
@@ -31,18 +31,45 @@ function columnsRow(r: CaseRecord) {
     category: k.category,
   };
 }
-type CounterRow = ReturnType<typeof columnsRow>;
+/** Before any deadline: the outcomes a case has without the clock (deadlines are after 1970). */
+const BEFORE_ANY_DEADLINE = new Date(0).toISOString();
 
-/** The changes to stats_counters of a batch: per column values, how many current cases more (or fewer). */
+/**
+ * The rows of stats_counters a case counts in: per figure it concerns, its outcome without the
+ * clock, and for on_time the deadline of its open round — past it, the read counts the case late
+ * (outcomesFromColumns: late when settled late or the moment is past the open deadline).
+ */
+function counterRows(r: CaseRecord): CounterRow[] {
+  const k = caseColumns(r);
+  const o = outcomesFromColumns(k, BEFORE_ANY_DEADLINE);
+  const group = { session_year: r.sessionYear, unit_id: r.case.unitId, kind: r.kind, leader_in_charge: r.leaderInCharge };
+  return KPI_NAMES.flatMap((kpi) => {
+    const outcome = o[kpi];
+    if (outcome === null) return [];
+    return [{ ...group, kpi, outcome, open_due_at: kpi === 'on_time' && outcome !== 'late' ? k.openDueAt : null }];
+  });
+}
+interface CounterRow {
+  session_year: number;
+  unit_id: string;
+  kind: string;
+  leader_in_charge: string | null;
+  kpi: KpiName;
+  outcome: string;
+  open_due_at: string | null;
+}
+
+/** The changes to stats_counters of a batch: per row, how many current cases more (or fewer). */
 class CounterDeltas {
   private readonly rows = new Map<string, { row: CounterRow; n: number }>();
   add(records: readonly CaseRecord[], n: 1 | -1): void {
     for (const r of records) {
-      const row = columnsRow(r);
-      const key = JSON.stringify(row);
-      const was = this.rows.get(key);
-      if (was) was.n += n;
-      else this.rows.set(key, { row, n });
+      for (const row of counterRows(r)) {
+        const key = JSON.stringify(row);
+        const was = this.rows.get(key);
+        if (was) was.n += n;
+        else this.rows.set(key, { row, n });
+      }
     }
   }
   /** Upserts the non-zero changes (in key order, so that two writers never wait on each other crosswise) and drops rows counted down to 0. */
@@ -50,13 +77,10 @@ class CounterDeltas {
     const changes = [...this.rows.entries()].filter(([, x]) => x.n !== 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     if (changes.length === 0) return;
     await client.query(
-      `INSERT INTO stats_counters (session_year, unit_id, kind, leader_in_charge, handled, late_settled, on_time_settled, open_due_at,
-                                   replied, face_to_face, key_or_rec, feedback, category, n)
-       SELECT x.session_year, x.unit_id, x.kind, x.leader_in_charge, x.handled, x.late_settled, x.on_time_settled, x.open_due_at,
-              x.replied, x.face_to_face, x.key_or_rec, x.feedback, x.category, x.n
-         FROM jsonb_to_recordset($1::jsonb) AS x(session_year int, unit_id text, kind text, leader_in_charge text, handled boolean,
-              late_settled boolean, on_time_settled boolean, open_due_at timestamptz, replied boolean, face_to_face boolean,
-              key_or_rec boolean, feedback text, category text, n int)
+      `INSERT INTO stats_counters (session_year, unit_id, kind, leader_in_charge, kpi, outcome, open_due_at, n)
+       SELECT x.session_year, x.unit_id, x.kind, x.leader_in_charge, x.kpi, x.outcome, x.open_due_at, x.n
+         FROM jsonb_to_recordset($1::jsonb)
+           AS x(session_year int, unit_id text, kind text, leader_in_charge text, kpi text, outcome text, open_due_at timestamptz, n int)
        ON CONFLICT ON CONSTRAINT stats_counters_key DO UPDATE SET n = stats_counters.n + EXCLUDED.n`,
       [JSON.stringify(changes.map(([, x]) => ({ ...x.row, n: x.n })))],
     );

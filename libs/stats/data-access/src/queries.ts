@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { KPI_NAMES, NUMERATOR, type CaseOutcomes, type CaseRecord, type KpiName, type OutcomeFilter, type OutcomeGroup } from '@jyta/stats-domain';
+import { KPI_NAMES, NUMERATOR, type CaseOutcomes, type CaseRecord, type KpiName, type Outcome, type OutcomeFilter, type OutcomeGroup } from '@jyta/stats-domain';
 
 /** Which cases: a year, and what the reader may see or asked for. */
 export interface CaseSelection {
@@ -46,8 +46,8 @@ const outcomeSql = (at: string): Record<KpiName, string> => ({
 });
 
 /** The versions of `sel` valid at `sel.at` (asOf) or the current ones, with `at` as the last parameter. */
-function selection(sel: CaseSelection & { at: string }, asOf: boolean, counters = false) {
-  const { where, params } = whereOf(asOf ? sel : { ...sel, at: undefined }, counters);
+function selection(sel: CaseSelection & { at: string }, asOf: boolean) {
+  const { where, params } = whereOf(asOf ? sel : { ...sel, at: undefined });
   params.push(sel.at);
   return { where, params, at: `$${params.length}::timestamptz` };
 }
@@ -55,17 +55,16 @@ function selection(sel: CaseSelection & { at: string }, asOf: boolean, counters 
 /**
  * The cases counted by their outcomes at `at`, grouped by unit, kind and vice mayor in charge:
  * the figures of a year in one grouped query (kpiReportFromGroups makes the report). `asOf`:
- * the versions valid at `at`; otherwise the current ones, judged at `at` (now).
+ * the versions valid at `at`; otherwise the current cases, judged at `at` (now), from the
+ * counters the projection keeps (countCurrent).
  */
 export async function countCases(db: pg.Pool | pg.ClientBase, sel: CaseSelection & { at: string }, asOf: boolean): Promise<OutcomeGroup[]> {
-  // Now: the counters the projection keeps of the current versions (same columns, each row
-  // standing for n cases); as of a moment: the versions valid then, one row per case.
-  const { where, params, at } = selection(sel, asOf, !asOf);
+  if (!asOf) return countCurrent(db, sel);
+  const { where, params, at } = selection(sel, asOf);
   const o = outcomeSql(at);
-  const [table, count] = asOf ? ['stats_cases', 'count(*)'] : ['stats_counters', 'sum(n)'];
   const { rows } = await db.query<{ unit_id: string; kind: string; leader_in_charge: string | null; n: number } & CaseOutcomes>(
-    `SELECT unit_id, kind, leader_in_charge, ${KPI_NAMES.map((k) => `${o[k]} AS ${k}`).join(', ')}, ${count}::int AS n
-       FROM ${table} WHERE ${where}
+    `SELECT unit_id, kind, leader_in_charge, ${KPI_NAMES.map((k) => `${o[k]} AS ${k}`).join(', ')}, count(*)::int AS n
+       FROM stats_cases WHERE ${where}
       GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`,
     params,
   );
@@ -76,6 +75,28 @@ export async function countCases(db: pg.Pool | pg.ClientBase, sel: CaseSelection
     outcomes: { on_time: r.on_time, face_to_face: r.face_to_face, key_satisfaction: r.key_satisfaction, satisfaction: r.satisfaction, solved: r.solved },
     n: r.n,
   }));
+}
+
+const NO_OUTCOMES: CaseOutcomes = { on_time: null, face_to_face: null, key_satisfaction: null, satisfaction: null, solved: null };
+
+/**
+ * Now: the counters the projection keeps of the current versions (stats_counters), per figure
+ * and outcome; an on-time outcome whose open round's deadline is past `at` counts as late (the
+ * one part of the figures that moves with the clock alone). Each row is a group with one figure's
+ * outcome, which kpiReportFromGroups adds up like any other.
+ */
+async function countCurrent(db: pg.Pool | pg.ClientBase, sel: CaseSelection & { at: string }): Promise<OutcomeGroup[]> {
+  const { where, params } = whereOf({ ...sel, at: undefined }, true);
+  params.push(sel.at);
+  const { rows } = await db.query<{ unit_id: string; kind: string; leader_in_charge: string | null; kpi: KpiName; outcome: Outcome; n: number }>(
+    `SELECT unit_id, kind, leader_in_charge, kpi,
+            CASE WHEN open_due_at IS NOT NULL AND $${params.length}::timestamptz > open_due_at THEN 'late' ELSE outcome END AS outcome,
+            sum(n)::int AS n
+       FROM stats_counters WHERE ${where}
+      GROUP BY 1, 2, 3, 4, 5`,
+    params,
+  );
+  return rows.map((r) => ({ unitId: r.unit_id, kind: r.kind, leaderInCharge: r.leader_in_charge, outcomes: { ...NO_OUTCOMES, [r.kpi]: r.outcome }, n: r.n }));
 }
 
 /**
