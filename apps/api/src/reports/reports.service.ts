@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ProposalState } from '@jyta/proposal-domain';
-import { DEFAULT_EVALUATION_WEIGHTS, evaluateUnits, KPI_LABELS, KPI_NAMES, type EvaluationWeights, type Figures, type UnitEvaluation } from '@jyta/stats-domain';
+import { policyRecord } from '@jyta/proposal-registry';
+import { DEFAULT_POLICY_EVALUATION_WEIGHTS, evaluateUnits, KPI_LABELS, KPI_NAMES, type EvaluationWeights, type Figures, type UnitEvaluation } from '@jyta/stats-domain';
 import type { AuthUser } from '../auth/auth-user';
 import { AppException } from '../common/app-exception';
 import { DirectoryService } from '../directory/directory.service';
@@ -142,21 +143,22 @@ export class ReportsService {
     return { filename: `建议提案办理情况通报-${q.year}年第${q.quarter}季度.docx`, contentType: DOCX_TYPE, body: await quarterlyDocx(report) };
   }
 
-  /** 年终考核 (Art. 21): the units of a year ranked from their figures with the policy weights. */
+  /** 年终考核 (Art. 21): the units of a year ranked from their figures with the policy weights (the policy in force; default 0.3/0.2/0.15/0.25/0.1). */
   async evaluation(user: AuthUser, year: number): Promise<{ year: number; at: string; weights: EvaluationWeights; units: (UnitEvaluation & { unitName: string })[] }> {
     const r = await this.stats.kpis(user, { year });
+    const weights = (await policyRecord(this.infra.pool))?.policy.evaluationWeights ?? DEFAULT_POLICY_EVALUATION_WEIGHTS;
     const name = await this.unitName();
     return {
       year,
       at: r.at,
-      weights: DEFAULT_EVALUATION_WEIGHTS,
-      units: evaluateUnits(r.byUnit, DEFAULT_EVALUATION_WEIGHTS).map((u) => ({ ...u, unitName: name(u.unitId) })),
+      weights,
+      units: evaluateUnits(r.byUnit, weights).map((u) => ({ ...u, unitName: name(u.unitId) })),
     };
   }
 
   async evaluationFile(user: AuthUser, year: number): Promise<FileAnswer> {
     const e = await this.evaluation(user, year);
-    const header = ['名次', '单位', '得分', '表彰', '未达标指标', ...KPI_NAMES.map((k) => `${KPI_LABELS[k]}（权重${e.weights[k]}）`)];
+    const header = ['名次', '单位', '得分', '表彰', '未达标指标', ...KPI_NAMES.map((k) => `${KPI_LABELS[k]}（权重${Math.round(e.weights[k] * 1000) / 10}%）`)];
     const rows = e.units.map((u) => [
       u.rank,
       u.unitName,

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDefined, IsInt, IsObject, Max, Min, registerDecorator, ValidateIf, ValidateNested, type ValidationOptions } from 'class-validator';
+import { evaluationWeightsProblem } from '@jyta/stats-domain';
 import { MAX_REMINDERS, periodProblem, reminderListProblem, reminderPeriodProblem } from '../checks';
 
 /** A policy period: 'P15D', 'P3M', 'P10WD', 'PT30S' (parsePeriod), at most about a year. */
@@ -40,6 +41,27 @@ export function IsReminderList(options?: ValidationOptions) {
       options: { message: (args) => `${propertyName}：${reminderListProblem(args.value) ?? '无效的提醒设置'}`, ...options },
       validator: { validate: (v: unknown) => reminderListProblem(v) === undefined },
     });
+}
+
+/** 年终考核 weights (evaluationWeightsProblem of @jyta/stats-domain): one non-negative number per figure, not all 0. */
+export function IsEvaluationWeights(options?: ValidationOptions) {
+  return (object: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isEvaluationWeights',
+      target: object.constructor,
+      propertyName,
+      options: { message: (args) => `${propertyName}：${evaluationWeightsProblem(args.value) ?? '无效的权重'}`, ...options },
+      validator: { validate: (v: unknown) => evaluationWeightsProblem(v) === undefined },
+    });
+}
+
+/** 年终考核 (Art. 21): each Art. 16 figure's weight in the ranking. */
+export class EvaluationWeightsDto {
+  @ApiProperty({ example: 0.3, minimum: 0, description: '按时答复率' }) on_time: number;
+  @ApiProperty({ example: 0.2, minimum: 0, description: '见面沟通率' }) face_to_face: number;
+  @ApiProperty({ example: 0.15, minimum: 0, description: '重点建议提案及建议案满意率' }) key_satisfaction: number;
+  @ApiProperty({ example: 0.25, minimum: 0, description: '满意率' }) satisfaction: number;
+  @ApiProperty({ example: 0.1, minimum: 0, description: '解决率（A类）' }) solved: number;
 }
 
 /** 督办台账 (SPEC §4.3): the day of each month progress reports are due. */
@@ -127,6 +149,14 @@ export class UpdatePolicyDto {
   @ValidateNested()
   @Type(() => ProgressReportDaysDto)
   progressReportDays?: ProgressReportDaysDto;
+
+  @ApiPropertyOptional({
+    type: EvaluationWeightsDto,
+    description: '年终考核（第二十一条）各指标权重：五项均须提交，均为不小于 0 的数且不全为 0；按比例归一（各项除以总和，保留 4 位小数）后保存，如 30/20/15/25/10 存为 0.3/0.2/0.15/0.25/0.1',
+  })
+  @Given()
+  @IsEvaluationWeights()
+  evaluationWeights?: EvaluationWeightsDto;
 }
 
 export class PolicyLabelsDto {
@@ -153,6 +183,7 @@ export class PolicyDto {
   @ApiProperty({ example: 'P7D', description: '超期后每隔多久催办' }) overdueReminderEvery: string;
   @ApiProperty({ example: 'P30D', description: '会办意见期限（主办单位答复期限前）' }) coUnitOpinionLeadTime: string;
   @ApiProperty({ type: ProgressReportDaysDto, description: '督办台账每月报送日' }) progressReportDays: ProgressReportDaysDto;
+  @ApiProperty({ type: EvaluationWeightsDto, description: '年终考核各指标权重（归一，合计为 1）' }) evaluationWeights: EvaluationWeightsDto;
   @ApiProperty({ nullable: true, type: String, format: 'date-time', description: '发布时间；内置默认值为 null' })
   createdAt: string | null;
   @ApiProperty({ nullable: true, type: String, example: 'admin', description: '发布人账号；内置默认值为 null' })
