@@ -51,7 +51,8 @@ export const statsMigrations: Migration[] = [
     // mayor in charge, how many current cases have each outcome of each figure. Kept by
     // statsProjection in the same transaction as stats_cases: a few thousand rows instead of a scan
     // of every current case. The outcome is the one without the clock; open_due_at (on_time only)
-    // is an open round's deadline, past which the read counts the case late.
+    // is an open round's deadline, past which the read counts the case late. Filled by the
+    // projection's replay that 0711 starts.
     id: '0710_stats_counters',
     sql: `
       CREATE TABLE IF NOT EXISTS stats_counters (
@@ -65,22 +66,21 @@ export const statsMigrations: Migration[] = [
         n                  int         NOT NULL,
         CONSTRAINT stats_counters_key UNIQUE NULLS NOT DISTINCT (session_year, unit_id, kind, leader_in_charge, kpi, outcome, open_due_at)
       );
-      -- a database that already had stats_cases: count its current versions once, each outcome as
-      -- outcomesFromColumns() of @jyta/stats-domain gives it before any deadline (the counters' int test checks this)
-      INSERT INTO stats_counters
-        SELECT session_year, unit_id, kind, leader_in_charge, o.kpi, o.outcome, o.due, count(*)::int
-          FROM stats_cases
-          CROSS JOIN LATERAL (VALUES
-            ('on_time', CASE WHEN NOT handled THEN NULL WHEN late_settled THEN 'late' WHEN on_time_settled THEN 'on_time' ELSE 'pending' END,
-                        CASE WHEN handled AND NOT late_settled THEN open_due_at END),
-            ('face_to_face', CASE WHEN NOT handled THEN NULL WHEN NOT replied THEN 'pending' WHEN face_to_face THEN 'face_to_face' ELSE 'other' END, NULL),
-            ('key_satisfaction', CASE WHEN key_or_rec THEN coalesce(feedback, 'pending') END, NULL),
-            ('satisfaction', coalesce(feedback, 'pending'), NULL),
-            ('solved', CASE WHEN replied AND category IS NOT NULL THEN category ELSE 'pending' END, NULL)
-          ) AS o(kpi, outcome, due)
-         WHERE valid_to IS NULL AND o.outcome IS NOT NULL
-         GROUP BY 1, 2, 3, 4, 5, 6, 7
-      ON CONFLICT DO NOTHING;
+    `,
+  },
+  {
+    // Open promises (category B replies not fulfilled yet, docs/kpis.md): a column of each case
+    // version, and a row of the counters (kpi 'open_promises', n = how many). The facts of cases
+    // recorded before could not know their promises: the projection starts again from the first
+    // event (a read model, rebuilt from the store; the runner finds no checkpoint and replays).
+    id: '0711_stats_open_promises',
+    sql: `
+      ALTER TABLE stats_cases ADD COLUMN IF NOT EXISTS open_promises int NOT NULL DEFAULT 0;
+      TRUNCATE stats_items, stats_cases, stats_counters;
+      DO $$ BEGIN
+        IF to_regclass('projection_checkpoints') IS NOT NULL THEN DELETE FROM projection_checkpoints WHERE name = 'stats_cases'; END IF;
+        IF to_regclass('parked_events') IS NOT NULL THEN DELETE FROM parked_events WHERE projection = 'stats_cases'; END IF;
+      END $$;
     `,
   },
 ];

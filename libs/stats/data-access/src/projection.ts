@@ -29,6 +29,7 @@ function columnsRow(r: CaseRecord) {
     key_or_rec: k.keyOrRecommendation,
     feedback: k.feedback,
     category: k.category,
+    open_promises: k.openPromises,
   };
 }
 /** Before any deadline: the outcomes a case has without the clock (deadlines are after 1970). */
@@ -39,22 +40,25 @@ const BEFORE_ANY_DEADLINE = new Date(0).toISOString();
  * clock, and for on_time the deadline of its open round — past it, the read counts the case late
  * (outcomesFromColumns: late when settled late or the moment is past the open deadline).
  */
-function counterRows(r: CaseRecord): CounterRow[] {
+function counterRows(r: CaseRecord): { row: CounterRow; n: number }[] {
   const k = caseColumns(r);
   const o = outcomesFromColumns(k, BEFORE_ANY_DEADLINE);
   const group = { session_year: r.sessionYear, unit_id: r.case.unitId, kind: r.kind, leader_in_charge: r.leaderInCharge };
-  return KPI_NAMES.flatMap((kpi) => {
+  const rows = KPI_NAMES.flatMap((kpi): { row: CounterRow; n: number }[] => {
     const outcome = o[kpi];
     if (outcome === null) return [];
-    return [{ ...group, kpi, outcome, open_due_at: kpi === 'on_time' && outcome !== 'late' ? k.openDueAt : null }];
+    return [{ row: { ...group, kpi, outcome, open_due_at: kpi === 'on_time' && outcome !== 'late' ? k.openDueAt : null }, n: 1 }];
   });
+  // the informational figure: how many promises, not how many cases
+  if (k.openPromises > 0) rows.push({ row: { ...group, kpi: 'open_promises', outcome: 'open', open_due_at: null }, n: k.openPromises });
+  return rows;
 }
 interface CounterRow {
   session_year: number;
   unit_id: string;
   kind: string;
   leader_in_charge: string | null;
-  kpi: KpiName;
+  kpi: KpiName | 'open_promises';
   outcome: string;
   open_due_at: string | null;
 }
@@ -62,13 +66,13 @@ interface CounterRow {
 /** The changes to stats_counters of a batch: per row, how many current cases more (or fewer). */
 class CounterDeltas {
   private readonly rows = new Map<string, { row: CounterRow; n: number }>();
-  add(records: readonly CaseRecord[], n: 1 | -1): void {
+  add(records: readonly CaseRecord[], sign: 1 | -1): void {
     for (const r of records) {
-      for (const row of counterRows(r)) {
+      for (const { row, n } of counterRows(r)) {
         const key = JSON.stringify(row);
         const was = this.rows.get(key);
-        if (was) was.n += n;
-        else this.rows.set(key, { row, n });
+        if (was) was.n += sign * n;
+        else this.rows.set(key, { row, n: sign * n });
       }
     }
   }
@@ -162,13 +166,13 @@ export const statsProjection: Projection = {
       if (visible.length === 0) continue;
       await client.query(
         `INSERT INTO stats_cases (proposal_id, unit_id, session_year, kind, leader_in_charge, record, valid_from, from_position, valid_to,
-                                  handled, late_settled, on_time_settled, open_due_at, replied, face_to_face, key_or_rec, feedback, category)
+                                  handled, late_settled, on_time_settled, open_due_at, replied, face_to_face, key_or_rec, feedback, category, open_promises)
          SELECT $1, x.unit_id, x.session_year, x.kind, x.leader_in_charge, x.record, x.valid_from, x.from_position, x.valid_to,
-                x.handled, x.late_settled, x.on_time_settled, x.open_due_at, x.replied, x.face_to_face, x.key_or_rec, x.feedback, x.category
+                x.handled, x.late_settled, x.on_time_settled, x.open_due_at, x.replied, x.face_to_face, x.key_or_rec, x.feedback, x.category, x.open_promises
            FROM jsonb_to_recordset($2::jsonb) AS x(unit_id text, session_year int, kind text, leader_in_charge text, record jsonb,
                                                    valid_from timestamptz, from_position text, valid_to timestamptz,
                                                    handled boolean, late_settled boolean, on_time_settled boolean, open_due_at timestamptz,
-                                                   replied boolean, face_to_face boolean, key_or_rec boolean, feedback text, category text)`,
+                                                   replied boolean, face_to_face boolean, key_or_rec boolean, feedback text, category text, open_promises int)`,
         [
           proposalId,
           JSON.stringify(

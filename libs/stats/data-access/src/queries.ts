@@ -62,8 +62,8 @@ export async function countCases(db: pg.Pool | pg.ClientBase, sel: CaseSelection
   if (!asOf) return countCurrent(db, sel);
   const { where, params, at } = selection(sel, asOf);
   const o = outcomeSql(at);
-  const { rows } = await db.query<{ unit_id: string; kind: string; leader_in_charge: string | null; n: number } & CaseOutcomes>(
-    `SELECT unit_id, kind, leader_in_charge, ${KPI_NAMES.map((k) => `${o[k]} AS ${k}`).join(', ')}, count(*)::int AS n
+  const { rows } = await db.query<{ unit_id: string; kind: string; leader_in_charge: string | null; n: number; open_promises: number } & CaseOutcomes>(
+    `SELECT unit_id, kind, leader_in_charge, ${KPI_NAMES.map((k) => `${o[k]} AS ${k}`).join(', ')}, count(*)::int AS n, sum(open_promises)::int AS open_promises
        FROM stats_cases WHERE ${where}
       GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`,
     params,
@@ -74,6 +74,7 @@ export async function countCases(db: pg.Pool | pg.ClientBase, sel: CaseSelection
     leaderInCharge: r.leader_in_charge,
     outcomes: { on_time: r.on_time, face_to_face: r.face_to_face, key_satisfaction: r.key_satisfaction, satisfaction: r.satisfaction, solved: r.solved },
     n: r.n,
+    openPromises: r.open_promises,
   }));
 }
 
@@ -88,7 +89,7 @@ const NO_OUTCOMES: CaseOutcomes = { on_time: null, face_to_face: null, key_satis
 async function countCurrent(db: pg.Pool | pg.ClientBase, sel: CaseSelection & { at: string }): Promise<OutcomeGroup[]> {
   const { where, params } = whereOf({ ...sel, at: undefined }, true);
   params.push(sel.at);
-  const { rows } = await db.query<{ unit_id: string; kind: string; leader_in_charge: string | null; kpi: KpiName; outcome: Outcome; n: number }>(
+  const { rows } = await db.query<{ unit_id: string; kind: string; leader_in_charge: string | null; kpi: KpiName | 'open_promises'; outcome: Outcome; n: number }>(
     `SELECT unit_id, kind, leader_in_charge, kpi,
             CASE WHEN open_due_at IS NOT NULL AND $${params.length}::timestamptz > open_due_at THEN 'late' ELSE outcome END AS outcome,
             sum(n)::int AS n
@@ -96,7 +97,11 @@ async function countCurrent(db: pg.Pool | pg.ClientBase, sel: CaseSelection & { 
       GROUP BY 1, 2, 3, 4, 5`,
     params,
   );
-  return rows.map((r) => ({ unitId: r.unit_id, kind: r.kind, leaderInCharge: r.leader_in_charge, outcomes: { ...NO_OUTCOMES, [r.kpi]: r.outcome }, n: r.n }));
+  return rows.map((r) => {
+    const group = { unitId: r.unit_id, kind: r.kind, leaderInCharge: r.leader_in_charge };
+    // the open promises' row counts promises, not cases
+    return r.kpi === 'open_promises' ? { ...group, outcomes: NO_OUTCOMES, n: 0, openPromises: r.n } : { ...group, outcomes: { ...NO_OUTCOMES, [r.kpi]: r.outcome }, n: r.n };
+  });
 }
 
 /**
