@@ -66,6 +66,8 @@ export const statsMigrations: Migration[] = [
         n                  int         NOT NULL,
         CONSTRAINT stats_counters_key UNIQUE NULLS NOT DISTINCT (session_year, unit_id, kind, leader_in_charge, kpi, outcome, open_due_at)
       );
+      -- the rows whose deadline has passed, folded into 'late' by the projection (projection.ts)
+      CREATE INDEX IF NOT EXISTS stats_counters_open_due_idx ON stats_counters (open_due_at) WHERE open_due_at IS NOT NULL;
     `,
   },
   {

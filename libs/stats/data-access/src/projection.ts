@@ -76,7 +76,11 @@ class CounterDeltas {
       }
     }
   }
-  /** Upserts the non-zero changes (in key order, so that two writers never wait on each other crosswise) and drops rows counted down to 0. */
+  /**
+   * Upserts the non-zero changes (in key order, so that two writers never wait on each other
+   * crosswise), folds the rows whose open deadline has passed into 'late', and drops rows counted
+   * down to 0.
+   */
   async write(client: pg.PoolClient): Promise<void> {
     const changes = [...this.rows.entries()].filter(([, x]) => x.n !== 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     if (changes.length === 0) return;
@@ -88,7 +92,22 @@ class CounterDeltas {
        ON CONFLICT ON CONSTRAINT stats_counters_key DO UPDATE SET n = stats_counters.n + EXCLUDED.n`,
       [JSON.stringify(changes.map(([, x]) => ({ ...x.row, n: x.n })))],
     );
-    if (changes.some(([, x]) => x.n < 0)) await client.query('DELETE FROM stats_counters WHERE n = 0');
+    // A row whose open deadline has passed counts as late in every "now" read from then on (the
+    // clock only moves forward), so it is folded into the 'late' row once and for all: most
+    // deadlines of a year pass, and the rows per deadline day would otherwise stay. A later change
+    // of such a case subtracts from its old (outcome, deadline) row — created at -n, read as late
+    // too, and folded again by the next batch —, so the sums stay exact. One day of margin keeps
+    // the fold behind any reader's clock.
+    const folded = await client.query(
+      `WITH moved AS (
+         DELETE FROM stats_counters WHERE open_due_at < now() - interval '1 day'
+         RETURNING session_year, unit_id, kind, leader_in_charge, kpi, n
+       )
+       INSERT INTO stats_counters (session_year, unit_id, kind, leader_in_charge, kpi, outcome, open_due_at, n)
+       SELECT session_year, unit_id, kind, leader_in_charge, kpi, 'late', NULL, sum(n)::int FROM moved GROUP BY 1, 2, 3, 4, 5
+       ON CONFLICT ON CONSTRAINT stats_counters_key DO UPDATE SET n = stats_counters.n + EXCLUDED.n`,
+    );
+    if (folded.rowCount || changes.some(([, x]) => x.n < 0)) await client.query('DELETE FROM stats_counters WHERE n = 0');
   }
 }
 
