@@ -3,6 +3,8 @@ import type { Role } from './auth';
 export const OFFICE: Role[] = ['office', 'admin'];
 export const READERS: Role[] = ['office', 'office_reviewer', 'admin', 'vice_mayor', 'npc_liaison', 'cppcc_liaison'];
 export const REVIEWERS: Role[] = ['unit_leader', 'office', 'vice_mayor', 'office_reviewer'];
+/** 考核指标: whoever GET /api/stats/kpis answers (each in their scope); admin manages the system and is not one of them. */
+export const KPI_READERS: Role[] = ['office', 'npc_liaison', 'cppcc_liaison', 'vice_mayor', 'unit_leader', 'unit_handler'];
 
 /** Menu entries per role, in the order shown. */
 export const MENU: { path: string; label: string; roles: Role[] }[] = [
@@ -12,5 +14,6 @@ export const MENU: { path: string; label: string; roles: Role[] }[] = [
   { path: '/reviews', label: '待审核', roles: REVIEWERS },
   { path: '/dashboard', label: '办理情况', roles: ['npc_liaison', 'cppcc_liaison', 'office', 'admin'] },
   { path: '/mine', label: '我的建议提案', roles: ['proposer'] },
+  { path: '/kpis', label: '考核指标', roles: KPI_READERS },
 ];
 

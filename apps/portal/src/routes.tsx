@@ -7,7 +7,7 @@ import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { AppLayout, RequireRole } from './components/AppLayout';
 import { NotFound } from './components/Forbidden';
 import type { Role } from './auth';
-import { OFFICE, READERS, REVIEWERS } from './menu';
+import { KPI_READERS, OFFICE, READERS, REVIEWERS } from './menu';
 
 type PageModule = { default: React.ComponentType };
 const page = (load: () => Promise<PageModule>) => async () => ({ Component: (await load()).default });
@@ -32,6 +32,7 @@ export const routes: RouteObject[] = [
       { path: 'dashboard', element: guarded(['npc_liaison', 'cppcc_liaison', 'office', 'admin'], null), children: [{ index: true, lazy: page(() => import('./pages/liaison/DashboardPage')) }] },
       { path: 'mine', element: guarded(['proposer'], null), children: [{ index: true, lazy: page(() => import('./pages/proposer/MyItemsPage')) }] },
       { path: 'forbidden', lazy: page(() => import('./pages/ForbiddenPage')) },
+      { path: 'kpis', element: guarded(KPI_READERS, null), children: [{ index: true, lazy: page(() => import('./pages/kpi/KpiPage')) }] },
       { path: '*', element: <NotFound /> },
     ],
   },
