@@ -91,12 +91,12 @@ describe('reminders, feedback and the other policy fields', () => {
     expect(await fieldsOf({ evaluationWeights: { on_time: 0, face_to_face: 0, key_satisfaction: 0, satisfaction: 0, solved: 0 } }, UpdatePolicyDto)).toEqual(['evaluationWeights']);
   });
 
-  it('evaluation weights are normalised to shares of 1; a version without them reads with the code defaults', () => {
+  it('evaluation weights are kept as given (relative); a version without them reads with the code defaults', () => {
     expect(policyChanges({ evaluationWeights: { on_time: 2, face_to_face: 1, key_satisfaction: 1, satisfaction: 0, solved: 0 } })).toEqual({
-      evaluationWeights: { on_time: 0.5, face_to_face: 0.25, key_satisfaction: 0.25, satisfaction: 0, solved: 0 },
+      evaluationWeights: { on_time: 2, face_to_face: 1, key_satisfaction: 1, satisfaction: 0, solved: 0 },
     });
     const dto = toPolicyDto({ policy: { version: 2, returnWindow: 'P10D', replyPeriod: 'P3M', urgentReplyPeriod: 'P1M' }, createdAt: null, createdBy: 'admin' });
-    expect(dto.evaluationWeights).toEqual({ on_time: 0.3, face_to_face: 0.2, key_satisfaction: 0.15, satisfaction: 0.25, solved: 0.1 });
+    expect(dto.evaluationWeights).toEqual({ on_time: 30, face_to_face: 20, key_satisfaction: 15, satisfaction: 25, solved: 10 });
   });
 
   it('normalises the changes and finds every period in seconds, list entries included', () => {

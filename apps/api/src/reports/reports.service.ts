@@ -143,7 +143,7 @@ export class ReportsService {
     return { filename: `建议提案办理情况通报-${q.year}年第${q.quarter}季度.docx`, contentType: DOCX_TYPE, body: await quarterlyDocx(report) };
   }
 
-  /** 年终考核 (Art. 21): the units of a year ranked from their figures with the policy weights (the policy in force; default 0.3/0.2/0.15/0.25/0.1). */
+  /** 年终考核 (Art. 21): the units of a year ranked from their figures with the weights of the policy in force (default 30/20/15/25/10). */
   async evaluation(user: AuthUser, year: number): Promise<{ year: number; at: string; weights: EvaluationWeights; units: (UnitEvaluation & { unitName: string })[] }> {
     const r = await this.stats.kpis(user, { year });
     const weights = (await policyRecord(this.infra.pool))?.policy.evaluationWeights ?? DEFAULT_POLICY_EVALUATION_WEIGHTS;
@@ -158,7 +158,7 @@ export class ReportsService {
 
   async evaluationFile(user: AuthUser, year: number): Promise<FileAnswer> {
     const e = await this.evaluation(user, year);
-    const header = ['名次', '单位', '得分', '表彰', '未达标指标', ...KPI_NAMES.map((k) => `${KPI_LABELS[k]}（权重${Math.round(e.weights[k] * 1000) / 10}%）`)];
+    const header = ['名次', '单位', '得分', '表彰', '未达标指标', ...KPI_NAMES.map((k) => `${KPI_LABELS[k]}（权重${e.weights[k]}）`)];
     const rows = e.units.map((u) => [
       u.rank,
       u.unitName,

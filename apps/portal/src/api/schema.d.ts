@@ -2404,27 +2404,27 @@ export interface components {
         EvaluationWeightsDto: {
             /**
              * @description 按时答复率
-             * @example 0.3
+             * @example 30
              */
             on_time: number;
             /**
              * @description 见面沟通率
-             * @example 0.2
+             * @example 20
              */
             face_to_face: number;
             /**
              * @description 重点建议提案及建议案满意率
-             * @example 0.15
+             * @example 15
              */
             key_satisfaction: number;
             /**
              * @description 满意率
-             * @example 0.25
+             * @example 25
              */
             satisfaction: number;
             /**
              * @description 解决率（A类）
-             * @example 0.1
+             * @example 10
              */
             solved: number;
         };
@@ -2515,7 +2515,7 @@ export interface components {
             coUnitOpinionLeadTime: string;
             /** @description 督办台账每月报送日 */
             progressReportDays: components["schemas"]["ProgressReportDaysDto"];
-            /** @description 年终考核各指标权重（归一，合计为 1） */
+            /** @description 年终考核各指标权重（相对权重，考核时按总和归一；默认 30/20/15/25/10） */
             evaluationWeights: components["schemas"]["EvaluationWeightsDto"];
             /**
              * Format: date-time
@@ -2583,7 +2583,7 @@ export interface components {
             coUnitOpinionLeadTime?: string;
             /** @description 督办台账：每月报送办理进展的日期（SPEC §4.3），两项须一并提交 */
             progressReportDays?: components["schemas"]["ProgressReportDaysDto"];
-            /** @description 年终考核（第二十一条）各指标权重：五项均须提交，均为不小于 0 的数且不全为 0；按比例归一（各项除以总和，保留 4 位小数）后保存，如 30/20/15/25/10 存为 0.3/0.2/0.15/0.25/0.1 */
+            /** @description 年终考核（第二十一条）各指标权重：五项均须提交，均为不小于 0 的数且不全为 0；为相对权重，按原值保存，考核时除以其总和（归一），故 30/20/15/25/10 与 0.3/0.2/0.15/0.25/0.1 结果相同 */
             evaluationWeights?: components["schemas"]["EvaluationWeightsDto"];
         };
         CalendarYearSummaryDto: {

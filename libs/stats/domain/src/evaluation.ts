@@ -19,18 +19,18 @@ export const DEFAULT_EVALUATION_WEIGHTS: EvaluationWeights = {
 };
 
 /**
- * The weights as the policy keeps them (`evaluationWeights`): normalised — each divided by their
- * sum, rounded to 4 decimals — so that whatever scale an administrator types in (30/20/… or
- * 0.3/0.2/…), the stored weights read as shares of 1. The ranking does not depend on the scale:
- * evaluateUnits divides by the sum of the weights it uses anyway.
+ * The weights as the policy keeps them (`evaluationWeights`): as the administrator gives them,
+ * relative — they need not sum to 1 or 100: evaluateUnits divides by the sum of the weights it
+ * uses (normalising), so 30/20/15/25/10 and 0.3/0.2/0.15/0.25/0.1 rank alike. The default is
+ * today's 30/20/15/25/10.
  */
+export const DEFAULT_POLICY_EVALUATION_WEIGHTS: EvaluationWeights = DEFAULT_EVALUATION_WEIGHTS;
+
+/** The weights as shares of 1 (what each weighs when every figure has something decided). */
 export function normaliseWeights(w: EvaluationWeights): EvaluationWeights {
   const sum = KPI_NAMES.reduce((s, k) => s + w[k], 0);
   return Object.fromEntries(KPI_NAMES.map((k) => [k, Math.round((w[k] / sum) * 10_000) / 10_000])) as EvaluationWeights;
 }
-
-/** The policy default: today's weights (DEFAULT_EVALUATION_WEIGHTS) normalised. */
-export const DEFAULT_POLICY_EVALUATION_WEIGHTS: EvaluationWeights = normaliseWeights(DEFAULT_EVALUATION_WEIGHTS);
 
 /** What is wrong with proposed weights (a sentence for the administrator), or undefined: one finite non-negative number per figure, not all 0. */
 export function evaluationWeightsProblem(w: unknown): string | undefined {

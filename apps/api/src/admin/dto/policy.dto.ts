@@ -57,11 +57,11 @@ export function IsEvaluationWeights(options?: ValidationOptions) {
 
 /** 年终考核 (Art. 21): each Art. 16 figure's weight in the ranking. */
 export class EvaluationWeightsDto {
-  @ApiProperty({ example: 0.3, minimum: 0, description: '按时答复率' }) on_time: number;
-  @ApiProperty({ example: 0.2, minimum: 0, description: '见面沟通率' }) face_to_face: number;
-  @ApiProperty({ example: 0.15, minimum: 0, description: '重点建议提案及建议案满意率' }) key_satisfaction: number;
-  @ApiProperty({ example: 0.25, minimum: 0, description: '满意率' }) satisfaction: number;
-  @ApiProperty({ example: 0.1, minimum: 0, description: '解决率（A类）' }) solved: number;
+  @ApiProperty({ example: 30, minimum: 0, description: '按时答复率' }) on_time: number;
+  @ApiProperty({ example: 20, minimum: 0, description: '见面沟通率' }) face_to_face: number;
+  @ApiProperty({ example: 15, minimum: 0, description: '重点建议提案及建议案满意率' }) key_satisfaction: number;
+  @ApiProperty({ example: 25, minimum: 0, description: '满意率' }) satisfaction: number;
+  @ApiProperty({ example: 10, minimum: 0, description: '解决率（A类）' }) solved: number;
 }
 
 /** 督办台账 (SPEC §4.3): the day of each month progress reports are due. */
@@ -152,7 +152,7 @@ export class UpdatePolicyDto {
 
   @ApiPropertyOptional({
     type: EvaluationWeightsDto,
-    description: '年终考核（第二十一条）各指标权重：五项均须提交，均为不小于 0 的数且不全为 0；按比例归一（各项除以总和，保留 4 位小数）后保存，如 30/20/15/25/10 存为 0.3/0.2/0.15/0.25/0.1',
+    description: '年终考核（第二十一条）各指标权重：五项均须提交，均为不小于 0 的数且不全为 0；为相对权重，按原值保存，考核时除以其总和（归一），故 30/20/15/25/10 与 0.3/0.2/0.15/0.25/0.1 结果相同',
   })
   @Given()
   @IsEvaluationWeights()
@@ -183,7 +183,7 @@ export class PolicyDto {
   @ApiProperty({ example: 'P7D', description: '超期后每隔多久催办' }) overdueReminderEvery: string;
   @ApiProperty({ example: 'P30D', description: '会办意见期限（主办单位答复期限前）' }) coUnitOpinionLeadTime: string;
   @ApiProperty({ type: ProgressReportDaysDto, description: '督办台账每月报送日' }) progressReportDays: ProgressReportDaysDto;
-  @ApiProperty({ type: EvaluationWeightsDto, description: '年终考核各指标权重（归一，合计为 1）' }) evaluationWeights: EvaluationWeightsDto;
+  @ApiProperty({ type: EvaluationWeightsDto, description: '年终考核各指标权重（相对权重，考核时按总和归一；默认 30/20/15/25/10）' }) evaluationWeights: EvaluationWeightsDto;
   @ApiProperty({ nullable: true, type: String, format: 'date-time', description: '发布时间；内置默认值为 null' })
   createdAt: string | null;
   @ApiProperty({ nullable: true, type: String, example: 'admin', description: '发布人账号；内置默认值为 null' })

@@ -52,8 +52,8 @@ export interface Policy {
   /** Test policies only ('PT10S'): a unit's first monthly report falls due this long after its assignment was recorded. */
   progressReportFirstDueAfter?: string;
   /**
-   * 年终考核 (Art. 21): each Art. 16 figure's weight in the ranking, as shares of 1 (normalised on
-   * publishing; @jyta/stats-domain evaluation.ts). Absent: the default 0.3/0.2/0.15/0.25/0.1.
+   * 年终考核 (Art. 21): each Art. 16 figure's weight in the ranking, relative (the evaluation divides
+   * by their sum; @jyta/stats-domain evaluation.ts). Absent: the default 30/20/15/25/10.
    */
   evaluationWeights?: { on_time: number; face_to_face: number; key_satisfaction: number; satisfaction: number; solved: number };
 }
