@@ -123,7 +123,7 @@ export default function KpiPage() {
         {!ownChamber && (
           <Select
             aria-label="口别"
-            style={{ width: 140 }}
+            style={{ width: 180 }}
             allowClear
             placeholder="全部（人大、政协）"
             value={chamber}
