@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { withFreshDatabase } from '@jyta/db/src/testing';
 import { eventStoreMigrations, PostgresEventStore, ProjectionRunner, type NewEvent, type StoredEvent } from '@jyta/event-store';
-import { endOfShanghaiDay, kpiReportFromGroups, kpisFromHistories, type HistoryEvent } from '@jyta/stats-domain';
+import { endOfShanghaiDay, kpiReportFromGroups, kpiReportFromLevels, kpisFromHistories, type HistoryEvent } from '@jyta/stats-domain';
 import { statsMigrations } from './migrations';
 import { statsProjection } from './projection';
-import { countCases } from './queries';
+import { countCases, countCurrent } from './queries';
 
 /**
  * stats_counters (what the "now" figures read) against the full recomputation from the events,
@@ -45,7 +45,7 @@ async function step(id: string, ...events: NewEvent[]) {
   steps++;
   for (const at of [new Date().toISOString(), '2999-01-02T00:00:00.000Z']) {
     const replay = kpisFromHistories([...histories.entries()].map(([proposalId, x]) => ({ proposalId, events: x.map(asHistory) })), { year: 2026, at });
-    const fromCounters = kpiReportFromGroups(await countCases(db.pool, { year: 2026, at }, false), { year: 2026, at });
+    const fromCounters = kpiReportFromLevels(await countCurrent(db.pool, { year: 2026, at }), { year: 2026, at });
     expect({ step: steps, at, figures: fromCounters }).toEqual({ step: steps, at, figures: replay });
     // and the versions valid now (what asOf reads) give the same
     if (at < '2999') {
@@ -105,7 +105,15 @@ describe('stats_counters', () => {
     await step(separate, sent('s2', 'jyj'), feedback('s1', 'rsj', 'dissatisfied'), feedback('s2', 'jyj', 'satisfied'));
     expect(steps).toBe(32);
     // two promises open in the end (s1, s2); r1 was kept
-    expect(kpiReportFromGroups(await countCases(db.pool, { year: 2026, at: new Date().toISOString() }, false), { year: 2026, at: new Date().toISOString() }).openPromises).toBe(2);
+    const now = new Date().toISOString();
+    expect(kpiReportFromLevels(await countCurrent(db.pool, { year: 2026, at: now }), { year: 2026, at: now }).openPromises).toBe(2);
+    // a scope (one unit, one chamber) from the counters, as from a replay
+    const replayed = [...histories.entries()].map(([proposalId, x]) => ({ proposalId, events: x.map(asHistory) }));
+    const unit = kpiReportFromLevels(await countCurrent(db.pool, { year: 2026, at: now, unitId: 'rsj' }), { year: 2026, at: now });
+    expect(unit.byUnit).toEqual(kpisFromHistories(replayed, { year: 2026, at: now }).byUnit.filter((u) => u.unitId === 'rsj'));
+    const npc = kpiReportFromLevels(await countCurrent(db.pool, { year: 2026, at: now, kinds: ['npc_suggestion'] }), { year: 2026, at: now });
+    expect(npc.byChamber.map((c) => c.chamber)).toEqual(['npc']);
+    expect(npc.overall).toEqual(kpisFromHistories(replayed, { year: 2026, at: now }).byChamber.find((c) => c.chamber === 'npc')!.figures);
   });
 
   it('a rebuild gives the same counters', async () => {

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { KPI_NAMES, NUMERATOR, type CaseOutcomes, type CaseRecord, type KpiName, type Outcome, type OutcomeFilter, type OutcomeGroup } from '@jyta/stats-domain';
+import { KPI_NAMES, NUMERATOR, type CaseOutcomes, type CaseRecord, type KpiName, type LevelCount, type OutcomeFilter, type OutcomeGroup } from '@jyta/stats-domain';
 
 /** Which cases: a year, and what the reader may see or asked for. */
 export interface CaseSelection {
@@ -55,11 +55,10 @@ function selection(sel: CaseSelection & { at: string }, asOf: boolean) {
 /**
  * The cases counted by their outcomes at `at`, grouped by unit, kind and vice mayor in charge:
  * the figures of a year in one grouped query (kpiReportFromGroups makes the report). `asOf`:
- * the versions valid at `at`; otherwise the current cases, judged at `at` (now), from the
- * counters the projection keeps (countCurrent).
+ * the versions valid at `at`; otherwise the current versions, judged at `at`. The figures of
+ * now are read from the counters instead (countCurrent); this gives the same from the versions.
  */
 export async function countCases(db: pg.Pool | pg.ClientBase, sel: CaseSelection & { at: string }, asOf: boolean): Promise<OutcomeGroup[]> {
-  if (!asOf) return countCurrent(db, sel);
   const { where, params, at } = selection(sel, asOf);
   const o = outcomeSql(at);
   const { rows } = await db.query<{ unit_id: string; kind: string; leader_in_charge: string | null; n: number; open_promises: number } & CaseOutcomes>(
@@ -78,30 +77,30 @@ export async function countCases(db: pg.Pool | pg.ClientBase, sel: CaseSelection
   }));
 }
 
-const NO_OUTCOMES: CaseOutcomes = { on_time: null, face_to_face: null, key_satisfaction: null, satisfaction: null, solved: null };
-
 /**
  * Now: the counters the projection keeps of the current versions (stats_counters), per figure
  * and outcome; an on-time outcome whose open round's deadline is past `at` counts as late (the
- * one part of the figures that moves with the clock alone). Each row is a group with one figure's
- * outcome, which kpiReportFromGroups adds up like any other.
+ * one part of the figures that moves with the clock alone). kpiReportFromLevels makes the report.
  */
-async function countCurrent(db: pg.Pool | pg.ClientBase, sel: CaseSelection & { at: string }): Promise<OutcomeGroup[]> {
+export async function countCurrent(db: pg.Pool | pg.ClientBase, sel: CaseSelection & { at: string }): Promise<LevelCount[]> {
   const { where, params } = whereOf({ ...sel, at: undefined }, true);
   params.push(sel.at);
-  const { rows } = await db.query<{ unit_id: string; kind: string; leader_in_charge: string | null; kpi: KpiName | 'open_promises'; outcome: Outcome; n: number }>(
-    `SELECT unit_id, kind, leader_in_charge, kpi,
-            CASE WHEN open_due_at IS NOT NULL AND $${params.length}::timestamptz > open_due_at THEN 'late' ELSE outcome END AS outcome,
-            sum(n)::int AS n
-       FROM stats_counters WHERE ${where}
-      GROUP BY 1, 2, 3, 4, 5`,
+  // Summed per grouping in SQL (a few hundred rows leave the server, not one per counter row); the
+  // chamber is chamberOf() of @jyta/stats-domain: 人大 = npc_suggestion, the rest 政协.
+  const { rows } = await db.query<{ level: LevelCount['level']; key: string | null; kpi: LevelCount['kpi']; outcome: LevelCount['outcome']; n: number }>(
+    `WITH c AS (
+       SELECT unit_id, leader_in_charge, CASE WHEN kind = 'npc_suggestion' THEN 'npc' ELSE 'cppcc' END AS chamber, kpi,
+              CASE WHEN open_due_at IS NOT NULL AND $${params.length}::timestamptz > open_due_at THEN 'late' ELSE outcome END AS outcome, n
+         FROM stats_counters WHERE ${where}
+     )
+     SELECT CASE WHEN GROUPING(chamber) = 0 THEN 'chamber' WHEN GROUPING(unit_id) = 0 THEN 'unit' WHEN GROUPING(leader_in_charge) = 0 THEN 'portfolio' ELSE 'all' END AS level,
+            coalesce(chamber, unit_id, leader_in_charge) AS key, kpi, outcome, sum(n)::int AS n
+       FROM c
+      GROUP BY GROUPING SETS ((kpi, outcome), (chamber, kpi, outcome), (unit_id, kpi, outcome), (leader_in_charge, kpi, outcome))
+     HAVING sum(n) <> 0`,
     params,
   );
-  return rows.map((r) => {
-    const group = { unitId: r.unit_id, kind: r.kind, leaderInCharge: r.leader_in_charge };
-    // the open promises' row counts promises, not cases
-    return r.kpi === 'open_promises' ? { ...group, outcomes: NO_OUTCOMES, n: 0, openPromises: r.n } : { ...group, outcomes: { ...NO_OUTCOMES, [r.kpi]: r.outcome }, n: r.n };
-  });
+  return rows;
 }
 
 /**

@@ -245,7 +245,9 @@ export interface OutcomeGroup {
   openPromises?: number;
 }
 
-function groupFigures<K>(groups: readonly OutcomeGroup[], key: (g: OutcomeGroup) => K): { key: K; figures: Figures; openPromises: number }[] {
+type Counted = Pick<OutcomeGroup, 'outcomes' | 'n' | 'openPromises'>;
+
+function groupFigures<K, G extends Counted>(groups: readonly G[], key: (g: G) => K): { key: K; figures: Figures; openPromises: number }[] {
   const by = new Map<K, { counts: OutcomeCounts; openPromises: number }>();
   for (const g of groups) {
     const k = key(g);
@@ -257,6 +259,43 @@ function groupFigures<K>(groups: readonly OutcomeGroup[], key: (g: OutcomeGroup)
   return [...by.entries()]
     .sort(([a], [b]) => String(a ?? '').localeCompare(String(b ?? '')))
     .map(([k, c]) => ({ key: k, figures: figuresFromCounts(c.counts), openPromises: c.openPromises }));
+}
+
+/**
+ * How many cases have one outcome of one figure in one grouping (or, with kpi 'open_promises', how
+ * many promises are open there): what the read side's GROUPING SETS query over its counters gives.
+ * `key` is the chamber, unit or vice mayor in charge (null for 'all', or no vice mayor named).
+ */
+export interface LevelCount {
+  level: 'all' | 'chamber' | 'unit' | 'portfolio';
+  key: string | null;
+  kpi: KpiName | 'open_promises';
+  outcome: Outcome | 'open';
+  n: number;
+}
+
+const NO_OUTCOMES: CaseOutcomes = { on_time: null, face_to_face: null, key_satisfaction: null, satisfaction: null, solved: null };
+
+/** The report from counts already summed per grouping (the same figures, order and shape as kpiReportFromGroups). */
+export function kpiReportFromLevels(rows: readonly LevelCount[], opts: { year: number; at: string; asOf?: string | null }): KpiReport {
+  const at = (level: LevelCount['level']) =>
+    rows
+      .filter((r) => r.level === level)
+      .map((r) => ({
+        key: r.key,
+        ...(r.kpi === 'open_promises' ? { outcomes: NO_OUTCOMES, n: 0, openPromises: r.n } : { outcomes: { ...NO_OUTCOMES, [r.kpi]: r.outcome }, n: r.n }),
+      }));
+  const overall = groupFigures(at('all'), () => 'all')[0];
+  return {
+    year: opts.year,
+    asOf: opts.asOf ?? null,
+    at: opts.at,
+    overall: overall?.figures ?? figuresOf([]),
+    openPromises: overall?.openPromises ?? 0,
+    byChamber: groupFigures(at('chamber'), (g) => g.key as Chamber).map((g) => ({ chamber: g.key, figures: g.figures, openPromises: g.openPromises })),
+    byUnit: groupFigures(at('unit'), (g) => g.key as string).map((g) => ({ unitId: g.key, figures: g.figures, openPromises: g.openPromises })),
+    byPortfolio: groupFigures(at('portfolio'), (g) => g.key).map((g) => ({ leaderInCharge: g.key, figures: g.figures, openPromises: g.openPromises })),
+  };
 }
 
 /** The report from grouped outcomes (what the read side's grouped query gives; see kpiReport). */
