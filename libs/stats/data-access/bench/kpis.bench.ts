@@ -152,6 +152,8 @@ export interface KpisBenchResult {
 export async function runKpisBench(items: number, log: (s: string) => void = (s) => console.log(s), baseUrl?: string): Promise<KpisBenchResult> {
   const db = await createFreshDatabase(baseUrl, { prefix: 'stats_bench' });
   const pool = createPool(db.url, 6);
+  // an idle connection the server ends (a restart) is reported by the query that needs it, not as a crash
+  pool.on('error', (e) => log(`connection lost: ${e.message}`));
   try {
     await runMigrations(pool, statsMigrations);
     const started = Date.now();
