@@ -7,7 +7,7 @@ import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { AppLayout, RequireRole } from './components/AppLayout';
 import { NotFound } from './components/Forbidden';
 import type { Role } from './auth';
-import { OFFICE, READERS, REVIEWERS } from './menu';
+import { KPI_READERS, OFFICE, READERS, REVIEWERS } from './menu';
 
 type PageModule = { default: React.ComponentType };
 const page = (load: () => Promise<PageModule>) => async () => ({ Component: (await load()).default });
@@ -39,6 +39,7 @@ export const routes: RouteObject[] = [
       { path: 'admin/calendar', element: guarded(['admin'], null), children: [{ index: true, lazy: page(() => import('./pages/admin/CalendarPage')) }] },
       { path: 'unit/obligations', element: guarded(['unit_handler', 'unit_leader'], null), children: [{ index: true, lazy: page(() => import('./pages/unit/ObligationsPage')) }] },
       { path: 'forbidden', lazy: page(() => import('./pages/ForbiddenPage')) },
+      { path: 'kpis', element: guarded(KPI_READERS, null), children: [{ index: true, lazy: page(() => import('./pages/kpi/KpiPage')) }] },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -63,6 +63,7 @@ import { runEngines } from './engines';
 import { runBurst } from './burst';
 import { runTimers } from './timers';
 import { runMemory } from './memory';
+import { runKpis } from './kpis';
 
 // ---- parameters ----------------------------------------------------------------------------------
 
@@ -703,17 +704,20 @@ const memoryN = flagNumber('--memory', 1000);
 const burstN = flagNumber('--burst', 1000);
 // Each of these writes only its own section of docs/benchmarks.md: `--engines` raw Temporal against
 // our per-command path on both servers (engines.ts); `--burst N` one spreadsheet of N items imported
-// and assigned, both servers (burst.ts); `--timers N` (timers.ts); `--memory [N]` (memory.ts).
-(process.argv.includes('--engines')
-  ? runEngines()
-  : burstN
-    ? runBurst(burstN)
-    : timersN
-      ? runTimers(timersN)
-      : memoryN
-        ? runMemory(memoryN)
-        : main()
-).then(
+// and assigned, both servers (burst.ts); `--kpis [--items N]` the Art. 16 figures under a write load
+// (kpis.ts); `--timers N` (timers.ts); `--memory [N]` (memory.ts).
+const run: () => Promise<number> = process.argv.includes('--engines')
+  ? runEngines
+  : process.argv.includes('--kpis')
+    ? runKpis
+    : burstN
+      ? () => runBurst(burstN)
+      : timersN
+        ? () => runTimers(timersN)
+        : memoryN
+          ? () => runMemory(memoryN)
+          : main;
+run().then(
   (code) => process.exit(code),
   (e: Error) => {
     log(`failed: ${e.stack ?? e.message}`);

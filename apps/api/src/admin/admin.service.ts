@@ -8,6 +8,7 @@ import type { CommandMeta } from '../common/command-meta';
 import { validationFailed, type FieldError } from '../common/app-exception';
 import { APP_CONFIG, Infrastructure } from '../infrastructure/infrastructure';
 import { DEFAULT_POLICY, type Policy } from '@jyta/proposal-domain';
+import { DEFAULT_POLICY_EVALUATION_WEIGHTS } from '@jyta/stats-domain';
 import { checkCalendarYear, isSecondsPeriod, POLICY_FIELDS, POLICY_PERIOD_FIELDS, POLICY_REMINDER_FIELDS } from './checks';
 import { RunningItemsRecompute, type RecomputeStarted } from './recompute-running-items.service';
 import type { CalendarOverviewDto, CalendarYearDto, CalendarYearSavedDto, CalendarYearSummaryDto, PutCalendarYearDto } from './dto/calendar.dto';
@@ -29,7 +30,7 @@ const label = (s: string) => {
 
 export function toPolicyDto(r: PolicyRecord): PolicyDto {
   // Versions stored before a field existed read with its default (as the items themselves do).
-  const p = { ...DEFAULT_POLICY, ...r.policy } as Required<Policy>;
+  const p = { ...DEFAULT_POLICY, evaluationWeights: DEFAULT_POLICY_EVALUATION_WEIGHTS, ...r.policy } as Required<Policy>;
   return {
     ...p,
     createdAt: r.createdAt,
@@ -62,6 +63,11 @@ export function policyChanges(dto: UpdatePolicyDto): Partial<Omit<Policy, 'versi
   for (const f of POLICY_PERIOD_FIELDS) if (dto[f] !== undefined) changes[f] = normalize(dto[f]!);
   for (const f of POLICY_REMINDER_FIELDS) if (dto[f] !== undefined) changes[f] = dto[f]!.map(normalize);
   if (dto.progressReportDays !== undefined) changes.progressReportDays = { co: dto.progressReportDays.co, lead: dto.progressReportDays.lead };
+  // relative weights, kept as given: the evaluation divides by their sum (evaluateUnits)
+  if (dto.evaluationWeights !== undefined) {
+    const w = dto.evaluationWeights;
+    changes.evaluationWeights = { on_time: w.on_time, face_to_face: w.face_to_face, key_satisfaction: w.key_satisfaction, satisfaction: w.satisfaction, solved: w.solved };
+  }
   return changes;
 }
 

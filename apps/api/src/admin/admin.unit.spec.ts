@@ -85,6 +85,18 @@ describe('reminders, feedback and the other policy fields', () => {
     expect(await fieldsOf({ progressReportDays: { co: 0, lead: 25 } }, UpdatePolicyDto)).toEqual(['progressReportDays.co']);
     expect(await fieldsOf({ progressReportDays: { co: 22 } }, UpdatePolicyDto)).toEqual(['progressReportDays.lead']);
     expect(await fieldsOf({ progressReportDays: 22 }, UpdatePolicyDto)).toContain('progressReportDays');
+    expect(await pipe.transform({ evaluationWeights: { on_time: 30, face_to_face: 20, key_satisfaction: 15, satisfaction: 25, solved: 10 } }, body(UpdatePolicyDto))).toBeInstanceOf(UpdatePolicyDto);
+    expect(await fieldsOf({ evaluationWeights: { on_time: -1, face_to_face: 20, key_satisfaction: 15, satisfaction: 25, solved: 10 } }, UpdatePolicyDto)).toEqual(['evaluationWeights']);
+    expect(await fieldsOf({ evaluationWeights: { on_time: 1 } }, UpdatePolicyDto)).toEqual(['evaluationWeights']);
+    expect(await fieldsOf({ evaluationWeights: { on_time: 0, face_to_face: 0, key_satisfaction: 0, satisfaction: 0, solved: 0 } }, UpdatePolicyDto)).toEqual(['evaluationWeights']);
+  });
+
+  it('evaluation weights are kept as given (relative); a version without them reads with the code defaults', () => {
+    expect(policyChanges({ evaluationWeights: { on_time: 2, face_to_face: 1, key_satisfaction: 1, satisfaction: 0, solved: 0 } })).toEqual({
+      evaluationWeights: { on_time: 2, face_to_face: 1, key_satisfaction: 1, satisfaction: 0, solved: 0 },
+    });
+    const dto = toPolicyDto({ policy: { version: 2, returnWindow: 'P10D', replyPeriod: 'P3M', urgentReplyPeriod: 'P1M' }, createdAt: null, createdBy: 'admin' });
+    expect(dto.evaluationWeights).toEqual({ on_time: 30, face_to_face: 20, key_satisfaction: 15, satisfaction: 25, solved: 10 });
   });
 
   it('normalises the changes and finds every period in seconds, list entries included', () => {

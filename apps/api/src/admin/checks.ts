@@ -27,7 +27,7 @@ export type PolicyPeriodField = (typeof POLICY_PERIOD_FIELDS)[number];
 export const POLICY_REMINDER_FIELDS = ['replyReminders', 'returnWindowReminders', 'leaderReminders'] as const;
 export type PolicyReminderField = (typeof POLICY_REMINDER_FIELDS)[number];
 /** Every field of PUT /api/admin/policy. */
-export const POLICY_FIELDS = [...POLICY_PERIOD_FIELDS, ...POLICY_REMINDER_FIELDS, 'progressReportDays'] as const;
+export const POLICY_FIELDS = [...POLICY_PERIOD_FIELDS, ...POLICY_REMINDER_FIELDS, 'progressReportDays', 'evaluationWeights'] as const;
 /** At most this many reminders before one deadline. */
 export const MAX_REMINDERS = 5;
 

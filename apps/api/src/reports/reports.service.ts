@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { PROVINCIAL_CC, type ProposalState } from '@jyta/proposal-domain';
 import { selectCases } from '@jyta/stats-data-access';
-import { DEFAULT_EVALUATION_WEIGHTS, evaluateUnits, KPI_LABELS, KPI_NAMES, type EvaluationWeights, type Figures, type UnitEvaluation } from '@jyta/stats-domain';
+import { policyRecord } from '@jyta/proposal-registry';
+import { DEFAULT_POLICY_EVALUATION_WEIGHTS, evaluateUnits, KPI_LABELS, KPI_NAMES, type EvaluationWeights, type Figures, type UnitEvaluation } from '@jyta/stats-domain';
 import type { AuthUser } from '../auth/auth-user';
 import { AppException } from '../common/app-exception';
 import { DirectoryService } from '../directory/directory.service';
@@ -251,15 +252,16 @@ export class ReportsService {
     return { filename: `建议提案办理情况通报-${q.year}年第${q.quarter}季度.docx`, contentType: DOCX_TYPE, body: await quarterlyDocx(report) };
   }
 
-  /** 年终考核 (Art. 21): the units of a year ranked from their figures with the policy weights. */
+  /** 年终考核 (Art. 21): the units of a year ranked from their figures with the weights of the policy in force (default 30/20/15/25/10). */
   async evaluation(user: AuthUser, year: number): Promise<{ year: number; at: string; weights: EvaluationWeights; units: (UnitEvaluation & { unitName: string })[] }> {
     const r = await this.stats.kpis(user, { year });
+    const weights = (await policyRecord(this.infra.pool))?.policy.evaluationWeights ?? DEFAULT_POLICY_EVALUATION_WEIGHTS;
     const name = await this.unitName();
     return {
       year,
       at: r.at,
-      weights: DEFAULT_EVALUATION_WEIGHTS,
-      units: evaluateUnits(r.byUnit, DEFAULT_EVALUATION_WEIGHTS).map((u) => ({ ...u, unitName: name(u.unitId) })),
+      weights,
+      units: evaluateUnits(r.byUnit, weights).map((u) => ({ ...u, unitName: name(u.unitId) })),
     };
   }
 

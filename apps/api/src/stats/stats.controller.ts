@@ -22,7 +22,7 @@ export class StatsController {
     summary: '考核指标：按时答复率、见面沟通率、重点件及建议案满意率、满意率、解决率',
     description:
       `总体、分口（人大/政协）、分单位、分分管副市长，每项给出分子、分母、比率、目标和是否达标；asOf 给出截至该日末的数字。` +
-      `范围按角色限定：办公厅看全部，联络机构看本口，承办单位看本单位，副市长看分管。${RULES}`,
+      `范围按角色限定：办公厅看全部，联络机构看本口，承办单位看本单位，副市长看分管。openPromises：B类答复（正在解决或列入计划）的承诺尚未兑现的件数（仅供参考，无目标）。${RULES}`,
   })
   kpis(@Query() q: KpiQueryDto, @CurrentUser() user: AuthUser) {
     return this.stats.kpis(user, q);

@@ -1,10 +1,11 @@
 import { Injectable, Logger, type BeforeApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { ProjectionRunner } from '@jyta/event-store';
-import { countCases, drillDownCases, selectCases, statsProjection, type CaseSelection } from '@jyta/stats-data-access';
+import { countCases, countCurrent, drillDownCases, selectCases, statsProjection, type CaseSelection } from '@jyta/stats-data-access';
 import {
   drillDownItem,
   endOfShanghaiDay,
   kpiReportFromGroups,
+  kpiReportFromLevels,
   KPI_LABELS,
   OUTCOMES,
   type CaseRecord,
@@ -125,13 +126,16 @@ export class StatsService {
     return { cases, at, scope };
   }
 
-  /** The figures in one grouped query (countCases); the drill-down reads the cases themselves. */
+  /** The figures in one grouped query: now from the counters (countCurrent), as of a day from the versions (countCases); the drill-down reads the cases themselves. */
   async kpis(user: AuthUser, q: KpiQuery): Promise<KpiAnswer> {
     const scope = statsScope(user, q);
     const at = standingAt(q.asOf);
     await this.stats.caughtUp();
-    const groups = await countCases(this.infra.pool, { year: q.year, ...scope, at }, !!q.asOf);
-    return { ...kpiReportFromGroups(groups, { year: q.year, at, asOf: q.asOf ?? null }), labels: KPI_LABELS, scope };
+    const opts = { year: q.year, at, asOf: q.asOf ?? null };
+    const report = q.asOf
+      ? kpiReportFromGroups(await countCases(this.infra.pool, { year: q.year, ...scope, at }, true), opts)
+      : kpiReportFromLevels(await countCurrent(this.infra.pool, { year: q.year, ...scope, at }), opts);
+    return { ...report, labels: KPI_LABELS, scope };
   }
 
   async items(
@@ -169,7 +173,7 @@ export class StatsService {
   async publicStats(year: number): Promise<{ year: number; at: string; overall: Figures; units: { unitId: string; figures: Figures }[] }> {
     await this.stats.caughtUp();
     const at = new Date().toISOString();
-    const r = kpiReportFromGroups(await countCases(this.infra.pool, { year, at }, false), { year, at });
+    const r = kpiReportFromLevels(await countCurrent(this.infra.pool, { year, at }), { year, at });
     return { year, at, overall: r.overall, units: r.byUnit };
   }
 }

@@ -1260,7 +1260,7 @@ export interface paths {
         };
         /**
          * 考核指标：按时答复率、见面沟通率、重点件及建议案满意率、满意率、解决率
-         * @description 总体、分口（人大/政协）、分单位、分分管副市长，每项给出分子、分母、比率、目标和是否达标；asOf 给出截至该日末的数字。范围按角色限定：办公厅看全部，联络机构看本口，承办单位看本单位，副市长看分管。计数规则见 docs/kpis.md：以“件×答复单位”为一个计数单元；每轮答复按其自身期限判定是否按时；逾期未反馈不计为满意；满意＝满意＋基本满意。
+         * @description 总体、分口（人大/政协）、分单位、分分管副市长，每项给出分子、分母、比率、目标和是否达标；asOf 给出截至该日末的数字。范围按角色限定：办公厅看全部，联络机构看本口，承办单位看本单位，副市长看分管。openPromises：B类答复（正在解决或列入计划）的承诺尚未兑现的件数（仅供参考，无目标）。计数规则见 docs/kpis.md：以“件×答复单位”为一个计数单元；每轮答复按其自身期限判定是否按时；逾期未反馈不计为满意；满意＝满意＋基本满意。
          */
         get: operations["StatsController_kpis"];
         put?: never;
@@ -2674,6 +2674,33 @@ export interface components {
              */
             lead: number;
         };
+        EvaluationWeightsDto: {
+            /**
+             * @description 按时答复率
+             * @example 30
+             */
+            on_time: number;
+            /**
+             * @description 见面沟通率
+             * @example 20
+             */
+            face_to_face: number;
+            /**
+             * @description 重点建议提案及建议案满意率
+             * @example 15
+             */
+            key_satisfaction: number;
+            /**
+             * @description 满意率
+             * @example 25
+             */
+            satisfaction: number;
+            /**
+             * @description 解决率（A类）
+             * @example 10
+             */
+            solved: number;
+        };
         PolicyLabelsDto: {
             /** @example 15日 */
             returnWindow: string;
@@ -2811,6 +2838,8 @@ export interface components {
              * @example P7D
              */
             unitSummaryReminderBefore: string;
+            /** @description 年终考核各指标权重（相对权重，考核时按总和归一；默认 30/20/15/25/10） */
+            evaluationWeights: components["schemas"]["EvaluationWeightsDto"];
             /**
              * Format: date-time
              * @description 发布时间；内置默认值为 null
@@ -2910,6 +2939,8 @@ export interface components {
              * @example P7D
              */
             unitSummaryReminderBefore?: string;
+            /** @description 年终考核（第二十一条）各指标权重：五项均须提交，均为不小于 0 的数且不全为 0；为相对权重，按原值保存，考核时除以其总和（归一），故 30/20/15/25/10 与 0.3/0.2/0.15/0.25/0.1 结果相同 */
+            evaluationWeights?: components["schemas"]["EvaluationWeightsDto"];
         };
         CalendarYearSummaryDto: {
             /** @example 2027 */

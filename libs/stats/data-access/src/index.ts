@@ -5,4 +5,4 @@
  */
 export { statsMigrations } from './migrations';
 export { statsProjection } from './projection';
-export { countCases, drillDownCases, selectCases, type CaseSelection } from './queries';
+export { countCases, countCurrent, drillDownCases, selectCases, type CaseSelection } from './queries';

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { KPI_NAMES, NUMERATOR, type CaseOutcomes, type CaseRecord, type KpiName, type OutcomeFilter, type OutcomeGroup } from '@jyta/stats-domain';
+import { KPI_NAMES, NUMERATOR, type CaseOutcomes, type CaseRecord, type KpiName, type LevelCount, type OutcomeFilter, type OutcomeGroup } from '@jyta/stats-domain';
 
 /** Which cases: a year, and what the reader may see or asked for. */
 export interface CaseSelection {
@@ -55,13 +55,14 @@ function selection(sel: CaseSelection & { at: string }, asOf: boolean) {
 /**
  * The cases counted by their outcomes at `at`, grouped by unit, kind and vice mayor in charge:
  * the figures of a year in one grouped query (kpiReportFromGroups makes the report). `asOf`:
- * the versions valid at `at`; otherwise the current ones, judged at `at` (now).
+ * the versions valid at `at`; otherwise the current versions, judged at `at`. The figures of
+ * now are read from the counters instead (countCurrent); this gives the same from the versions.
  */
 export async function countCases(db: pg.Pool | pg.ClientBase, sel: CaseSelection & { at: string }, asOf: boolean): Promise<OutcomeGroup[]> {
   const { where, params, at } = selection(sel, asOf);
   const o = outcomeSql(at);
-  const { rows } = await db.query<{ unit_id: string; kind: string; leader_in_charge: string | null; n: number } & CaseOutcomes>(
-    `SELECT unit_id, kind, leader_in_charge, ${KPI_NAMES.map((k) => `${o[k]} AS ${k}`).join(', ')}, count(*)::int AS n
+  const { rows } = await db.query<{ unit_id: string; kind: string; leader_in_charge: string | null; n: number; open_promises: number } & CaseOutcomes>(
+    `SELECT unit_id, kind, leader_in_charge, ${KPI_NAMES.map((k) => `${o[k]} AS ${k}`).join(', ')}, count(*)::int AS n, sum(open_promises)::int AS open_promises
        FROM stats_cases WHERE ${where}
       GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`,
     params,
@@ -72,7 +73,34 @@ export async function countCases(db: pg.Pool | pg.ClientBase, sel: CaseSelection
     leaderInCharge: r.leader_in_charge,
     outcomes: { on_time: r.on_time, face_to_face: r.face_to_face, key_satisfaction: r.key_satisfaction, satisfaction: r.satisfaction, solved: r.solved },
     n: r.n,
+    openPromises: r.open_promises,
   }));
+}
+
+/**
+ * Now: the counters the projection keeps of the current versions (stats_counters), per figure
+ * and outcome; an on-time outcome whose open round's deadline is past `at` counts as late (the
+ * one part of the figures that moves with the clock alone). kpiReportFromLevels makes the report.
+ */
+export async function countCurrent(db: pg.Pool | pg.ClientBase, sel: CaseSelection & { at: string }): Promise<LevelCount[]> {
+  const { where, params } = whereOf({ ...sel, at: undefined }, true);
+  params.push(sel.at);
+  // Summed per grouping in SQL (a few hundred rows leave the server, not one per counter row); the
+  // chamber is chamberOf() of @jyta/stats-domain: 人大 = npc_suggestion, the rest 政协.
+  const { rows } = await db.query<{ level: LevelCount['level']; key: string | null; kpi: LevelCount['kpi']; outcome: LevelCount['outcome']; n: number }>(
+    `WITH c AS (
+       SELECT unit_id, leader_in_charge, CASE WHEN kind = 'npc_suggestion' THEN 'npc' ELSE 'cppcc' END AS chamber, kpi,
+              CASE WHEN open_due_at IS NOT NULL AND $${params.length}::timestamptz > open_due_at THEN 'late' ELSE outcome END AS outcome, n
+         FROM stats_counters WHERE ${where}
+     )
+     SELECT CASE WHEN GROUPING(chamber) = 0 THEN 'chamber' WHEN GROUPING(unit_id) = 0 THEN 'unit' WHEN GROUPING(leader_in_charge) = 0 THEN 'portfolio' ELSE 'all' END AS level,
+            coalesce(chamber, unit_id, leader_in_charge) AS key, kpi, outcome, sum(n)::int AS n
+       FROM c
+      GROUP BY GROUPING SETS ((kpi, outcome), (chamber, kpi, outcome), (unit_id, kpi, outcome), (leader_in_charge, kpi, outcome))
+     HAVING sum(n) <> 0`,
+    params,
+  );
+  return rows;
 }
 
 /**
@@ -116,7 +144,8 @@ export async function drillDownCases(
   return { total: rows[0]?.total ?? 0, records: rows.map((r) => r.record) };
 }
 
-function whereOf(sel: CaseSelection): { where: string; params: unknown[] } {
+/** The WHERE of `sel` over stats_cases, or over stats_counters (`counters`: current by construction, no validity columns). */
+function whereOf(sel: CaseSelection, counters = false): { where: string; params: unknown[] } {
   const where = ['session_year = $1'];
   const params: unknown[] = [sel.year];
   const add = (sql: string, value: unknown) => {
@@ -126,7 +155,7 @@ function whereOf(sel: CaseSelection): { where: string; params: unknown[] } {
   if (sel.at) {
     add('valid_from < ?', sel.at);
     add('(valid_to IS NULL OR valid_to >= ?)', sel.at);
-  } else {
+  } else if (!counters) {
     where.push('valid_to IS NULL');
   }
   if (sel.kinds) add('kind = ANY(?)', sel.kinds);

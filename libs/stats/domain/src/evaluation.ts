@@ -18,6 +18,33 @@ export const DEFAULT_EVALUATION_WEIGHTS: EvaluationWeights = {
   solved: 10,
 };
 
+/**
+ * The weights as the policy keeps them (`evaluationWeights`): as the administrator gives them,
+ * relative — they need not sum to 1 or 100: evaluateUnits divides by the sum of the weights it
+ * uses (normalising), so 30/20/15/25/10 and 0.3/0.2/0.15/0.25/0.1 rank alike. The default is
+ * today's 30/20/15/25/10.
+ */
+export const DEFAULT_POLICY_EVALUATION_WEIGHTS: EvaluationWeights = DEFAULT_EVALUATION_WEIGHTS;
+
+/** The weights as shares of 1 (what each weighs when every figure has something decided). */
+export function normaliseWeights(w: EvaluationWeights): EvaluationWeights {
+  const sum = KPI_NAMES.reduce((s, k) => s + w[k], 0);
+  return Object.fromEntries(KPI_NAMES.map((k) => [k, Math.round((w[k] / sum) * 10_000) / 10_000])) as EvaluationWeights;
+}
+
+/** What is wrong with proposed weights (a sentence for the administrator), or undefined: one finite non-negative number per figure, not all 0. */
+export function evaluationWeightsProblem(w: unknown): string | undefined {
+  if (typeof w !== 'object' || w === null || Array.isArray(w)) return `须为对象 {${KPI_NAMES.join(', ')}}`;
+  const unknown = Object.keys(w).filter((k) => !(KPI_NAMES as readonly string[]).includes(k));
+  if (unknown.length) return `没有这些指标：${unknown.join('、')}（指标为 ${KPI_NAMES.join('、')}）`;
+  for (const k of KPI_NAMES) {
+    const v = (w as Record<string, unknown>)[k];
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) return `${k} 须为不小于 0 的数`;
+  }
+  if (KPI_NAMES.every((k) => (w as EvaluationWeights)[k] === 0)) return '权重不能全为 0';
+  return undefined;
+}
+
 export interface UnitEvaluation {
   unitId: string;
   /** 0–100, two decimals; null when nothing of the unit is decided yet. */

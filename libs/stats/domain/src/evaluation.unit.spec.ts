@@ -1,4 +1,4 @@
-import { evaluateUnits } from './evaluation';
+import { DEFAULT_EVALUATION_WEIGHTS, DEFAULT_POLICY_EVALUATION_WEIGHTS, evaluateUnits, evaluationWeightsProblem, normaliseWeights } from './evaluation';
 import { figuresOf, type CaseOutcomes } from './kpis';
 
 const o = (over: Partial<CaseOutcomes>): CaseOutcomes => ({ on_time: null, face_to_face: null, key_satisfaction: null, satisfaction: null, solved: null, ...over });
@@ -35,5 +35,30 @@ describe('evaluation (Art. 21)', () => {
       ['b', 100, 1],
       ['c', 0, 3],
     ]);
+  });
+
+  it('policy weights: relative (the evaluation normalises), the default is today\'s 30/20/15/25/10, and the ranking does not depend on the scale', () => {
+    expect(DEFAULT_POLICY_EVALUATION_WEIGHTS).toEqual({ on_time: 30, face_to_face: 20, key_satisfaction: 15, satisfaction: 25, solved: 10 });
+    expect(normaliseWeights(DEFAULT_POLICY_EVALUATION_WEIGHTS)).toEqual({ on_time: 0.3, face_to_face: 0.2, key_satisfaction: 0.15, satisfaction: 0.25, solved: 0.1 });
+    expect(normaliseWeights({ on_time: 1, face_to_face: 1, key_satisfaction: 0, satisfaction: 2, solved: 0 })).toEqual({ on_time: 0.25, face_to_face: 0.25, key_satisfaction: 0, satisfaction: 0.5, solved: 0 });
+    const units = [
+      { unitId: 'jyj', figures: figuresOf([all('on_time', 'C'), all('late', 'C')]) },
+      { unitId: 'rsj', figures: figuresOf([all('on_time', 'A'), all('on_time', 'C')]) },
+    ];
+    const scores = (w = DEFAULT_EVALUATION_WEIGHTS) => evaluateUnits(units, w).map((u) => [u.unitId, u.score]);
+    expect(scores(normaliseWeights(DEFAULT_EVALUATION_WEIGHTS))).toEqual(scores());
+    // only on time counts: jyj 50%; only solved counts: jyj 0 of 45% → 0
+    expect(scores({ on_time: 1, face_to_face: 0, key_satisfaction: 0, satisfaction: 0, solved: 0 })).toEqual([['rsj', 100], ['jyj', 50]]);
+    expect(scores({ on_time: 0, face_to_face: 0, key_satisfaction: 0, satisfaction: 0, solved: 1 })).toEqual([['rsj', 100], ['jyj', 0]]);
+  });
+
+  it('policy weights: one non-negative number per figure, not all 0', () => {
+    expect(evaluationWeightsProblem(DEFAULT_EVALUATION_WEIGHTS)).toBeUndefined();
+    expect(evaluationWeightsProblem({ ...DEFAULT_EVALUATION_WEIGHTS, solved: -1 })).toMatch(/solved 须为不小于 0 的数/);
+    expect(evaluationWeightsProblem({ ...DEFAULT_EVALUATION_WEIGHTS, solved: '1' })).toMatch(/solved/);
+    expect(evaluationWeightsProblem({ on_time: 1 })).toMatch(/face_to_face/);
+    expect(evaluationWeightsProblem({ ...DEFAULT_EVALUATION_WEIGHTS, speed: 1 })).toMatch(/没有这些指标：speed/);
+    expect(evaluationWeightsProblem({ on_time: 0, face_to_face: 0, key_satisfaction: 0, satisfaction: 0, solved: 0 })).toMatch(/不能全为 0/);
+    expect(evaluationWeightsProblem([1, 2])).toMatch(/须为对象/);
   });
 });

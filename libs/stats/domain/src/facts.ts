@@ -46,6 +46,12 @@ export interface Case {
   category: Category | null;
   repliedAt: string | null;
   feedback: FeedbackResult | null;
+  /**
+   * Open promises (承诺, SPEC §8): the category B replies of this case sent and not yet fulfilled
+   * (PromiseFulfilled for that replyId). Absent until the first one (so that the versions of
+   * cases without a promise read as before).
+   */
+  openPromises?: string[];
 }
 
 export interface ItemFacts {
@@ -108,9 +114,14 @@ const mapOpenRound = (c: Case, change: (r: Round) => Round): Case => {
   return { ...c, rounds: [...c.rounds.slice(0, -1), change(c.rounds[c.rounds.length - 1])] };
 };
 
-/** A reply left the unit (函复 / the provincial opinion to the proposer / a copy-only reply): it answers the open round. */
-function replied(c: Case, at: string, category: Category | null): Case {
+/**
+ * A reply left the unit (函复 / the provincial opinion to the proposer / a copy-only reply): it
+ * answers the open round. A category B reply (正在解决或列入计划) is a promise, open until fulfilled.
+ */
+function replied(c: Case, at: string, category: Category | null, replyId?: string): Case {
+  const promise = category === 'B' && replyId && !(c.openPromises ?? []).includes(replyId);
   return {
+    ...(promise ? { openPromises: [...(c.openPromises ?? []), replyId] } : {}),
     // A round whose own deadline is not known is judged against the unit's deadline in force now.
     ...mapOpenRound(c, (r) => ({ ...r, repliedAt: at, dueAt: r.dueAt ?? c.replyDueAt })),
     category: category ?? c.category,
@@ -202,14 +213,19 @@ export function foldFact(f: ItemFacts, e: HistoryEvent): ItemFacts {
     case 'OpinionSentToProposer': {
       // A provincial/national item's opinion sent to the proposer is its reply (Art. 10, 11).
       const draft = f.drafts[d.replyId];
-      return withCase(f, d.unitId ?? draft?.unitId, (c) => replied(c, e.occurredAt, draft?.category ?? null));
+      return withCase(f, d.unitId ?? draft?.unitId, (c) => replied(c, e.occurredAt, draft?.category ?? null, d.replyId));
     }
     case 'ReplyCopiedToMergedItems': {
       // Sent to the merged items only (the main item's own proposer had answered): still this round's reply.
       if (!d.forMergedItemsOnly) return f;
       const draft = f.drafts[d.replyId];
-      return withCase(f, d.unitId, (c) => replied(c, e.occurredAt, draft?.category ?? null));
+      return withCase(f, d.unitId, (c) => replied(c, e.occurredAt, draft?.category ?? null, d.replyId));
     }
+    case 'PromiseFulfilled':
+      // The unit reports the promise of a category B reply kept (obligations): it closes.
+      return withCase(f, d.unitId ?? f.drafts[d.replyId]?.unitId, (c) =>
+        c.openPromises?.includes(d.replyId) ? { ...c, openPromises: c.openPromises.filter((r) => r !== d.replyId) } : c,
+      );
     case 'MergedItemReopened':
       return d.handlingAgain ? withCase(f, d.unitId, reopened) : f;
     case 'MergedIntoProposal':

@@ -99,6 +99,8 @@ export interface CaseColumns {
   keyOrRecommendation: boolean;
   feedback: FeedbackResult | null;
   category: Category | null;
+  /** Category B replies sent and not fulfilled yet (an informational figure, no target). */
+  openPromises: number;
 }
 
 /**
@@ -132,6 +134,7 @@ export function caseColumns(r: CaseRecord): CaseColumns {
     keyOrRecommendation: isKeyOrRecommendation(r),
     feedback: c.feedback,
     category: c.category,
+    openPromises: c.openPromises?.length ?? 0,
   };
 }
 
@@ -223,10 +226,12 @@ export interface KpiReport {
   /** The instant the figures stand at. */
   at: string;
   overall: Figures;
-  byChamber: { chamber: Chamber; figures: Figures }[];
-  byUnit: { unitId: string; figures: Figures }[];
+  /** Open promises (category B replies not fulfilled yet): informational, no target. */
+  openPromises: number;
+  byChamber: { chamber: Chamber; figures: Figures; openPromises: number }[];
+  byUnit: { unitId: string; figures: Figures; openPromises: number }[];
   /** Per vice mayor in charge (the assignment's leaderInCharge); null: none named. */
-  byPortfolio: { leaderInCharge: string | null; figures: Figures }[];
+  byPortfolio: { leaderInCharge: string | null; figures: Figures; openPromises: number }[];
 }
 
 /** Cases of one unit, kind and vice mayor in charge with the same outcomes, and how many. */
@@ -236,31 +241,75 @@ export interface OutcomeGroup {
   leaderInCharge: string | null;
   outcomes: CaseOutcomes;
   n: number;
+  /** The open promises of these cases (all of them together). */
+  openPromises?: number;
 }
 
-function groupFigures<K>(groups: readonly OutcomeGroup[], key: (g: OutcomeGroup) => K): { key: K; figures: Figures }[] {
-  const by = new Map<K, OutcomeCounts>();
+type Counted = Pick<OutcomeGroup, 'outcomes' | 'n' | 'openPromises'>;
+
+function groupFigures<K, G extends Counted>(groups: readonly G[], key: (g: G) => K): { key: K; figures: Figures; openPromises: number }[] {
+  const by = new Map<K, { counts: OutcomeCounts; openPromises: number }>();
   for (const g of groups) {
     const k = key(g);
     let c = by.get(k);
-    if (!c) by.set(k, (c = emptyCounts()));
-    addOutcomes(c, g.outcomes, g.n);
+    if (!c) by.set(k, (c = { counts: emptyCounts(), openPromises: 0 }));
+    addOutcomes(c.counts, g.outcomes, g.n);
+    c.openPromises += g.openPromises ?? 0;
   }
   return [...by.entries()]
     .sort(([a], [b]) => String(a ?? '').localeCompare(String(b ?? '')))
-    .map(([k, c]) => ({ key: k, figures: figuresFromCounts(c) }));
+    .map(([k, c]) => ({ key: k, figures: figuresFromCounts(c.counts), openPromises: c.openPromises }));
 }
 
-/** The report from grouped outcomes (what the read side's grouped query gives; see kpiReport). */
-export function kpiReportFromGroups(groups: readonly OutcomeGroup[], opts: { year: number; at: string; asOf?: string | null }): KpiReport {
+/**
+ * How many cases have one outcome of one figure in one grouping (or, with kpi 'open_promises', how
+ * many promises are open there): what the read side's GROUPING SETS query over its counters gives.
+ * `key` is the chamber, unit or vice mayor in charge (null for 'all', or no vice mayor named).
+ */
+export interface LevelCount {
+  level: 'all' | 'chamber' | 'unit' | 'portfolio';
+  key: string | null;
+  kpi: KpiName | 'open_promises';
+  outcome: Outcome | 'open';
+  n: number;
+}
+
+const NO_OUTCOMES: CaseOutcomes = { on_time: null, face_to_face: null, key_satisfaction: null, satisfaction: null, solved: null };
+
+/** The report from counts already summed per grouping (the same figures, order and shape as kpiReportFromGroups). */
+export function kpiReportFromLevels(rows: readonly LevelCount[], opts: { year: number; at: string; asOf?: string | null }): KpiReport {
+  const at = (level: LevelCount['level']) =>
+    rows
+      .filter((r) => r.level === level)
+      .map((r) => ({
+        key: r.key,
+        ...(r.kpi === 'open_promises' ? { outcomes: NO_OUTCOMES, n: 0, openPromises: r.n } : { outcomes: { ...NO_OUTCOMES, [r.kpi]: r.outcome }, n: r.n }),
+      }));
+  const overall = groupFigures(at('all'), () => 'all')[0];
   return {
     year: opts.year,
     asOf: opts.asOf ?? null,
     at: opts.at,
-    overall: groupFigures(groups, () => 'all')[0]?.figures ?? figuresOf([]),
-    byChamber: groupFigures(groups, (g) => chamberOf(g.kind)).map((g) => ({ chamber: g.key, figures: g.figures })),
-    byUnit: groupFigures(groups, (g) => g.unitId).map((g) => ({ unitId: g.key, figures: g.figures })),
-    byPortfolio: groupFigures(groups, (g) => g.leaderInCharge).map((g) => ({ leaderInCharge: g.key, figures: g.figures })),
+    overall: overall?.figures ?? figuresOf([]),
+    openPromises: overall?.openPromises ?? 0,
+    byChamber: groupFigures(at('chamber'), (g) => g.key as Chamber).map((g) => ({ chamber: g.key, figures: g.figures, openPromises: g.openPromises })),
+    byUnit: groupFigures(at('unit'), (g) => g.key as string).map((g) => ({ unitId: g.key, figures: g.figures, openPromises: g.openPromises })),
+    byPortfolio: groupFigures(at('portfolio'), (g) => g.key).map((g) => ({ leaderInCharge: g.key, figures: g.figures, openPromises: g.openPromises })),
+  };
+}
+
+/** The report from grouped outcomes (what the read side's grouped query gives; see kpiReport). */
+export function kpiReportFromGroups(groups: readonly OutcomeGroup[], opts: { year: number; at: string; asOf?: string | null }): KpiReport {
+  const overall = groupFigures(groups, () => 'all')[0];
+  return {
+    year: opts.year,
+    asOf: opts.asOf ?? null,
+    at: opts.at,
+    overall: overall?.figures ?? figuresOf([]),
+    openPromises: overall?.openPromises ?? 0,
+    byChamber: groupFigures(groups, (g) => chamberOf(g.kind)).map((g) => ({ chamber: g.key, figures: g.figures, openPromises: g.openPromises })),
+    byUnit: groupFigures(groups, (g) => g.unitId).map((g) => ({ unitId: g.key, figures: g.figures, openPromises: g.openPromises })),
+    byPortfolio: groupFigures(groups, (g) => g.leaderInCharge).map((g) => ({ leaderInCharge: g.key, figures: g.figures, openPromises: g.openPromises })),
   };
 }
 
@@ -268,7 +317,7 @@ export function kpiReportFromGroups(groups: readonly OutcomeGroup[], opts: { yea
 export function kpiReport(records: readonly CaseRecord[], opts: { year: number; at: string; asOf?: string | null }): KpiReport {
   const groups = records
     .filter((r) => r.sessionYear === opts.year)
-    .map((r) => ({ unitId: r.case.unitId, kind: r.kind, leaderInCharge: r.leaderInCharge, outcomes: caseOutcomes(r, opts.at), n: 1 }));
+    .map((r) => ({ unitId: r.case.unitId, kind: r.kind, leaderInCharge: r.leaderInCharge, outcomes: caseOutcomes(r, opts.at), n: 1, openPromises: r.case.openPromises?.length ?? 0 }));
   return kpiReportFromGroups(groups, opts);
 }
 

@@ -350,3 +350,54 @@ describe('KPIs (Art. 16) from hand-made event histories', () => {
     expect(endOfShanghaiDay('2026-6-30')).toBeUndefined();
   });
 });
+
+describe('open promises (category B replies not fulfilled yet, per unit; informational)', () => {
+  const followUp = (replyId: string, day: string, unitId = 'rsj') => ev('PromiseFollowUpRequested', day, { unitId, replyId, round: 1, dueAt: due('2026-06-30') });
+  const progress = (replyId: string, day: string, done: boolean, unitId = 'rsj') => ev('PromiseProgressReported', day, { unitId, replyId, text: '进展', done });
+  const fulfilled = (replyId: string, day: string, unitId = 'rsj', recordedOn?: string) => ev('PromiseFulfilled', day, { unitId, replyId }, recordedOn);
+
+  it('a B reply sent opens one; follow-ups and progress reports leave it open; PromiseFulfilled for that reply closes it (as of the day it was recorded)', () => {
+    const b = [...handled('2026-建议-0001', { category: 'B' }), followUp('2026-建议-0001-r1', '2026-04-01'), progress('2026-建议-0001-r1', '2026-04-20', true)];
+    const other = handled('2026-建议-0002', { category: 'B', units: ['jyj'] }).map((e) => (e.type === 'ProposalRegistered' || e.type === 'ProposalAssigned' ? e : { ...e, data: { ...(e.data as object), unitId: 'jyj' } }));
+    const a = handled('2026-建议-0003', { category: 'A' });
+    const open = report({ b, other, a });
+    expect(open.openPromises).toBe(2);
+    expect(open.byUnit.map((u) => [u.unitId, u.openPromises])).toEqual([['jyj', 1], ['rsj', 1]]);
+    expect(open.byChamber.map((c) => c.openPromises)).toEqual([2]);
+    // fulfilled on 1 May, recorded on 3 May: still open as of 2 May, closed as of 3 May
+    const b2 = [...b, fulfilled('2026-建议-0001-r1', '2026-05-01', 'rsj', '2026-05-03')];
+    expect(report({ b: b2, other, a }, t('2026-05-02', '23:00')).byUnit.map((u) => [u.unitId, u.openPromises])).toEqual([['jyj', 1], ['rsj', 1]]);
+    expect(report({ b: b2, other, a }, t('2026-05-03', '23:00')).byUnit.map((u) => [u.unitId, u.openPromises])).toEqual([['jyj', 1], ['rsj', 0]]);
+    // a fulfilment of another reply, or before the reply was sent, closes nothing
+    expect(report({ b: [...b, fulfilled('someone-else', '2026-05-01')] }).openPromises).toBe(1);
+  });
+
+  it('a promise belongs to its reply, not to the round: a B reply sent back and answered A still leaves the first promise open; not counted before the reply is sent', () => {
+    const n = '2026-建议-0004';
+    const rehandled = [
+      registered(n),
+      assigned(),
+      drafted(`${n}-r1`, '2026-02-20', 'B'),
+      sent(`${n}-r1`, '2026-03-01'),
+      feedback(`${n}-r1`, '2026-03-10', 'dissatisfied', { sendBack: true }),
+      drafted(`${n}-r2`, '2026-03-20', 'A', 'rsj', 2),
+      sent(`${n}-r2`, '2026-03-25'),
+    ];
+    expect(report({ rehandled }, t('2026-02-25')).openPromises).toBe(0);
+    expect(report({ rehandled }).openPromises).toBe(1);
+    expect(report({ rehandled: [...rehandled, ev('PromiseFulfilled', '2026-06-01', { unitId: 'rsj', replyId: `${n}-r1` })] }).openPromises).toBe(0);
+  });
+
+  it('the B opinion of a provincial item sent to the proposer is a promise too; the copy a merged item receives is not (counted once, on the main item)', () => {
+    const prov = [registered('2026-建议-0005', { level: 'provincial' }), assigned(), drafted('p1', '2026-02-20', 'B'), ev('OpinionSentToProposer', '2026-03-01', { replyId: 'p1', unitId: 'rsj' })];
+    const merged = [
+      registered('2026-建议-0006'),
+      ev('MergedIntoProposal', '2026-01-12', { mainProposalId: 'x', mainNumber: '2026-建议-0005' }),
+      ev('MergedReplyReceived', '2026-03-01', { replyId: 'p1', unitId: 'rsj', category: 'B', sentAt: t('2026-03-01') }),
+    ];
+    const r = report({ prov, merged });
+    expect(r.openPromises).toBe(1);
+    expect(r.overall.solved).toMatchObject({ denominator: 2 });
+  });
+});
+

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDefined, IsInt, IsObject, Max, Min, registerDecorator, ValidateIf, ValidateNested, type ValidationOptions } from 'class-validator';
 import { MAX_REMINDERS, obligationPeriodProblem, periodProblem, reminderListProblem, reminderPeriodProblem } from '../checks';
+import { evaluationWeightsProblem } from '@jyta/stats-domain';
 
 /** A policy period: 'P15D', 'P3M', 'P10WD', 'PT30S' (parsePeriod), at most about a year. */
 export function IsPolicyPeriod(options?: ValidationOptions) {
@@ -52,6 +53,27 @@ export function IsObligationPeriod(field: 'supervisionReminderEvery' | 'promiseF
       options: { message: (args) => `${propertyName}：${obligationPeriodProblem(field, args.value) ?? '无效的期间'}`, ...options },
       validator: { validate: (v: unknown) => obligationPeriodProblem(field, v) === undefined },
     });
+}
+
+/** 年终考核 weights (evaluationWeightsProblem of @jyta/stats-domain): one non-negative number per figure, not all 0. */
+export function IsEvaluationWeights(options?: ValidationOptions) {
+  return (object: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isEvaluationWeights',
+      target: object.constructor,
+      propertyName,
+      options: { message: (args) => `${propertyName}：${evaluationWeightsProblem(args.value) ?? '无效的权重'}`, ...options },
+      validator: { validate: (v: unknown) => evaluationWeightsProblem(v) === undefined },
+    });
+}
+
+/** 年终考核 (Art. 21): each Art. 16 figure's weight in the ranking. */
+export class EvaluationWeightsDto {
+  @ApiProperty({ example: 30, minimum: 0, description: '按时答复率' }) on_time: number;
+  @ApiProperty({ example: 20, minimum: 0, description: '见面沟通率' }) face_to_face: number;
+  @ApiProperty({ example: 15, minimum: 0, description: '重点建议提案及建议案满意率' }) key_satisfaction: number;
+  @ApiProperty({ example: 25, minimum: 0, description: '满意率' }) satisfaction: number;
+  @ApiProperty({ example: 10, minimum: 0, description: '解决率（A类）' }) solved: number;
 }
 
 /** 督办台账 (SPEC §4.3): the day of each month progress reports are due. */
@@ -174,6 +196,14 @@ export class UpdatePolicyDto {
   @Given()
   @IsPolicyPeriod()
   unitSummaryReminderBefore?: string;
+
+  @ApiPropertyOptional({
+    type: EvaluationWeightsDto,
+    description: '年终考核（第二十一条）各指标权重：五项均须提交，均为不小于 0 的数且不全为 0；为相对权重，按原值保存，考核时除以其总和（归一），故 30/20/15/25/10 与 0.3/0.2/0.15/0.25/0.1 结果相同',
+  })
+  @Given()
+  @IsEvaluationWeights()
+  evaluationWeights?: EvaluationWeightsDto;
 }
 
 export class PolicyLabelsDto {
@@ -212,6 +242,7 @@ export class PolicyDto {
   @ApiProperty({ example: 'P15D', description: '承诺事项每次报送期限' }) promiseReportWithin: string;
   @ApiProperty({ example: 'P1M', description: '年度办理工作总结报送期限（最后一件办结后）' }) unitSummaryPeriod: string;
   @ApiProperty({ example: 'P7D', description: '年度办理工作总结到期前提醒' }) unitSummaryReminderBefore: string;
+  @ApiProperty({ type: EvaluationWeightsDto, description: '年终考核各指标权重（相对权重，考核时按总和归一；默认 30/20/15/25/10）' }) evaluationWeights: EvaluationWeightsDto;
   @ApiProperty({ nullable: true, type: String, format: 'date-time', description: '发布时间；内置默认值为 null' })
   createdAt: string | null;
   @ApiProperty({ nullable: true, type: String, example: 'admin', description: '发布人账号；内置默认值为 null' })

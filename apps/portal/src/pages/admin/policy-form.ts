@@ -26,6 +26,11 @@ export const POLICY_LABELS: Record<string, string> = {
   unitSummaryPeriod: '承办单位年度办理总结报送期限（最后一件办结后）',
   unitSummaryReminderBefore: '年度办理总结期限届满前提醒',
   // nested
+  on_time: '按时答复率',
+  face_to_face: '见面沟通率',
+  key_satisfaction: '重点建议提案满意率',
+  satisfaction: '满意率',
+  solved: '解决率（A类）',
   co: '会办单位报送日',
   lead: '主办单位报送日',
 };

@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { CHAMBER, ITEM_STATUS, label } from '../../glossary';
 import { daysBetween, formatDateTime, shanghaiDay } from '../../format';
 import { lastDayOf } from '../office/ItemsPage';
+import { KpiCard } from '../kpi/KpiCard';
 
 /** How often the open dashboard asks again: a change anywhere shows within 5 seconds. */
 export const DASHBOARD_REFRESH_MS = 2_000;
@@ -116,6 +117,8 @@ export default function DashboardPage() {
           />
         </Col>
       </Row>
+      {/* The chamber's Art. 16 figures (the office sees all; admin is no reader of the figures). */}
+      {me.role !== 'admin' && <KpiCard year={year} chamber={me.chamber ?? undefined} refetchInterval={DASHBOARD_REFRESH_MS} />}
     </Card>
   );
 }

@@ -63,6 +63,11 @@ export interface Policy {
   unitSummaryPeriod?: string;
   /** 总结工作: how long before that deadline the unit is reminded ('P7D'). */
   unitSummaryReminderBefore?: string;
+  /**
+   * 年终考核 (Art. 21): each Art. 16 figure's weight in the ranking, relative (the evaluation divides
+   * by their sum; @jyta/stats-domain evaluation.ts). Absent: the default 30/20/15/25/10.
+   */
+  evaluationWeights?: { on_time: number; face_to_face: number; key_satisfaction: number; satisfaction: number; solved: number };
 }
 
 export const DEFAULT_POLICY: Policy = {
