@@ -2,7 +2,16 @@ import { Injectable } from '@nestjs/common';
 import type { StoredEvent } from '@jyta/event-store';
 import { initialState, type ProposalState } from '@jyta/proposal-domain';
 import { feedbackTokensFor } from '@jyta/proposal-registry';
-import { applyEvent, listProposals, PROPOSAL_STREAM_PREFIX, type Awaiting, type Page, type ProposalListItem } from '@jyta/proposal-read-models';
+import {
+  applyEvent,
+  isViceMayorAwaiting,
+  listProposals,
+  PROPOSAL_STREAM_PREFIX,
+  type Awaiting,
+  type Page,
+  type ProposalListItem,
+  type ViceMayorScope,
+} from '@jyta/proposal-read-models';
 import { notYourItem, proposalNotFound } from '../common/app-exception';
 import type { AuthUser } from '../auth/auth-user';
 import { DirectoryService } from '../directory/directory.service';
@@ -87,6 +96,14 @@ export class ProposalQueries {
     const scope = listScope(user);
     // A unit asking for another unit's items, or a role that sees nothing: an empty page.
     if (!scope || (scope.unitId && q.unitId && q.unitId !== scope.unitId)) return { items: [], total: 0, page, pageSize };
+    const awaiting = q.awaiting as Awaiting | undefined;
+    // The vice mayor's queues are always the caller's own: there is no parameter naming another,
+    // and for any other role they are empty.
+    let viceMayor: ViceMayorScope | undefined;
+    if (awaiting && isViceMayorAwaiting(awaiting) && user.role === 'vice_mayor') {
+      const departments = (await this.directory.allUnits()).filter((u) => u.kind === 'department').map((u) => u.code);
+      viceMayor = { username: user.username, departmentUnitIds: departments };
+    }
     return listProposals(this.infra.pool, {
       year: q.year,
       kind: q.kind,
@@ -100,7 +117,8 @@ export class ProposalQueries {
       urgent: q.urgent,
       topic: q.topic,
       proposer: q.proposer,
-      awaiting: q.awaiting as Awaiting | undefined,
+      awaiting,
+      viceMayor,
       ...scope,
       page,
       pageSize,

@@ -151,6 +151,17 @@ export function useItemCommand<V>(id: string | undefined, run: (vars: V, headers
 
 export type { Detail, Schemas };
 
+/** The current details of the rows of a list page (each cached by its version). */
+function useDetailsOfRows(rows: { id: string; version: number }[]) {
+  return useQueries({
+    queries: rows.map((i) => ({
+      queryKey: ['item', i.id, 'v', i.version],
+      queryFn: () => call(api.GET('/api/proposals/{id}', { params: { path: { id: i.id } } })),
+      staleTime: 30_000,
+    })),
+  });
+}
+
 /**
  * The details of the items of a list page (at most 100), for queues that need per-unit and
  * per-reply state the list does not carry.
@@ -161,16 +172,26 @@ export function useDetailsOf(q: ListQuery, enabled = true) {
     enabled,
     queryFn: () => call(api.GET('/api/proposals', { params: { query: { ...q, pageSize: 100 } } })),
   });
-  const details = useQueries({
-    queries: (list.data?.items ?? []).map((i) => ({
-      queryKey: ['item', i.id, 'v', i.version],
-      queryFn: () => call(api.GET('/api/proposals/{id}', { params: { path: { id: i.id } } })),
-      staleTime: 30_000,
-    })),
-  });
+  const details = useDetailsOfRows(list.data?.items ?? []);
   return {
     isLoading: list.isLoading || details.some((d) => d.isLoading),
     error: list.error ?? details.find((d) => d.error)?.error ?? null,
+    items: details.map((d) => d.data).filter((d): d is Detail => !!d),
+  };
+}
+
+/**
+ * One page of the list, filtered and paged on the server, with the details of just its rows (a
+ * page at a time, however long the list): for pages that show per-reply state.
+ */
+export function usePagedDetails(q: ListQuery) {
+  const list = useItems(q);
+  const details = useDetailsOfRows(list.data?.items ?? []);
+  return {
+    isLoading: list.isLoading || list.isFetching || details.some((d) => d.isLoading),
+    error: list.error ?? details.find((d) => d.error)?.error ?? null,
+    total: list.data?.total ?? 0,
+    /** the details in the order of the page */
     items: details.map((d) => d.data).filter((d): d is Detail => !!d),
   };
 }

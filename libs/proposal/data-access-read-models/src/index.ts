@@ -28,5 +28,15 @@ export {
   type PublicReply,
   type PublicReplyFilters,
 } from './public-replies';
-export { AWAITING, AWAITING_SQL, type Awaiting } from './queues';
+export {
+  AWAITING,
+  AWAITING_SQL,
+  OFFICE_AWAITING,
+  VICE_MAYOR_AWAITING,
+  isViceMayorAwaiting,
+  type Awaiting,
+  type OfficeAwaiting,
+  type ViceMayorAwaiting,
+  type ViceMayorScope,
+} from './queues';
 export { unitSummaryMigrations, foldUnitYearItems, listUnitSummaries, type UnitYearDone, type UnitSummaryView } from './unit-summaries';

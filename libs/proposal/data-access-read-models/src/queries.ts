@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { ProposalListRow } from './projection';
-import { AWAITING_SQL, type Awaiting } from './queues';
+import { AWAITING_SQL, isViceMayorAwaiting, viceMayorAwaitingSql, type Awaiting, type ViceMayorScope } from './queues';
 
 export interface ProposalListFilters {
   /** session year */
@@ -25,8 +25,10 @@ export interface ProposalListFilters {
   topic?: string;
   /** case-insensitive substring of a proposer's name (lead or joint) */
   proposer?: string;
-  /** one of the office's queues (queues.ts) */
+  /** one of the office's queues, or of the vice mayor's (queues.ts) */
   awaiting?: Awaiting;
+  /** whose vice mayor's queue `awaiting` means; without it a vice mayor's queue is empty */
+  viceMayor?: ViceMayorScope;
   /** items this account is a proposer of */
   proposerUsername?: string;
   /** 1-based */
@@ -142,7 +144,8 @@ export function buildWhere(f: Omit<ProposalListFilters, 'page' | 'pageSize'>): {
   if (f.proposer !== undefined && f.proposer.trim() !== '') {
     conds.push(`array_to_string(proposer_names, chr(10)) ILIKE ${p(`%${escapeLike(f.proposer.trim())}%`)}`);
   }
-  if (f.awaiting !== undefined) conds.push(AWAITING_SQL[f.awaiting]);
+  if (f.awaiting !== undefined && isViceMayorAwaiting(f.awaiting)) conds.push(f.viceMayor ? viceMayorAwaitingSql(f.awaiting, f.viceMayor, p) : 'false');
+  else if (f.awaiting !== undefined) conds.push(AWAITING_SQL[f.awaiting]);
   if (f.overdue === true) conds.push(OVERDUE);
   if (f.overdue === false) conds.push(`NOT ${OVERDUE}`);
   if (f.proposerUsername !== undefined) conds.push(`proposer_usernames @> ARRAY[${p(f.proposerUsername)}::text]`);

@@ -99,3 +99,63 @@ describe('list filters major / urgent / topic / proposer', () => {
     expect(await names({ proposer: '%', page: 1, pageSize: 50 })).toEqual([]);
   });
 });
+
+describe("the vice mayor's queue (awaiting=vice-mayor…), scoped to the vice mayor asking", () => {
+  const VM = { username: 'vm-a', departmentUnitIds: ['rsj', 'jtj'] };
+  const OTHER = { username: 'vm-b', departmentUnitIds: ['rsj', 'jtj'] };
+  const inCharge = (leader?: string) => ({ assignment: { mode: 'single', ...(leader ? { leaderInCharge: leader } : {}) } });
+  const approve = (stage: string) => ({ stage, approve: true, comment: '', at: '2026-04-01' });
+  const doc = (over: object) => ({ round: 1, title: 't', body: 'b', stages: ['office_director', 'vice_mayor_signature'], reviews: [], status: 'in_review', compiledAt: '2026-04-02', ...over });
+  const satisfied = { attitude: 'satisfied', result: 'satisfied', contact: 'visit', sendBack: false, at: '2026-04-03' };
+  const vmQueue = (awaiting: Awaiting, viceMayor = VM) => names({ awaiting, viceMayor, page: 1, pageSize: 50 });
+
+  beforeAll(async () => {
+    await row('vm-major-mine', { status: 'registered', major: true, state: { majorApproval: { viceMayor: 'vm-a', submittedAt: '2026-03-01' } } });
+    await row('vm-major-other', { status: 'registered', major: true, state: { majorApproval: { viceMayor: 'vm-b', submittedAt: '2026-03-01' } } });
+    await row('vm-major-done', { status: 'registered', major: true, state: { majorApproval: { viceMayor: 'vm-a', submittedAt: '2026-03-01', approvedAt: '2026-03-02' } } });
+    const joint = { stages: ['unit_leader', 'vice_mayor', 'office'] };
+    await row('vm-review-mine', { state: { ...inCharge('vm-a'), replies: [reply({ ...joint, reviews: [approve('unit_leader')] })] } });
+    await row('vm-review-unnamed', { state: { ...inCharge(), replies: [reply({ ...joint, reviews: [approve('unit_leader')] })] } });
+    await row('vm-review-other', { state: { ...inCharge('vm-b'), replies: [reply({ ...joint, reviews: [approve('unit_leader')] })] } });
+    await row('vm-review-not-yet', { state: { ...inCharge('vm-a'), replies: [reply({ ...joint })] } });
+    await row('vm-sign-mine', { state: { ...inCharge('vm-a'), replies: [reply({ status: 'document_in_review', documents: [doc({ reviews: [approve('office_director')] })] })] } });
+    await row('vm-sign-not-yet', { state: { ...inCharge('vm-a'), replies: [reply({ status: 'document_in_review', documents: [doc({})] })] } });
+    await row('vm-sign-old-round', {
+      state: { ...inCharge('vm-a'), replies: [reply({ status: 'awaiting_document', documents: [doc({ status: 'returned', reviews: [approve('office_director')] })] })] },
+    });
+    await row('vm-read-mine', { status: 'archived', state: { ...inCharge('vm-a'), replies: [reply({ status: 'closed', feedback: satisfied })] } });
+    await row('vm-read-organization', { state: { ...inCharge('vm-a'), replies: [reply({ unitId: 'cl', status: 'sent', feedback: satisfied })] } });
+    await row('vm-read-done', { state: { ...inCharge('vm-a'), replies: [reply({ status: 'sent', feedback: satisfied, reading: { by: 'vm-a', at: '2026-04-04' } })] } });
+    await row('vm-read-dissatisfied', { state: { ...inCharge('vm-a'), replies: [reply({ status: 'sent', feedback: { ...satisfied, result: 'dissatisfied' } })] } });
+    await row('vm-read-sent-back', { state: { ...inCharge('vm-a'), replies: [reply({ status: 'sent', feedback: { ...satisfied, sendBack: true } })] } });
+    await row('vm-read-unnamed', { state: { ...inCharge(), replies: [reply({ status: 'sent', feedback: satisfied })] } });
+  });
+
+  it('阅批: a major item put before me and not yet approved', async () => {
+    expect(await vmQueue('vice-mayor-major')).toEqual(['vm-major-mine']);
+  });
+
+  it('审查: a joint reply at my stage, where I am in charge or none is named', async () => {
+    expect(await vmQueue('vice-mayor-review')).toEqual(['vm-review-mine', 'vm-review-unnamed']);
+  });
+
+  it('签发: the latest government document waiting for my signature', async () => {
+    expect(await vmQueue('vice-mayor-signing')).toEqual(['vm-sign-mine']);
+  });
+
+  it('阅示: a satisfied reply of a department, not read, where I am the leader in charge (also archived)', async () => {
+    expect(await vmQueue('vice-mayor-reading')).toEqual(['vm-read-mine']);
+  });
+
+  it('vice-mayor: all of them in one queue, paged on the server', async () => {
+    expect(await vmQueue('vice-mayor')).toEqual(['vm-major-mine', 'vm-read-mine', 'vm-review-mine', 'vm-review-unnamed', 'vm-sign-mine']);
+    const page = await listProposals(db.pool, { awaiting: 'vice-mayor', viceMayor: VM, page: 2, pageSize: 2 });
+    expect(page).toMatchObject({ total: 5, page: 2, pageSize: 2 });
+    expect(page.items).toHaveLength(2);
+  });
+
+  it("another vice mayor's queue holds only theirs; without a vice mayor the queue is empty", async () => {
+    expect(await vmQueue('vice-mayor', OTHER)).toEqual(['vm-major-other', 'vm-review-other', 'vm-review-unnamed']);
+    expect(await names({ awaiting: 'vice-mayor', page: 1, pageSize: 50 })).toEqual([]);
+  });
+});

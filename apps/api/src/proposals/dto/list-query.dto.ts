@@ -85,7 +85,9 @@ export class ListProposalsQueryDto extends PageQueryDto {
     description:
       '建议提案处的待办队列：return-decision 待决定退转申请 / reassignment 退转后待重新交办（含分别办理待改派的部分）/ ' +
       'major-approval 重大件待提请或待阅批（未交办）/ quality-check 答复待质量审查（第十八条）/ ' +
-      'government-document 省级、全国件待整理或待发出正式文件 / merged 已并入主件的件（可拆分）',
+      'government-document 省级、全国件待整理或待发出正式文件 / merged 已并入主件的件（可拆分）；' +
+      '分管副市长本人的待办（只对本人，他人的看不到）：vice-mayor-major 提请本人阅批的重大件 / vice-mayor-review 待本人审查的多单位答复 / ' +
+      'vice-mayor-signing 待本人审核签发的正式文件 / vice-mayor-reading 本人分管、政府组成部门答复满意待阅示 / vice-mayor 以上全部',
   })
   @IsOptional()
   @IsIn(AWAITING as readonly string[] as string[], { message: `awaiting 须为 ${AWAITING.join(' / ')}` })

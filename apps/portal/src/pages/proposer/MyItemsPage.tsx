@@ -1,25 +1,49 @@
-import { Button, Card, Space, Table, Tag } from 'antd';
-import { Link } from 'react-router';
+import { Button, Card, Radio, Space, Table, Tag } from 'antd';
+import { Link, useSearchParams } from 'react-router';
 import type { Detail } from '../../api/client';
-import { useDetailsOf } from '../../api/queries';
+import { usePagedDetails } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { KIND, T, label } from '../../glossary';
 import { formatDate } from '../../format';
-import { proposerStage } from './stage';
+import { PROPOSER_STATUS_FILTERS, proposerStage } from './stage';
 
-/** 我的建议提案: the API lists only the proposer's own items; each with its stage, replies and history. */
+/**
+ * 我的建议提案: the API lists only the proposer's own items, newest first, filtered by status and
+ * paged in the database; each row of the page with its stage, replies and history.
+ */
 export default function MyItemsPage() {
-  const q = useDetailsOf({});
-  const rows = [...q.items].sort((a, b) => b.registeredAt.localeCompare(a.registeredAt));
+  const [params, setParams] = useSearchParams();
+  const filter = PROPOSER_STATUS_FILTERS.find((f) => f.key === params.get('status')) ?? PROPOSER_STATUS_FILTERS[0];
+  const page = Number(params.get('page') ?? 1);
+  const pageSize = Number(params.get('pageSize') ?? 20);
+  const q = usePagedDetails({ ...(filter.status ? { status: filter.status } : {}), page, pageSize });
   return (
-    <Card title="我的建议提案">
+    <Card
+      title="我的建议提案"
+      extra={
+        <Radio.Group
+          optionType="button"
+          size="small"
+          value={filter.key}
+          options={PROPOSER_STATUS_FILTERS.map((f) => ({ value: f.key, label: f.label }))}
+          onChange={(e) => setParams(e.target.value === 'all' ? {} : { status: e.target.value })}
+        />
+      }
+    >
       <ErrorAlert error={q.error} />
       <Table<Detail>
         rowKey="id"
         loading={q.isLoading}
         locale={{ emptyText: T.empty }}
-        dataSource={rows}
-        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        dataSource={q.items}
+        pagination={{
+          current: page,
+          pageSize,
+          total: q.total,
+          hideOnSinglePage: true,
+          showTotal: (n) => T.total(n),
+          onChange: (p, s) => setParams((prev) => (prev.set('page', String(p)), prev.set('pageSize', String(s)), prev)),
+        }}
         scroll={{ x: 900 }}
         columns={[
           { title: '编号', width: 150, render: (_, d) => <Link to={`/items/${d.id}`}>{d.number}</Link> },

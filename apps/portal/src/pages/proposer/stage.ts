@@ -22,3 +22,11 @@ export function proposerStage(item: Detail): ProposerStage {
   if (active.length && active.every((a) => !a.signedAt)) return { text: '已交办，待签收', color: 'blue' };
   return { text: '办理中', color: 'blue' };
 }
+
+/** The filter of the proposer's list, on the item's status (filtered on the server): 全部 / 待交办 / 办理中 / 已办结. */
+export const PROPOSER_STATUS_FILTERS: { key: string; label: string; status?: 'registered' | 'assigned' | 'archived' }[] = [
+  { key: 'all', label: '全部' },
+  { key: 'registered', label: '待交办', status: 'registered' },
+  { key: 'assigned', label: '办理中', status: 'assigned' },
+  { key: 'archived', label: '已办结', status: 'archived' },
+];

@@ -1,8 +1,8 @@
-import { App, Button, Card, Form, Input, Modal, Table, Tag } from 'antd';
+import { App, Button, Card, Form, Input, Modal, Pagination, Table, Tag } from 'antd';
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { api, call, type Detail, type Reply } from '../../api/client';
-import { useDetailsOf, useItemCommand, useUnits, useUnitNames } from '../../api/queries';
+import { useItemCommand, usePagedDetails, useUnits, useUnitNames } from '../../api/queries';
 import { useCurrentUser } from '../../components/AppLayout';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { CATEGORY, T, label } from '../../glossary';
@@ -103,28 +103,30 @@ function Action({ task }: { task: ViceMayorTask }) {
 
 /**
  * 分管副市长的待办: 阅批 of major items, review of joint replies, signing provincial items'
- * government documents, 阅示 of satisfied replies — one queue, oldest first.
+ * government documents, 阅示 of satisfied replies — one queue. The API filters and pages it in the
+ * database (awaiting=vice-mayor, always the caller's own); only the page's items are loaded in full.
  */
 export default function ViceMayorQueuePage() {
   const me = useCurrentUser();
   const units = useUnits();
   const unitName = useUnitNames();
-  // Major items wait before assignment; replies and documents while assigned; 阅示 may come after archiving.
-  const registered = useDetailsOf({ status: 'registered' });
-  const assigned = useDetailsOf({ status: 'assigned' });
-  const archived = useDetailsOf({ status: 'archived' });
+  const [params, setParams] = useSearchParams();
+  const page = Number(params.get('page') ?? 1);
+  const pageSize = Number(params.get('pageSize') ?? 20);
+  const q = usePagedDetails({ awaiting: 'vice-mayor', page, pageSize });
   const isDepartment = (code: string) => units.data?.find((u) => u.code === code)?.kind === 'department';
-  const tasks = viceMayorTasks([...registered.items, ...assigned.items, ...archived.items], me, isDepartment);
-  const loading = registered.isLoading || assigned.isLoading || archived.isLoading || units.isLoading;
+  const tasks = viceMayorTasks(q.items, me, isDepartment);
+  const loading = q.isLoading || units.isLoading;
   return (
     <Card title="分管副市长待办">
-      <ErrorAlert error={registered.error ?? assigned.error ?? archived.error ?? units.error} />
+      <ErrorAlert error={q.error ?? units.error} />
       <Table<ViceMayorTask>
         rowKey={(t) => `${t.kind}-${t.item.id}-${t.reply?.id ?? ''}`}
         loading={loading}
         locale={{ emptyText: loading ? T.loading : '暂无待办事项' }}
         dataSource={tasks}
-        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        // Paged by item on the server (an item may bring more than one task), so not by the table.
+        pagination={false}
         scroll={{ x: 960 }}
         columns={[
           { title: '事项', width: 150, render: (_, t) => <Tag color={COLOR[t.kind]}>{TASK_LABEL[t.kind]}</Tag> },
@@ -135,6 +137,15 @@ export default function ViceMayorQueuePage() {
           { title: '送达日期', width: 150, render: (_, t) => formatDate(t.since) },
           { title: '操作', width: 220, fixed: 'right', render: (_, t) => <Action task={t} /> },
         ]}
+      />
+      <Pagination
+        style={{ marginTop: 16, justifyContent: 'flex-end' }}
+        current={page}
+        pageSize={pageSize}
+        total={q.total}
+        hideOnSinglePage
+        showTotal={(n) => T.total(n)}
+        onChange={(p, s) => setParams((prev) => (prev.set('page', String(p)), prev.set('pageSize', String(s)), prev))}
       />
     </Card>
   );
