@@ -9,7 +9,7 @@
 import type { Page } from 'playwright-core';
 import { openPortal, pick, screenshot, type Portal } from './browser';
 import { registration } from './fixtures';
-import { ApiClient, shanghaiDay } from './http';
+import { ApiClient, eventually, shanghaiDay } from './http';
 import { startStack, type Stack } from './stack';
 
 const PROPOSER = '赵明远';
@@ -22,7 +22,7 @@ const as: Record<string, ApiClient> = {};
 beforeAll(async () => {
   stack = await startStack();
   portal = await openPortal(stack.baseUrl);
-  const users = ['office', 'jtj-handler', 'jtj-leader', 'deputy-1'];
+  const users = ['office', 'jtj-handler', 'jtj-leader', 'deputy-1', 'vice-mayor-1', 'vice-mayor-2'];
   const clients = await Promise.all(users.map((u) => ApiClient.login(stack.baseUrl, u)));
   users.forEach((u, i) => (as[u] = clients[i]));
 }, 180_000);
@@ -147,6 +147,19 @@ describe('the portal for the unit, the vice mayor and the public', () => {
     expect((await as.office.post(`/api/proposals/${major}/major-approval/submission`, { viceMayor: 'vice-mayor-1', note: '涉及全市交通全局' })).status).toBe(200);
     const readTitle = '关于增设学校周边公交站点的建议';
     await satisfiedReply(readTitle, '经研究，已在三所学校周边增设公交站点。');
+    // The queue is filtered on the server for the vice mayor asking: another vice mayor's holds neither item.
+    const queueOf = async (who: string) => {
+      const r = await as[who].get('/api/proposals?awaiting=vice-mayor&pageSize=50');
+      expect(r.status).toBe(200);
+      return (r.body.items as { title: string }[]).map((i) => i.title);
+    };
+    await eventually('both items in the queue of vice-mayor-1', async () => {
+      const mine = await queueOf('vice-mayor-1');
+      return mine.includes(majorTitle) && mine.includes(readTitle) ? mine : undefined;
+    });
+    const theirs = await queueOf('vice-mayor-2');
+    expect(theirs).not.toContain(majorTitle);
+    expect(theirs).not.toContain(readTitle);
 
     const vm = await portal.as('vice-mayor-1');
     await vm.waitForURL('**/vice-mayor');
