@@ -61,6 +61,8 @@ const NO_OP = 'OPERATION_NOT_FOUND';
 const NO_PROJECTION = 'PROJECTION_NOT_FOUND';
 /** 404: no published reply with this id — for everybody, logged in or not */
 const NO_PUBLIC_REPLY = 'PUBLIC_REPLY_NOT_FOUND';
+/** A government document a proposer may not have yet: only a sent one is theirs (Art. 10). */
+const NO_DOC = 'DOCUMENT_NOT_FOUND';
 type Outcome =
   | typeof OK
   | typeof CREATED
@@ -75,9 +77,10 @@ type Outcome =
   | typeof NOT_MINE
   | typeof NO_OP
   | typeof NO_PROJECTION
-  | typeof NO_PUBLIC_REPLY;
+  | typeof NO_PUBLIC_REPLY
+  | typeof NO_DOC;
 
-const STATUS_OF: Record<string, number> = { [ANON]: 401, [ROLE]: 403, [ITEM]: 403, [UNIT]: 403, [CHARGE]: 403, [CHAMBER]: 403, [PAST]: 409, [NO_TOKEN]: 404, [NOT_MINE]: 404, [NO_OP]: 404, [NO_PROJECTION]: 404, [NO_PUBLIC_REPLY]: 404 };
+const STATUS_OF: Record<string, number> = { [ANON]: 401, [ROLE]: 403, [ITEM]: 403, [UNIT]: 403, [CHARGE]: 403, [CHAMBER]: 403, [PAST]: 409, [NO_TOKEN]: 404, [NOT_MINE]: 404, [NO_OP]: 404, [NO_PROJECTION]: 404, [NO_PUBLIC_REPLY]: 404, [NO_DOC]: 404 };
 const AUTH_CODES = [ANON, ROLE, ITEM, UNIT, CHARGE, CHAMBER];
 
 // prettier-ignore
@@ -119,10 +122,12 @@ const MATRIX: Record<string, Outcome[]> = {
   'GET stats/kpis/items':                       [ROLE,    OK,      ROLE,    OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      ROLE,    ROLE,    ROLE,    ANON],
   'GET reports/kpis (xlsx)':                    [ROLE,    OK,      ROLE,    OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      ROLE,    ROLE,    ROLE,    ANON],
   'GET reports/quarterly':                      [ROLE,    OK,      ROLE,    OK,      OK,      ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ANON],
+  'GET reports/annual (npc)':                   [ROLE,    OK,      ROLE,    OK,      CHAMBER, ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ANON],
   'GET reports/evaluation':                     [ROLE,    OK,      ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ANON],
   // ── documents: the 台账 within the list's scope; a letter for whoever may read its item ──
   'GET proposals/export (xlsx)':                [OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      ANON],
   'GET letter (toDisclose)':                    [OK,      OK,      OK,      OK,      ITEM,    OK,      OK,      OK,      ITEM,    OK,      ITEM,    OK,      ITEM,    ITEM,    ANON],
+  'GET government-document (signed, not sent)': [OK,     OK,      OK,      OK,      ITEM,    OK,      OK,      OK,      ITEM,    OK,      ITEM,    NO_DOC,  ITEM,    ITEM,    ANON],
   'GET feedback form (toDisclose)':             [OK,      OK,      OK,      OK,      ITEM,    OK,      OK,      OK,      ITEM,    OK,      ITEM,    OK,      ITEM,    ITEM,    ANON],
   // ── registration and assignment: the office; 阅批 (Art. 6): the vice mayor it was put before ──
   'POST register':                              [ROLE,    CREATED, ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ANON],
@@ -369,9 +374,11 @@ const REQUESTS: Record<keyof typeof MATRIX, () => Request> = {
   'GET stats/kpis/items': () => ['GET', '/api/stats/kpis/items?year=2026&kpi=on_time'],
   'GET reports/kpis (xlsx)': () => ['GET', '/api/reports/kpis?year=2026'],
   'GET reports/quarterly': () => ['GET', '/api/reports/quarterly?year=2026&quarter=1'],
+  'GET reports/annual (npc)': () => ['GET', '/api/reports/annual?year=2026&chamber=npc'],
   'GET reports/evaluation': () => ['GET', '/api/reports/evaluation?year=2026'],
   'GET proposals/export (xlsx)': () => ['GET', '/api/proposals/export?year=2026'],
   'GET letter (toDisclose)': () => ['GET', `${r('toDisclose')}/letter`],
+  'GET government-document (signed, not sent)': () => ['GET', `${r('provToSend')}/government-document`],
   'GET feedback form (toDisclose)': () => ['GET', `${r('toDisclose')}/feedback-form`],
   'GET list': () => ['GET', '/api/proposals'],
   'GET detail (npc)': () => ['GET', p('npc')],

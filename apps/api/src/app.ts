@@ -80,6 +80,8 @@ export const securityHeaders = () =>
     },
   });
 
+const KEEP_ALIVE_MS = 65_000;
+
 export interface AppOptions {
   /** Browser origins allowed besides the API's own (default: CORS_ORIGINS). */
   corsOrigins?: string[];
@@ -124,5 +126,11 @@ export async function createApp(
   app.enableShutdownHooks();
   setupSwagger(app);
   await app.init();
+  // An idle keep-alive connection is closed by the server only after the clients' and proxies' own
+  // idle timeouts (typically 60 s): with Node's 5 s default, a client could send on a socket the
+  // server was closing at that instant and get "other side closed" for a request never seen.
+  const server = app.getHttpServer() as import('node:http').Server;
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.headersTimeout = KEEP_ALIVE_MS + 1_000;
   return app;
 }
