@@ -94,7 +94,8 @@ describe('an archived item', () => {
     const id: string = reg.body.id;
     expect((await as.office.post(`/api/proposals/${id}/assignment`, { assignedOn: shanghaiDay(), mode: 'single', leadUnitIds: ['rsj'] })).status).toBe(200);
     expect((await as['rsj-handler'].post(`/api/proposals/${id}/units/rsj/receipt`)).status).toBe(200);
-    const draft = await as['rsj-handler'].post(`/api/proposals/${id}/replies`, { unitId: 'rsj', category: 'B', body: '您提出的建议收悉。现答复如下：已列入明年计划。' });
+    // Category A: a B reply is a promise whose follow-ups keep an archived item's run alive (obligations).
+    const draft = await as['rsj-handler'].post(`/api/proposals/${id}/replies`, { unitId: 'rsj', category: 'A', body: '您提出的建议收悉。现答复如下：已于本年内解决。' });
     expect(draft.status).toBe(201);
     const replyId: string = draft.body.replyId;
     expect((await as['rsj-leader'].post(`/api/proposals/${id}/replies/${replyId}/review`, { approve: true })).status).toBe(200);
@@ -123,7 +124,7 @@ describe('an archived item', () => {
       const r = await runs(id);
       return r.length > 1 && r.at(-1)!.runId !== completed!.runId && r.at(-1)!.status === 'COMPLETED' ? r.at(-1) : undefined;
     });
-    expect((await as.office.post(`/api/proposals/${id}/replies/${replyId}/disclosure`, { mode: 'summary', summary: '已列入明年计划。' })).status).toBe(200);
+    expect((await as.office.post(`/api/proposals/${id}/replies/${replyId}/disclosure`, { mode: 'summary', summary: '已于本年内解决。' })).status).toBe(200);
     expect((await streamEvents(id)).filter((e) => e.type === 'DisclosureChosen')).toHaveLength(2);
 
     const histories = [await historyOf(id, completed!.runId), await historyOf(id, fresh!.runId)];
