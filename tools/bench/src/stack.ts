@@ -11,7 +11,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from '@jyta/dev-infra';
 import * as path from 'node:path';
 import type { FreshDatabase } from '@jyta/db/src/testing';
 import { killOnExit, terminate } from '@jyta/dev-infra/src/util';
@@ -35,16 +35,6 @@ interface Launched {
   output: string[];
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
 
 function launch(name: string, entry: string, env: Record<string, string>): Launched {
   const output: string[] = [];

@@ -1,13 +1,12 @@
-import { Alert, DatePicker, Descriptions, Form, Input, Modal, Radio, Space, Typography } from 'antd';
+import { Alert, Descriptions, Form, Modal, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { api, call } from '../../api/client';
 import { useDeadlinePreview, useItemCommand, useUnitNames } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { UnitPicker } from '../../components/UnitPicker';
-import { ASSIGNMENT_MODE, UNIT_ROLE } from '../../glossary';
+import { UNIT_ROLE } from '../../glossary';
 import { formatDate } from '../../format';
-import { LeaderPicker } from './leaders';
+import { AssignmentFields } from './AssignmentFields';
 import { assignmentBody, validateAssignment, type AssignmentErrors, type Mode } from './assignment';
 
 interface FormValues {
@@ -85,31 +84,7 @@ export function AssignDialog({ itemId, urgent, open, onClose }: { itemId: string
     >
       <ErrorAlert error={assign.error} fieldLabels={FIELD_LABELS} />
       <Form form={form} layout="vertical" initialValues={{ mode: 'single', assignedOn: dayjs() }}>
-        <Form.Item label="办理方式" name="mode" {...status('mode')}>
-          <Radio.Group
-            optionType="button"
-            options={Object.entries(ASSIGNMENT_MODE).map(([value, label]) => ({ value, label }))}
-          />
-        </Form.Item>
-        <Form.Item label={values.mode === 'lead' ? '主办单位' : '承办单位'} name="leadUnitIds" {...status('leadUnitIds')}>
-          <UnitPicker />
-        </Form.Item>
-        {values.mode === 'lead' && (
-          <Form.Item label="会办单位" name="coUnitIds" {...status('coUnitIds')}>
-            <UnitPicker exclude={values.leadUnitIds} />
-          </Form.Item>
-        )}
-        <Space wrap size="large">
-          <Form.Item label="接办之日" name="assignedOn" {...status('assignedOn')}>
-            <DatePicker format="YYYY年M月D日" allowClear={false} />
-          </Form.Item>
-          <Form.Item label="分管市领导" name="leaderInCharge">
-            <LeaderPicker />
-          </Form.Item>
-          <Form.Item label="办公厅责任处室" name="division">
-            <Input placeholder="如 二处" style={{ width: 140 }} />
-          </Form.Item>
-        </Space>
+        <AssignmentFields values={values} status={status} assignedOnLabel="接办之日" />
       </Form>
       <Typography.Title level={5}>期限预览</Typography.Title>
       {preview.error ? (

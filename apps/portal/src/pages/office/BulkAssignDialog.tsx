@@ -1,15 +1,13 @@
-import { Alert, DatePicker, Form, Input, Modal, Radio, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Form, Modal, Space, Table, Tag, Typography } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { api, call, idempotencyKey, type ListItem } from '../../api/client';
 import { invalidateItem } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { UnitPicker } from '../../components/UnitPicker';
-import { ASSIGNMENT_MODE } from '../../glossary';
 import type { Mode } from './assignment';
 import { bulkAssignmentBody, validateBulk, type BulkErrors } from './bulk-assignment';
-import { LeaderPicker } from './leaders';
+import { AssignmentFields } from './AssignmentFields';
 
 interface FormValues {
   mode?: Mode;
@@ -101,28 +99,7 @@ export function BulkAssignDialog({ items, onClose }: { items: ListItem[]; onClos
           <ErrorAlert error={run.error} fieldLabels={FIELD_LABELS} />
           {errors.items && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={errors.items} />}
           <Form form={form} layout="vertical" initialValues={{ mode: 'single', assignedOn: dayjs() }}>
-            <Form.Item label="办理方式" name="mode" {...status('mode')}>
-              <Radio.Group optionType="button" options={Object.entries(ASSIGNMENT_MODE).map(([value, label]) => ({ value, label }))} />
-            </Form.Item>
-            <Form.Item label={values.mode === 'lead' ? '主办单位' : '承办单位'} name="leadUnitIds" {...status('leadUnitIds')}>
-              <UnitPicker />
-            </Form.Item>
-            {values.mode === 'lead' && (
-              <Form.Item label="会办单位" name="coUnitIds" {...status('coUnitIds')}>
-                <UnitPicker exclude={values.leadUnitIds} />
-              </Form.Item>
-            )}
-            <Space wrap size="large">
-              <Form.Item label="接办之日（交办会日期）" name="assignedOn" {...status('assignedOn')}>
-                <DatePicker format="YYYY年M月D日" allowClear={false} />
-              </Form.Item>
-              <Form.Item label="分管市领导" name="leaderInCharge">
-                <LeaderPicker />
-              </Form.Item>
-              <Form.Item label="办公厅责任处室" name="division">
-                <Input placeholder="如 二处" style={{ width: 140 }} />
-              </Form.Item>
-            </Space>
+            <AssignmentFields values={values} status={status} assignedOnLabel="接办之日（交办会日期）" />
           </Form>
           <Typography.Paragraph type="secondary">
             所选各件：{items.map((i) => i.number).join('、')}。各件按同一接办之日起算期限，某件不能交办不影响其余各件。
