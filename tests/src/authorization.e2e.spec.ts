@@ -126,6 +126,7 @@ const MATRIX: Record<string, Outcome[]> = {
   'GET reports/evaluation':                     [ROLE,    OK,      ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ROLE,    ANON],
   // ── documents: the 台账 within the list's scope; a letter for whoever may read its item ──
   'GET proposals/export (xlsx)':                [OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      ANON],
+  'GET proposals/figures':                      [OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      OK,      ANON],
   'GET letter (toDisclose)':                    [OK,      OK,      OK,      OK,      ITEM,    OK,      OK,      OK,      ITEM,    OK,      ITEM,    OK,      ITEM,    ITEM,    ANON],
   'GET government-document (signed, not sent)': [OK,     OK,      OK,      OK,      ITEM,    OK,      OK,      OK,      ITEM,    OK,      ITEM,    NO_DOC,  ITEM,    ITEM,    ANON],
   'GET feedback form (toDisclose)':             [OK,      OK,      OK,      OK,      ITEM,    OK,      OK,      OK,      ITEM,    OK,      ITEM,    OK,      ITEM,    ITEM,    ANON],
@@ -377,6 +378,7 @@ const REQUESTS: Record<keyof typeof MATRIX, () => Request> = {
   'GET reports/annual (npc)': () => ['GET', '/api/reports/annual?year=2026&chamber=npc'],
   'GET reports/evaluation': () => ['GET', '/api/reports/evaluation?year=2026'],
   'GET proposals/export (xlsx)': () => ['GET', '/api/proposals/export?year=2026'],
+  'GET proposals/figures': () => ['GET', '/api/proposals/figures?year=2026'],
   'GET letter (toDisclose)': () => ['GET', `${r('toDisclose')}/letter`],
   'GET government-document (signed, not sent)': () => ['GET', `${r('provToSend')}/government-document`],
   'GET feedback form (toDisclose)': () => ['GET', `${r('toDisclose')}/feedback-form`],

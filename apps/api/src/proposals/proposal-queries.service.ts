@@ -6,6 +6,8 @@ import {
   applyEvent,
   isViceMayorAwaiting,
   listProposals,
+  proposalFigures,
+  type ProposalFigures,
   PROPOSAL_STREAM_PREFIX,
   type Awaiting,
   type Page,
@@ -88,6 +90,30 @@ export class ProposalQueries {
     const item = await this.loadReadable(id, user);
     if (user.role === 'proposer') return item.events.flatMap((e) => proposerEventView(e) ?? []);
     return item.events.map(toEventView);
+  }
+
+  /**
+   * 办理情况: the figures of everything the caller's list would hold for these filters (the
+   * liaison dashboard), counted in the database; a role that sees nothing gets zero figures.
+   */
+  async figures(user: AuthUser, q: ListProposalsQueryDto): Promise<ProposalFigures> {
+    const scope = listScope(user);
+    if (!scope || (scope.unitId && q.unitId && q.unitId !== scope.unitId)) return { total: 0, byStatus: {}, overdue: 0, due7: 0, due30: 0, units: [] };
+    return proposalFigures(this.infra.pool, {
+      year: q.year,
+      kind: q.kind,
+      level: q.level,
+      status: q.status,
+      unitId: q.unitId,
+      key: q.key,
+      overdue: q.overdue,
+      q: q.q,
+      major: q.major,
+      urgent: q.urgent,
+      topic: q.topic,
+      proposer: q.proposer,
+      ...scope,
+    });
   }
 
   async list(user: AuthUser, q: ListProposalsQueryDto): Promise<Page<ProposalListItem>> {

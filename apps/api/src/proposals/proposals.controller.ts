@@ -25,7 +25,7 @@ import { AssignProposalDto, ReassignPartDto } from './dto/assignment.dto';
 import { ListProposalsQueryDto } from './dto/list-query.dto';
 import { RegisterProposalDto } from './dto/register.dto';
 import { ItemCommand } from './item-command';
-import { ProposalDetailDto, ProposalEventDto, ProposalListPageDto } from './dto/responses.dto';
+import { ProposalDetailDto, ProposalEventDto, ProposalFiguresDto, ProposalListPageDto } from './dto/responses.dto';
 import { ContactDto, ExplanationDto, FeedbackRecipientDto, ReturnDecisionDto, ReturnRequestDto } from './dto/unit-actions.dto';
 import { ProposalCommands } from './proposal-commands.service';
 import { ProposalQueries } from './proposal-queries.service';
@@ -59,6 +59,16 @@ export class ProposalsController {
   @ApiOkResponse({ type: ProposalListPageDto })
   list(@Query() query: ListProposalsQueryDto, @CurrentUser() user: AuthUser) {
     return this.queries.list(user, query);
+  }
+
+  @Get('figures')
+  @ApiOperation({
+    summary: '办理情况统计（看板）',
+    description: '与列表相同的筛选与范围，在数据库中对范围内全部件计数：各办理阶段、超期、7/30 日内届满，以及各承办单位。分页参数不起作用。',
+  })
+  @ApiOkResponse({ type: ProposalFiguresDto })
+  figures(@Query() query: ListProposalsQueryDto, @CurrentUser() user: AuthUser) {
+    return this.queries.figures(user, query);
   }
 
   @Get(':id')

@@ -45,6 +45,16 @@ export function useUnitNames(): (code: string) => string {
   return (code) => data?.find((u) => u.code === code)?.name ?? '承办单位';
 }
 
+/** 办理情况: the figures of everything a list with these filters would hold, counted by the API (not a page of items). */
+export function useFigures(q: ListQuery, opts: { refetchInterval?: number } = {}) {
+  return useQuery({
+    queryKey: ['figures', q],
+    queryFn: () => call(api.GET('/api/proposals/figures', { params: { query: q } })),
+    placeholderData: keepPreviousData,
+    refetchInterval: opts.refetchInterval,
+  });
+}
+
 export function useItems(q: ListQuery, opts: { refetchInterval?: number } = {}) {
   return useQuery({
     queryKey: keys.items(q),

@@ -292,6 +292,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/proposals/figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 办理情况统计（看板）
+         * @description 与列表相同的筛选与范围，在数据库中对范围内全部件计数：各办理阶段、超期、7/30 日内届满，以及各承办单位。分页参数不起作用。
+         */
+        get: operations["ProposalsController_figures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/proposals/{id}": {
         parameters: {
             query?: never;
@@ -2075,6 +2095,56 @@ export interface components {
             total: number;
             page: number;
             pageSize: number;
+        };
+        UnitFiguresDto: {
+            /** @example rsj */
+            unitId: string;
+            /**
+             * @description 曾交办本单位的件数
+             * @example 12
+             */
+            assigned: number;
+            /**
+             * @description 本单位仍在办理的件数
+             * @example 5
+             */
+            active: number;
+            /**
+             * @description 本单位负责答复而超期的件数（第十九条）
+             * @example 1
+             */
+            overdue: number;
+        };
+        ProposalFiguresDto: {
+            /** @example 154 */
+            total: number;
+            /**
+             * @description 按办理阶段计数
+             * @example {
+             *       "registered": 120,
+             *       "assigned": 33,
+             *       "archived": 1
+             *     }
+             */
+            byStatus: {
+                [key: string]: number;
+            };
+            /**
+             * @description 超期件数（第十九条）
+             * @example 1
+             */
+            overdue: number;
+            /**
+             * @description 7 日内届满的答复期限
+             * @example 1
+             */
+            due7: number;
+            /**
+             * @description 30 日内届满的答复期限
+             * @example 2
+             */
+            due30: number;
+            units: components["schemas"]["UnitFiguresDto"][];
         };
         EventActorDto: {
             userId: string;
@@ -4040,6 +4110,70 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProposalDetailDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED（details.fields 指明字段）/ INVALID_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description FORBIDDEN_ROLE / NOT_YOUR_UNIT / NOT_YOUR_ITEM */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    ProposalsController_figures: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description 届次年份 */
+                year?: number;
+                kind?: "npc_suggestion" | "cppcc_proposal" | "cppcc_recommendation";
+                level?: "municipal" | "provincial" | "national";
+                /** @description registered 待交办 / assigned 已交办 / awaiting_reassignment 待重新交办 … */
+                status?: string;
+                /** @description 曾交办给该单位的件 */
+                unitId?: string;
+                /** @description 超期（第十九条）：主办、单独或分别办理单位已过答复期限，既未答复也未提交延期说明 */
+                overdue?: boolean;
+                /** @description 重点建议 / 提案 */
+                key?: boolean;
+                /** @description 按标题或编号模糊查询 */
+                q?: string;
+                /** @description 重大建议 / 提案（第六条，须阅批） */
+                major?: boolean;
+                /** @description 急需办理 */
+                urgent?: boolean;
+                /** @description 按主题（所属领域）模糊查询 */
+                topic?: string;
+                /** @description 按提出人（领衔人或联名人）姓名模糊查询 */
+                proposer?: string;
+                /** @description 建议提案处的待办队列：return-decision 待决定退转申请 / reassignment 退转后待重新交办（含分别办理待改派的部分）/ major-approval 重大件待提请或待阅批（未交办）/ quality-check 答复待质量审查（第十八条）/ government-document 省级、全国件待整理或待发出正式文件 / merged 已并入主件的件（可拆分）；分管副市长本人的待办（只对本人，他人的看不到）：vice-mayor-major 提请本人阅批的重大件 / vice-mayor-review 待本人审查的多单位答复 / vice-mayor-signing 待本人审核签发的正式文件 / vice-mayor-reading 本人分管、政府组成部门答复满意待阅示 / vice-mayor 以上全部 */
+                awaiting?: "return-decision" | "reassignment" | "major-approval" | "quality-check" | "government-document" | "merged" | "vice-mayor" | "vice-mayor-major" | "vice-mayor-review" | "vice-mayor-signing" | "vice-mayor-reading";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalFiguresDto"];
                 };
             };
             /** @description VALIDATION_FAILED（details.fields 指明字段）/ INVALID_JSON */

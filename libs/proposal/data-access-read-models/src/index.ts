@@ -14,6 +14,8 @@ export {
 } from './projection';
 export {
   listProposals,
+  proposalFigures,
+  type ProposalFigures,
   findProposalSummary,
   buildWhere,
   type ProposalListFilters,

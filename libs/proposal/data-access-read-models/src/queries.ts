@@ -178,3 +178,57 @@ export async function findProposalSummary(db: Pick<pg.Pool, 'query'>, proposalId
   const { rows } = await db.query<Row>(`SELECT ${COLUMNS} FROM proposal_list WHERE proposal_id = $1`, [proposalId]);
   return rows[0] ? toItem(rows[0]) : undefined;
 }
+
+/** The liaison dashboard's figures over every item a list with these filters would hold. */
+export interface ProposalFigures {
+  total: number;
+  byStatus: Record<string, number>;
+  /** Art. 19 overdue now. */
+  overdue: number;
+  /** Still to be answered, the reply deadline's last day within 7 / 30 days from today (Asia/Shanghai). */
+  due7: number;
+  due30: number;
+  /** Per unit the item was ever assigned to: items, items it still handles, items overdue where it answers. */
+  units: { unitId: string; assigned: number; active: number; overdue: number }[];
+}
+
+/**
+ * Counted in the database over the whole scope (a page of items is not the year: counting the
+ * first 100 in the browser went wrong as soon as there were more).
+ */
+export async function proposalFigures(db: Pick<pg.Pool, 'query'>, filters: Omit<ProposalListFilters, 'page' | 'pageSize'>): Promise<ProposalFigures> {
+  const { where, params } = buildWhere(filters);
+  // The deadline's last day: a deadline ends at 24:00 Asia/Shanghai, the instant that starts the next day.
+  const daysLeft = `(((reply_due_at - interval '1 millisecond') AT TIME ZONE 'Asia/Shanghai')::date - (now() AT TIME ZONE 'Asia/Shanghai')::date)`;
+  const scoped = `SELECT status, unit_ids, active_unit_ids, lead_unit_ids, reply_due_at, ${OVERDUE} AS overdue FROM proposal_list ${where}`;
+  const [totals, units] = await Promise.all([
+    db.query<{ total: string; by_status: Record<string, string> | null; overdue: string; due7: string; due30: string }>(
+      `WITH scoped AS (${scoped})
+       SELECT count(*) AS total,
+              (SELECT jsonb_object_agg(status, n) FROM (SELECT status, count(*) AS n FROM scoped GROUP BY status) s) AS by_status,
+              count(*) FILTER (WHERE overdue) AS overdue,
+              count(*) FILTER (WHERE status = 'assigned' AND reply_due_at IS NOT NULL AND ${daysLeft} BETWEEN 0 AND 7) AS due7,
+              count(*) FILTER (WHERE status = 'assigned' AND reply_due_at IS NOT NULL AND ${daysLeft} BETWEEN 0 AND 30) AS due30
+         FROM scoped`,
+      params,
+    ),
+    db.query<{ unit_id: string; assigned: string; active: string; overdue: string }>(
+      `WITH scoped AS (${scoped})
+       SELECT u AS unit_id, count(*) AS assigned,
+              count(*) FILTER (WHERE u = ANY(active_unit_ids) AND status = 'assigned') AS active,
+              count(*) FILTER (WHERE overdue AND u = ANY(lead_unit_ids)) AS overdue
+         FROM scoped, unnest(unit_ids) AS u
+        GROUP BY u ORDER BY count(*) DESC, u`,
+      params,
+    ),
+  ]);
+  const t = totals.rows[0];
+  return {
+    total: Number(t.total),
+    byStatus: Object.fromEntries(Object.entries(t.by_status ?? {}).map(([k, v]) => [k, Number(v)])),
+    overdue: Number(t.overdue),
+    due7: Number(t.due7),
+    due30: Number(t.due30),
+    units: units.rows.map((r) => ({ unitId: r.unit_id, assigned: Number(r.assigned), active: Number(r.active), overdue: Number(r.overdue) })),
+  };
+}

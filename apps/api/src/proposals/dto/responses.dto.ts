@@ -228,3 +228,20 @@ export class ProposalListPageDto {
   @ApiProperty() page: number;
   @ApiProperty() pageSize: number;
 }
+
+export class UnitFiguresDto {
+  @ApiProperty({ example: 'rsj' }) unitId: string;
+  @ApiProperty({ example: 12, description: '曾交办本单位的件数' }) assigned: number;
+  @ApiProperty({ example: 5, description: '本单位仍在办理的件数' }) active: number;
+  @ApiProperty({ example: 1, description: '本单位负责答复而超期的件数（第十九条）' }) overdue: number;
+}
+
+export class ProposalFiguresDto {
+  @ApiProperty({ example: 154 }) total: number;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' }, example: { registered: 120, assigned: 33, archived: 1 }, description: '按办理阶段计数' })
+  byStatus: Record<string, number>;
+  @ApiProperty({ example: 1, description: '超期件数（第十九条）' }) overdue: number;
+  @ApiProperty({ example: 1, description: '7 日内届满的答复期限' }) due7: number;
+  @ApiProperty({ example: 2, description: '30 日内届满的答复期限' }) due30: number;
+  @ApiProperty({ type: UnitFiguresDto, isArray: true }) units: UnitFiguresDto[];
+}

@@ -1,61 +1,26 @@
 import { Card, Col, Row, Statistic, Table, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
-import type { ListItem } from '../../api/client';
-import { useItems, useUnitNames } from '../../api/queries';
+import { useFigures, useUnitNames } from '../../api/queries';
 import { useCurrentUser } from '../../components/AppLayout';
 import { Chart } from '../../components/Chart';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { CHAMBER, ITEM_STATUS, label } from '../../glossary';
-import { daysBetween, formatDateTime, shanghaiDay } from '../../format';
-import { lastDayOf } from '../office/ItemsPage';
+import { formatDateTime } from '../../format';
 import { KpiCard } from '../kpi/KpiCard';
 
 /** How often the open dashboard asks again: a change anywhere shows within 5 seconds. */
 export const DASHBOARD_REFRESH_MS = 2_000;
 
-export interface DashboardFigures {
-  total: number;
-  byStatus: Record<string, number>;
-  overdue: number;
-  due7: number;
-  due30: number;
-  units: { unitId: string; assigned: number; active: number; overdue: number }[];
-}
-
-export function figuresOf(items: ListItem[], now: Date): DashboardFigures {
-  const today = shanghaiDay(now);
-  const byStatus: Record<string, number> = {};
-  const units = new Map<string, { unitId: string; assigned: number; active: number; overdue: number }>();
-  let overdue = 0;
-  let due7 = 0;
-  let due30 = 0;
-  for (const i of items) {
-    byStatus[i.status] = (byStatus[i.status] ?? 0) + 1;
-    if (i.overdue) overdue++;
-    if (i.replyDueAt && i.status === 'assigned') {
-      const left = daysBetween(today, lastDayOf(i.replyDueAt));
-      if (left >= 0 && left <= 7) due7++;
-      if (left >= 0 && left <= 30) due30++;
-    }
-    for (const u of i.unitIds) {
-      const row = units.get(u) ?? { unitId: u, assigned: 0, active: 0, overdue: 0 };
-      row.assigned++;
-      if (i.activeUnitIds.includes(u) && i.status === 'assigned') row.active++;
-      if (i.overdue && i.leadUnitIds.includes(u)) row.overdue++;
-      units.set(u, row);
-    }
-  }
-  return { total: items.length, byStatus, overdue, due7, due30, units: [...units.values()].sort((a, b) => b.assigned - a.assigned) };
-}
+const EMPTY = { total: 0, byStatus: {} as Record<string, number>, overdue: 0, due7: 0, due30: 0, units: [] };
 
 /** 办理情况: read-only figures of the user's own chamber, following changes live (polling). */
 export default function DashboardPage() {
   const me = useCurrentUser();
   const year = new Date().getFullYear();
-  const list = useItems({ pageSize: 100, year }, { refetchInterval: DASHBOARD_REFRESH_MS });
+  const list = useFigures({ year }, { refetchInterval: DASHBOARD_REFRESH_MS });
   const unitName = useUnitNames();
-  const f = useMemo(() => figuresOf(list.data?.items ?? [], new Date()), [list.data]);
+  const f = list.data ?? EMPTY;
   const chamber = me.chamber ? label(CHAMBER, me.chamber) : '全市';
   const drill = (q: Record<string, string>) => `/items?${new URLSearchParams({ year: String(year), ...q })}`;
   const option = useMemo(
