@@ -14,6 +14,8 @@ let office: ApiClient;
 let officeToken: string;
 let cjjToken: string;
 let cjj: ApiClient;
+let temporalConnection: Connection;
+let temporal: Client;
 
 const UNITS = ['rsj', 'jyj', 'wjw', 'jtj', 'cjj', 'sthjj', 'zfbzj', 'czj', 'mzj', 'fgw', 'cl', 'zygh'];
 const HEADER = ['类别', '级别', '届次年份', '提出时间', '标题', '内容', '主题', '提出人', '代表团或界别', '联系电话', '地址', '账号', '重点', '重大', '急办'];
@@ -77,12 +79,17 @@ const seqOf = (number: string) => Number(number.split('-').at(-1));
 
 beforeAll(async () => {
   // A short command deadline, so that the crash test below does not wait a minute per row.
-  stack = await startStack({ env: { COMMAND_TIMEOUT_MS: '15000' } });
+  stack = await startStack({ env: { COMMAND_TIMEOUT_MS: '15000', ITEM_START_SWEEP_MS: '500', ITEM_START_GRACE_MS: '2000' } });
   [officeToken, cjjToken] = await Promise.all([tokenOf('office'), tokenOf('cjj-handler')]);
   office = new ApiClient(stack.baseUrl, officeToken);
   cjj = new ApiClient(stack.baseUrl, cjjToken);
+  temporalConnection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS });
+  temporal = new Client({ connection: temporalConnection });
 });
-afterAll(() => stack?.stop());
+afterAll(async () => {
+  await temporalConnection?.close();
+  await stack?.stop();
+});
 
 describe('500 items: one spreadsheet, one assignment meeting', () => {
   const N = 500;
@@ -344,35 +351,56 @@ describe('roles', () => {
   });
 });
 
-describe('re-posting after a failure', () => {
-  it('rows not registered while the worker is down are answered 503 IMPORT_INCOMPLETE; the same file posted again completes without duplicates', async () => {
+describe('the bulk path needs no worker, and a start lost in a crash is made by the sweeper', () => {
+  it('with the worker down an import registers every row (the API commits the events); the workflows run once the worker is back; posting again changes nothing', async () => {
     const csv = toCsv([HEADER, ...Array.from({ length: 3 }, (_, i) => sheetRow(6000 + i))]);
     const totalBefore = await listTotal();
     await stack.killWorker('SIGKILL');
-    let failed: Reply;
+    let first: Reply;
     try {
-      failed = await upload(officeToken, csv, 'crash.csv');
+      first = await upload(officeToken, csv, 'crash.csv');
     } finally {
       await stack.startWorker();
     }
-    expect(failed.status).toBe(503);
-    expect(failed.body.code).toBe('IMPORT_INCOMPLETE');
-    expect(failed.body.details.failed.map((f: any) => [f.row, f.statusCode])).toEqual([
-      [2, 504],
-      [3, 504],
-      [4, 504],
-    ]);
-    const again = await upload(officeToken, csv, 'crash.csv');
-    expect(again.status).toBe(201);
-    expect(again.body.imported).toBe(3);
-    const streams = again.body.items.map((it: any) => `proposal-${it.id}`);
-    const { rows } = await stack.pool.query<{ n: string }>(
-      `SELECT count(*) AS n FROM events WHERE stream_id = ANY($1) AND type = 'ProposalRegistered'`,
-      [streams],
-    );
+    expect(first.status).toBe(201);
+    expect(first.body.imported).toBe(3);
+    const streams = first.body.items.map((it: any) => `proposal-${it.id}`);
+    const { rows } = await stack.pool.query<{ n: string }>(`SELECT count(*) AS n FROM events WHERE stream_id = ANY($1) AND type = 'ProposalRegistered'`, [streams]);
     expect(Number(rows[0].n)).toBe(3);
     expect(await listTotal()).toBe(totalBefore + 3);
-    // a third post changes nothing
-    expect((await upload(officeToken, csv, 'crash.csv')).body.items).toEqual(again.body.items);
+    // Each item's workflow holds the registered state once the worker is back.
+    for (const it of first.body.items) {
+      const handle = temporal.workflow.getHandle(proposalWorkflowId(it.id));
+      const { state, version } = await handle.query<{ state: { status: string; details: { number: string } }; version: number }>('state');
+      expect([state.status, state.details.number, version]).toEqual(['registered', it.number, 1]);
+    }
+    expect((await upload(officeToken, csv, 'crash.csv')).body.items).toEqual(first.body.items);
+    expect(Number((await stack.pool.query<{ n: string }>('SELECT count(*) AS n FROM item_workflow_starts')).rows[0].n)).toBe(0);
+  }, 120_000);
+
+  it('an item whose events were committed but whose workflow never started (the API killed in between) is started by the worker from its stream', async () => {
+    const csv = toCsv([HEADER, sheetRow(6100)]);
+    const done = await upload(officeToken, csv, 'lost-start.csv');
+    expect(done.status).toBe(201);
+    const [item] = done.body.items;
+    // What a kill between the commit and the start leaves: the events, the mark, and no running workflow.
+    const handle = temporal.workflow.getHandle(proposalWorkflowId(item.id));
+    await handle.terminate('test: the start is lost');
+    await stack.pool.query('INSERT INTO item_workflow_starts (proposal_id, enqueued_at) VALUES ($1, now() - interval \'1 hour\')', [item.id]);
+    // The sweeper (ITEM_START_SWEEP_MS=500 in this stack) starts a run that loads the stream.
+    const deadline = Date.now() + 60_000;
+    let status = '';
+    while (Date.now() < deadline) {
+      status = (await temporal.workflow.getHandle(proposalWorkflowId(item.id)).describe()).status.name;
+      if (status === 'RUNNING') break;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(status).toBe('RUNNING');
+    const { state, version } = await temporal.workflow.getHandle(proposalWorkflowId(item.id)).query<{ state: { status: string; details: { number: string } }; version: number }>('state');
+    expect([state.status, state.details.number, version]).toEqual(['registered', item.number, 1]);
+    expect(Number((await stack.pool.query<{ n: string }>('SELECT count(*) AS n FROM item_workflow_starts')).rows[0].n)).toBe(0);
+    // The restarted item takes commands as before.
+    const assigned = await office.post(`/api/proposals/${item.id}/assignment`, { mode: 'single', leadUnitIds: ['cjj'], assignedOn: shanghaiDay() });
+    expect(assigned.status).toBe(200);
   }, 120_000);
 });

@@ -7,6 +7,7 @@ import http from 'node:http';
 import { createServer } from 'node:net';
 import type { Pool } from 'pg';
 import { Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { itemStartsBacklog } from '@jyta/proposal-registry';
 import type { AppendEventsInput, AppendEventsResult } from '@jyta/workflows';
 
 export const workerRegistry = new Registry();
@@ -57,6 +58,16 @@ new Gauge({
       .query<{ channel: string; n: string }>(`SELECT channel, count(*) AS n FROM outbox WHERE sent_at IS NULL GROUP BY channel`)
       .catch(() => ({ rows: [] as { channel: string; n: string }[] }));
     for (const ch of ['email', 'sms']) this.set({ channel: ch }, Number(rows.find((r) => r.channel === ch)?.n ?? 0));
+  },
+});
+
+new Gauge({
+  name: 'jyta_item_starts_backlog',
+  help: 'Items an import registered whose workflow is not known to have started yet (item_workflow_starts)',
+  registers: [workerRegistry],
+  async collect() {
+    if (!outboxPool) return;
+    this.set(await itemStartsBacklog(outboxPool).catch(() => 0));
   },
 });
 

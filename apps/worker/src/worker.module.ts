@@ -12,6 +12,7 @@ import { OutboxSenderService, outboxConfigFromEnv } from './outbox-sender';
 import { createOperationActivities, stepFaultFromEnv } from './operation-activities';
 import { PostgresEventStore, ProjectionRunner } from '@jyta/event-store';
 import { createUnitSummaryFollower, signalUnitYearDone } from './unit-summary-follower';
+import { ItemStartSweeper, itemStartSweepFromEnv } from './item-start-sweeper';
 import { sdkMetrics, startWorkerMetrics, withTimerLag, workerMetricsPortFromEnv } from './metrics';
 import type { Server } from 'node:http';
 
@@ -40,6 +41,8 @@ export class ProposalWorker implements OnApplicationBootstrap, OnApplicationShut
   /** 总结工作 (Art. 12): follows the events and starts the unit-year workflows. */
   private follower?: ProjectionRunner;
   private metricsServer?: Server;
+  /** Starts the item workflows an import committed but did not start (a crash in between). */
+  private sweeper?: ItemStartSweeper;
 
   constructor(@Inject(CONFIG) private readonly config: AppConfig) {}
 
@@ -71,6 +74,12 @@ export class ProposalWorker implements OnApplicationBootstrap, OnApplicationShut
       onParked: (parked) => this.logger.error(`unit summary follower parked event ${parked.eventId} (${parked.type})`),
     });
     this.follower.start();
+    this.sweeper = new ItemStartSweeper(this.pool, client, {
+      ...itemStartSweepFromEnv(process.env),
+      taskQueue: config.temporalTaskQueue,
+      historyLimit: config.proposalHistoryLimit,
+    });
+    this.sweeper.start();
     this.running = this.worker.run();
     this.running.catch((e) => {
       this.logger.error(`worker stopped: ${e}`);
@@ -86,6 +95,7 @@ export class ProposalWorker implements OnApplicationBootstrap, OnApplicationShut
 
   async onApplicationShutdown() {
     await this.follower?.stop();
+    await this.sweeper?.stop();
     if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
     await this.running?.catch(() => undefined);
     this.metricsServer?.close();

@@ -164,6 +164,40 @@ export async function registerAndAssign(
   return ids;
 }
 
+const UNITS = ['rsj', 'jyj', 'wjw', 'jtj', 'cjj'];
+const KINDS = ['人大代表建议', '政协委员提案', '政协建议案'];
+const HEADER = ['类别', '级别', '届次年份', '提出时间', '标题', '内容', '提出人', '联系电话'];
+
+/** The spreadsheet (CSV) of `n` items and the assignment of every row, as the import takes them. */
+export function burstRequest(n: number, tag: string): { csv: Buffer; assignment: string } {
+  const rows = Array.from({ length: n }, (_, i) => [KINDS[i % 3], '本级', '2026', '会议期间', `关于第 ${i + 1} 件事项的建议（${tag}）`, `第 ${i + 1} 件的正文。`, `代表${i}`, `138${String(i).padStart(8, '0')}`]);
+  const csv = Buffer.from('\ufeff' + [HEADER, ...rows].map((r) => r.join(',')).join('\r\n'), 'utf8');
+  const assignment = JSON.stringify({
+    assignedOn: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10),
+    items: rows.map((_, i) => ({ row: i + 2, mode: 'single', leadUnitIds: [UNITS[i % UNITS.length]] })),
+  });
+  return { csv, assignment };
+}
+
+/** Imports `n` items in one spreadsheet, each assigned in the same request (the bulk path); resolves with their ids. */
+export async function importAndAssign(s: OpsStack, n: number, tag: string): Promise<string[]> {
+  const token = await login(s.stack.baseUrl, 'office');
+  const { csv, assignment } = burstRequest(n, tag);
+  const form = new FormData();
+  form.append('file', new Blob([new Uint8Array(csv)]), `${tag}.csv`);
+  form.append('assignment', assignment);
+  const res = await fetch(`${s.stack.baseUrl}/api/proposals/import`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'idempotency-key': randomUUID() },
+    body: form,
+  });
+  const body = (await res.json()) as { items?: { id: string }[]; message?: string };
+  if (res.status !== 201) throw new Error(`import of ${n}: ${res.status} ${body.message}`);
+  const ids = body.items!.map((i) => i.id);
+  s.created.push(...ids);
+  return ids;
+}
+
 // ---- Prometheus text ---------------------------------------------------------------------------------
 
 export async function scrape(url: string): Promise<string> {

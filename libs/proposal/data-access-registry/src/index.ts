@@ -93,6 +93,18 @@ export const registryMigrations: Migration[] = [
         CHECK (recipient_channel IN ('account', 'sms', 'email', 'none'));
     `,
   },
+  {
+    // Items whose first events an import committed and whose workflow is not known to have
+    // started (issue 10, bulk path): written in the events' transaction, deleted once the start
+    // succeeded; what a crash leaves behind the worker's sweeper starts (the transactional outbox).
+    id: '0140_item_workflow_starts',
+    sql: `
+      CREATE TABLE IF NOT EXISTS item_workflow_starts (
+        proposal_id uuid PRIMARY KEY,
+        enqueued_at timestamptz NOT NULL DEFAULT now()
+      );
+    `,
+  },
 ];
 
 /** 建议 / 提案 / 建议案 in the human number, e.g. 2026-建议-0123 (display format is policy). */
@@ -152,6 +164,90 @@ export async function allocateNumber(pool: Pool, proposalId: string, year: numbe
     }
     throw err;
   }
+}
+
+/**
+ * allocateNumbers' statement for one year and kind: the numbers already stored for some of the
+ * ids, and for the rest the counter's next values in the order of the ids, all in one statement.
+ */
+const ALLOCATE_NUMBERS = `
+  WITH wanted AS (
+    SELECT id, ord FROM unnest($1::uuid[]) WITH ORDINALITY AS w(id, ord)
+  ), existing AS (
+    SELECT p.proposal_id, p.number FROM proposal_numbers p JOIN wanted w ON w.id = p.proposal_id
+  ), missing AS (
+    SELECT id, row_number() OVER (ORDER BY ord) AS k, count(*) OVER () AS n
+      FROM wanted WHERE id NOT IN (SELECT proposal_id FROM existing)
+  ), bumped AS (
+    INSERT INTO proposal_number_counters (year, kind, last_value)
+    SELECT $2::int, $3::text, (SELECT max(n) FROM missing) WHERE EXISTS (SELECT 1 FROM missing)
+    ON CONFLICT (year, kind) DO UPDATE SET last_value = proposal_number_counters.last_value + EXCLUDED.last_value
+    RETURNING last_value
+  ), stored AS (
+    INSERT INTO proposal_numbers (proposal_id, year, kind, seq, number)
+    SELECT m.id, $2::int, $3::text, s.seq,
+           $2::int::text || '-' || $4::text || '-' || CASE WHEN s.seq >= 1000 THEN s.seq::text ELSE lpad(s.seq::text, 4, '0') END
+      FROM missing m CROSS JOIN bumped b CROSS JOIN LATERAL (SELECT (b.last_value - m.n + m.k)::int AS seq) AS s
+    RETURNING proposal_id, number
+  )
+  SELECT proposal_id::text AS id, number FROM existing UNION ALL SELECT proposal_id::text, number FROM stored`;
+
+/**
+ * allocateNumber for many items at once, inside the caller's transaction (the import's bulk path
+ * commits the numbers with the items' events, so a crash leaves neither). The ids already numbered
+ * keep their number; the others get consecutive numbers in the order given. Answers id → number.
+ * A concurrent allocation for one of the same ids makes the statement fail (unique key): the
+ * caller's transaction rolls back and may be retried, and then finds the number stored.
+ */
+export async function allocateNumbers(
+  client: PoolClient,
+  items: { proposalId: string; year: number; kind: ProposalKind }[],
+): Promise<Map<string, string>> {
+  const groups = new Map<string, { year: number; kind: ProposalKind; ids: string[] }>();
+  for (const { proposalId, year, kind } of items) {
+    if (!Object.hasOwn(KIND_LABEL, kind)) throw new TypeError(`unknown proposal kind '${kind}'`);
+    if (!Number.isInteger(year) || year < 1900 || year > 9999) throw new RangeError(`invalid year ${year}`);
+    const key = `${year}:${kind}`;
+    const group = groups.get(key) ?? { year, kind, ids: [] };
+    group.ids.push(proposalId);
+    groups.set(key, group);
+  }
+  const numbers = new Map<string, string>();
+  // Counter rows are locked in one order (year, kind) by every batch, so two batches never deadlock.
+  for (const key of [...groups.keys()].sort()) {
+    const { year, kind, ids } = groups.get(key)!;
+    const { rows } = await client.query<{ id: string; number: string }>(ALLOCATE_NUMBERS, [ids, year, kind, KIND_LABEL[kind]]);
+    for (const r of rows) numbers.set(r.id, r.number);
+  }
+  return numbers;
+}
+
+/** Marks items whose workflow must be started (in the caller's transaction, with their events). */
+export async function enqueueItemStarts(client: PoolClient, proposalIds: string[]): Promise<void> {
+  if (!proposalIds.length) return;
+  await client.query('INSERT INTO item_workflow_starts (proposal_id) SELECT unnest($1::uuid[]) ON CONFLICT DO NOTHING', [proposalIds]);
+}
+
+/** The item starts no one took off the list: enqueued before `olderThanMs` ago, oldest first. */
+export async function pendingItemStarts(pool: Pool, olderThanMs: number, limit: number): Promise<string[]> {
+  const { rows } = await pool.query<{ id: string }>(
+    `SELECT proposal_id::text AS id FROM item_workflow_starts
+      WHERE enqueued_at <= now() - make_interval(secs => $1::double precision / 1000) ORDER BY enqueued_at LIMIT $2`,
+    [olderThanMs, limit],
+  );
+  return rows.map((r) => r.id);
+}
+
+/** Takes started items off the list. */
+export async function itemStartsDone(pool: Pool, proposalIds: string[]): Promise<void> {
+  if (!proposalIds.length) return;
+  await pool.query('DELETE FROM item_workflow_starts WHERE proposal_id = ANY($1::uuid[])', [proposalIds]);
+}
+
+/** How many item starts wait (the outbox backlog, a metric). */
+export async function itemStartsBacklog(pool: Pool): Promise<number> {
+  const { rows } = await pool.query<{ n: string }>('SELECT count(*) AS n FROM item_workflow_starts');
+  return Number(rows[0].n);
 }
 
 /** The policy in force: the newest version, or the built-in default before anyone set one. */

@@ -3,7 +3,19 @@ import type { Pool } from 'pg';
 import { createPool, runMigrations } from '@jyta/db';
 import { createFreshDatabase, type FreshDatabase } from '@jyta/db/src/testing';
 import { DEFAULT_POLICY, type ProposalKind } from '@jyta/proposal-domain';
-import { allocateNumber, currentPolicy, formatNumber, publishPolicy, registryMigrations } from './index';
+import { withTransaction } from '@jyta/db';
+import {
+  allocateNumber,
+  allocateNumbers,
+  currentPolicy,
+  enqueueItemStarts,
+  formatNumber,
+  itemStartsBacklog,
+  itemStartsDone,
+  pendingItemStarts,
+  publishPolicy,
+  registryMigrations,
+} from './index';
 
 const SERVER_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -13,7 +25,7 @@ let pool: Pool;
 beforeAll(async () => {
   db = await createFreshDatabase(SERVER_URL);
   pool = createPool(db.url, 10);
-  expect(await runMigrations(pool, registryMigrations)).toEqual(['0100_registry', '0110_feedback_tokens', '0120_feedback_token_hashes', '0130_feedback_recipient']);
+  expect(await runMigrations(pool, registryMigrations)).toEqual(['0100_registry', '0110_feedback_tokens', '0120_feedback_token_hashes', '0130_feedback_recipient', '0140_item_workflow_starts']);
 });
 
 afterAll(async () => {
@@ -105,6 +117,71 @@ describe('allocateNumber', () => {
     await expect(allocateNumber(pool, randomUUID(), 26.5, 'npc_suggestion')).rejects.toThrow(/invalid year/);
     const { rows } = await pool.query("SELECT 1 FROM proposal_number_counters WHERE kind = 'bogus' OR year = 26");
     expect(rows).toHaveLength(0);
+  });
+});
+
+describe('allocateNumbers (the bulk path: many items in the caller\'s transaction)', () => {
+  it('given a batch over two kinds, then each kind continues its counter in the order given, and single allocations go on after it', async () => {
+    const a = Array.from({ length: 5 }, () => randomUUID());
+    const b = Array.from({ length: 3 }, () => randomUUID());
+    await allocateNumber(pool, randomUUID(), 2040, 'npc_suggestion'); // 0001 taken before
+    const numbers = await withTransaction(pool, (c) =>
+      allocateNumbers(c, [
+        ...a.map((proposalId) => ({ proposalId, year: 2040, kind: 'npc_suggestion' as const })),
+        ...b.map((proposalId) => ({ proposalId, year: 2040, kind: 'cppcc_proposal' as const })),
+      ]),
+    );
+    expect(a.map((id) => numbers.get(id))).toEqual(['2040-建议-0002', '2040-建议-0003', '2040-建议-0004', '2040-建议-0005', '2040-建议-0006']);
+    expect(b.map((id) => numbers.get(id))).toEqual(['2040-提案-0001', '2040-提案-0002', '2040-提案-0003']);
+    expect(await allocateNumber(pool, randomUUID(), 2040, 'npc_suggestion')).toBe('2040-建议-0007');
+    expect(await counter(2040, 'cppcc_proposal')).toBe(3);
+  });
+
+  it('given ids already numbered (a retried import), then they keep their numbers and only the new ones consume the counter', async () => {
+    const old = [randomUUID(), randomUUID()];
+    const first = await withTransaction(pool, (c) => allocateNumbers(c, old.map((proposalId) => ({ proposalId, year: 2041, kind: 'npc_suggestion' as const }))));
+    const fresh = randomUUID();
+    const again = await withTransaction(pool, (c) =>
+      allocateNumbers(c, [old[1], fresh, old[0]].map((proposalId) => ({ proposalId, year: 2041, kind: 'npc_suggestion' as const }))),
+    );
+    expect([again.get(old[0]), again.get(old[1]), again.get(fresh)]).toEqual([first.get(old[0]), first.get(old[1]), '2041-建议-0003']);
+    expect(await counter(2041, 'npc_suggestion')).toBe(3);
+  });
+
+  it('given the transaction rolls back (the events could not be written), then no number was used: no gap', async () => {
+    await expect(
+      withTransaction(pool, async (c) => {
+        await allocateNumbers(c, [{ proposalId: randomUUID(), year: 2042, kind: 'npc_suggestion' }]);
+        throw new Error('the append failed');
+      }),
+    ).rejects.toThrow('the append failed');
+    expect(await counter(2042, 'npc_suggestion')).toBeUndefined();
+    expect(await allocateNumber(pool, randomUUID(), 2042, 'npc_suggestion')).toBe('2042-建议-0001');
+  });
+
+  it('given concurrent batches and single allocations, then the numbers run 1…n without gap or duplicate', async () => {
+    const batches = Array.from({ length: 6 }, () => Array.from({ length: 40 }, () => randomUUID()));
+    const singles = Array.from({ length: 30 }, () => randomUUID());
+    await Promise.all([
+      ...batches.map((ids) => withTransaction(pool, (c) => allocateNumbers(c, ids.map((proposalId) => ({ proposalId, year: 2043, kind: 'cppcc_proposal' as const }))))),
+      ...singles.map((id) => allocateNumber(pool, id, 2043, 'cppcc_proposal')),
+    ]);
+    expect((await numbersOf(2043, 'cppcc_proposal')).map((r) => r.seq)).toEqual(Array.from({ length: 270 }, (_, i) => i + 1));
+  });
+});
+
+describe('item workflow start marks (the bulk path\'s outbox)', () => {
+  it('given marks, then only those older than the grace period are pending, oldest first, and done removes them', async () => {
+    const ids = [randomUUID(), randomUUID()];
+    await withTransaction(pool, (c) => enqueueItemStarts(c, ids));
+    await withTransaction(pool, (c) => enqueueItemStarts(c, [ids[0]])); // marked twice: still one mark
+    expect(await itemStartsBacklog(pool)).toBe(2);
+    expect(await pendingItemStarts(pool, 60_000, 10)).toEqual([]);
+    expect(new Set(await pendingItemStarts(pool, 0, 10))).toEqual(new Set(ids));
+    await itemStartsDone(pool, [ids[0]]);
+    expect(await pendingItemStarts(pool, 0, 10)).toEqual([ids[1]]);
+    await itemStartsDone(pool, [ids[1]]);
+    expect(await itemStartsBacklog(pool)).toBe(0);
   });
 });
 

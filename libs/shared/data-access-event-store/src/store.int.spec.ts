@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
+import { withTransaction } from '@jyta/db';
 import { withFreshDatabase } from '@jyta/db/src/testing';
 import {
   EVENTS_CHANNEL,
@@ -201,6 +202,66 @@ describe('PostgresEventStore', () => {
     } finally {
       await listener.end();
     }
+  });
+
+  describe('startStreams (many new streams in the caller\'s transaction)', () => {
+    it('writes each new stream from version 1 in one transaction, and leaves streams that exist untouched', async () => {
+      const old = stream();
+      const before = await store.append(old, [newEvent('Submitted', {})], { expectedVersion: 0 });
+      const fresh = [stream(), stream()];
+      const result = await withTransaction(db.pool, (c) =>
+        store.startStreams(c, [
+          { streamId: fresh[0], events: [newEvent('Submitted', { n: 0 }), newEvent('Assigned', { n: 0 })] },
+          { streamId: old, events: [newEvent('Submitted', { again: true })] },
+          { streamId: fresh[1], events: [newEvent('Submitted', { n: 1 })] },
+        ]),
+      );
+      expect(result.existing).toEqual([old]);
+      expect(result.created.map((e) => [e.streamId, e.version, e.type])).toEqual([
+        [fresh[0], 1, 'Submitted'],
+        [fresh[0], 2, 'Assigned'],
+        [fresh[1], 1, 'Submitted'],
+      ]);
+      expect(new Set(result.created.map((e) => e.position.transactionId)).size).toBe(1);
+      expect(await store.readStream(old)).toEqual(before.events);
+      expect((await store.readStream(fresh[0])).map((e) => e.data)).toEqual([{ n: 0 }, { n: 0 }]);
+      // A later append continues each stream.
+      expect((await store.append(fresh[1], [newEvent('Assigned', {})], { expectedVersion: 1 })).nextVersion).toBe(2);
+    });
+
+    it('writes nothing when the transaction rolls back, and refuses bad input before writing', async () => {
+      const s = stream();
+      await expect(
+        withTransaction(db.pool, async (c) => {
+          await store.startStreams(c, [{ streamId: s, events: [newEvent('Submitted', {})] }]);
+          throw new Error('later step failed');
+        }),
+      ).rejects.toThrow('later step failed');
+      expect(await store.streamVersion(s)).toBe(0);
+      await expect(withTransaction(db.pool, (c) => store.startStreams(c, [{ streamId: s, events: [{ ...newEvent('X', {}), eventId: 'nope' }] }]))).rejects.toThrow(TypeError);
+      await expect(
+        withTransaction(db.pool, (c) => store.startStreams(c, [{ streamId: s, events: [newEvent('X', {})] }, { streamId: s, events: [newEvent('Y', {})] }])),
+      ).rejects.toThrow(/twice/);
+      expect(await store.streamVersion(s)).toBe(0);
+    });
+
+    it('given two concurrent transactions starting the same streams, then each stream is written once', async () => {
+      const ids = Array.from({ length: 50 }, () => stream());
+      const results = await Promise.all(
+        [0, 1].map((k) => withTransaction(db.pool, (c) => store.startStreams(c, ids.map((streamId) => ({ streamId, events: [newEvent('Submitted', { k })] }))))),
+      );
+      expect(results[0].created.length + results[1].created.length).toBe(50);
+      expect(results[0].existing.length + results[1].existing.length).toBe(50);
+      const { rows } = await db.pool.query<{ n: string }>('SELECT count(*) AS n FROM events WHERE stream_id = ANY($1)', [ids]);
+      expect(Number(rows[0].n)).toBe(50);
+    });
+
+    it('writes more events than one statement takes (chunks of 1000) in $all order', async () => {
+      const streams = Array.from({ length: 700 }, () => ({ streamId: stream(), events: [newEvent('Submitted', {}), newEvent('Assigned', {})] }));
+      const { created } = await withTransaction(db.pool, (c) => store.startStreams(c, streams));
+      expect(created).toHaveLength(1400);
+      for (let i = 1; i < created.length; i++) expect(comparePositions(created[i - 1].position, created[i].position)).toBe(-1);
+    });
   });
 
   describe('readAll', () => {

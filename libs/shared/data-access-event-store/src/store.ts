@@ -162,6 +162,61 @@ export class PostgresEventStore {
     }
   }
 
+  /**
+   * Starts many new streams inside the caller's transaction (`client` must be in one): the bulk
+   * path of an import writes the first events of hundreds of items in one commit instead of one
+   * transaction each. Each stream is written only if it does not exist yet (expected version 0);
+   * the ids of streams that already exist come back in `existing` and nothing is written to them
+   * (a retried import finds what its first attempt committed). The streams are locked like
+   * `append` does, in one order, so a concurrent append to one of them waits for this commit.
+   */
+  async startStreams(client: pg.ClientBase, streams: { streamId: string; events: NewEvent[] }[]): Promise<{ created: StoredEvent[]; existing: string[] }> {
+    const ids = new Set<string>();
+    for (const s of streams) {
+      validateAppend(s.streamId, s.events, 0);
+      if (ids.has(s.streamId)) throw new TypeError(`stream ${s.streamId} appears twice`);
+      ids.add(s.streamId);
+    }
+    if (!streams.length) return { created: [], existing: [] };
+    const streamIds = streams.map((s) => s.streamId);
+    // One lock order for every caller (by the lock key), so two imports never wait on each other in a cycle.
+    await client.query(
+      `SELECT pg_advisory_xact_lock(k) FROM (SELECT DISTINCT hashtextextended(s, 0) AS k FROM unnest($1::text[]) AS s ORDER BY 1) AS keys`,
+      [streamIds],
+    );
+    const { rows: found } = await client.query<{ stream_id: string }>(
+      'SELECT DISTINCT stream_id FROM events WHERE stream_id = ANY($1::text[])',
+      [streamIds],
+    );
+    const existing = new Set(found.map((r) => r.stream_id));
+    const rows = streams.filter((s) => !existing.has(s.streamId)).flatMap((s) => s.events.map((e, i) => ({ streamId: s.streamId, version: i + 1, e })));
+    const created: StoredEvent[] = [];
+    // PostgreSQL takes at most 65535 bind parameters per statement (7 per event).
+    for (let from = 0; from < rows.length; from += 1000) {
+      const chunk = rows.slice(from, from + 1000);
+      const values: unknown[] = [];
+      const tuples = chunk.map(({ streamId, version, e }, i) => {
+        values.push(e.eventId.toLowerCase(), streamId, version, e.type, JSON.stringify(e.data ?? null), JSON.stringify(e.metadata), e.metadata.occurredAt);
+        const b = i * 7;
+        return `($${b + 1}::uuid, $${b + 2}, $${b + 3}::int, $${b + 4}, $${b + 5}::jsonb, $${b + 6}::jsonb, $${b + 7}::timestamptz)`;
+      });
+      values.push(EVENTS_CHANNEL, chunk[0].streamId);
+      const n = values.length;
+      const { rows: inserted } = await client.query<EventRow>(
+        `WITH inserted AS (
+           INSERT INTO events (event_id, stream_id, version, type, data, metadata, occurred_at)
+           VALUES ${tuples.join(', ')}
+           RETURNING ${COLUMNS})
+         SELECT inserted.*, pg_notify($${n - 1}, $${n}) IS NULL AS notified FROM inserted`,
+        values,
+      );
+      created.push(...inserted.map(toStored));
+    }
+    // In $all order (one transaction: by sequence), which within a stream is version order.
+    created.sort((a, b) => (BigInt(a.position.sequence) < BigInt(b.position.sequence) ? -1 : 1));
+    return { created, existing: [...existing] };
+  }
+
   /** The stream's events in version order, from `fromVersion` (default 1) on. */
   async readStream(streamId: string, opts: { fromVersion?: number } = {}): Promise<StoredEvent[]> {
     const { rows } = await this.pool.query<EventRow>(

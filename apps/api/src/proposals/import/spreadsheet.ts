@@ -18,8 +18,8 @@ export interface UploadedSpreadsheet {
   buffer: Buffer;
 }
 
-/** Data rows accepted in one file (a session brings some hundreds of items). */
-export const MAX_IMPORT_ROWS = 2000;
+/** Data rows accepted in one file (a session brings hundreds to thousands of items; a national chamber ~15,000 a year). */
+export const MAX_IMPORT_ROWS = 10_000;
 /** Rows read at most (SheetJS stops there): the limit, the header and blank rows in between. */
 const SHEET_ROWS = MAX_IMPORT_ROWS + 1000;
 /** Refuse an .xlsx whose parts would inflate beyond this (a "zip bomb"). */
