@@ -3,7 +3,7 @@
  * (the samples-typescript way) so the two sides cannot drift apart.
  */
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import { USER_COMMANDS, type Actor, type ProposalCommand, type ProposalState, type UserCommandType } from '@jyta/proposal-domain';
+import { USER_COMMANDS, type Actor, type DecideContext, type ProposalCommand, type ProposalState, type UserCommandType } from '@jyta/proposal-domain';
 import type { GlobalPositionDto } from './activity-types';
 
 export const TASK_QUEUE_DEFAULT = 'proposals';
@@ -15,6 +15,19 @@ export interface CommandEnvelope<C extends ProposalCommand = ProposalCommand> {
   actor: Actor;
   /** The request (or timer) this command came from. */
   correlationId: string;
+  /**
+   * What the decider needs besides the state, read by the API with the command (the policy in
+   * force; the holiday calendar of the years named): the workflow takes it instead of running a
+   * local activity for it — one round trip through the worker fewer per piece. Recorded in the
+   * history with the Update, so a replay decides the same. Absent (timers, forwarded commands,
+   * older histories): the workflow loads what it needs itself.
+   */
+  context?: CommandContext;
+}
+
+export interface CommandContext {
+  policy?: DecideContext['policy'];
+  calendar?: { fromYear: number; toYear: number; days: NonNullable<DecideContext['calendar']> };
 }
 
 export interface CommandOutcome {

@@ -43,7 +43,7 @@ import {
   forwardedCommandSignal,
   proposalWorkflowId,
   stateQuery,
-  type CommandEnvelope, type CommandOutcome, type ProposalWorkflowInput } from './definitions';
+  type CommandContext, type CommandEnvelope, type CommandOutcome, type ProposalWorkflowInput } from './definitions';
 
 /** Patch ids: each marks a change of behaviour that running items must meet only going forward. */
 export const PATCHES = {
@@ -136,7 +136,7 @@ export async function proposalWorkflow(input: ProposalWorkflowInput): Promise<vo
     } catch (e) {
       throw toFailure(e);
     }
-    const prepared = await prepare(command, now, io);
+    const prepared = await prepare(command, now, io, envelope.context);
     command = prepared.command;
     const ctx = prepared.ctx;
     let decided: DecidedEvent[];
@@ -227,17 +227,21 @@ export async function proposalWorkflow(input: ProposalWorkflowInput): Promise<vo
   }
 
   /** The context the decider needs for `command` (policy, number, calendar), loaded by activities. */
-  async function prepare(command: ProposalCommand, now: string, io: typeof localIo): Promise<{ command: ProposalCommand; ctx: DecideContext }> {
+  async function prepare(command: ProposalCommand, now: string, io: typeof localIo, given?: CommandContext): Promise<{ command: ProposalCommand; ctx: DecideContext }> {
     const flags = { rehandlingDeadlines: patched(PATCHES.rehandlingDeadlines) };
     const ctx: DecideContext = { now, ...flags };
     if (command.type === 'DecideReturn' && !patched(PATCHES.partReassignment)) ctx.withoutPartReassignment = true;
     const needs = contextNeeds(command, now, flags);
-    if (needs.policy) ctx.policy = await io.loadPolicy();
+    // What the API sent with the command is used when it is what the decider asks for (the same years).
+    if (needs.policy) ctx.policy = given?.policy ?? (await io.loadPolicy());
     if (needs.number && command.type === 'RegisterProposal') {
       const number = await io.allocateNumber({ proposalId: input.proposalId, ...needs.number });
       command = { ...command, data: { ...command.data, number } };
     }
-    if (needs.calendar) ctx.calendar = await io.loadCalendar(needs.calendar);
+    if (needs.calendar) {
+      const sent = given?.calendar;
+      ctx.calendar = sent && sent.fromYear === needs.calendar.fromYear && sent.toYear === needs.calendar.toYear ? sent.days : await io.loadCalendar(needs.calendar);
+    }
     return { command, ctx };
   }
 
@@ -255,7 +259,7 @@ export async function proposalWorkflow(input: ProposalWorkflowInput): Promise<vo
       const now = nowIso();
       try {
         assertAllowed(envelope.command, next, now);
-        const { command, ctx } = await prepare(envelope.command, now, localIo);
+        const { command, ctx } = await prepare(envelope.command, now, localIo, envelope.context);
         const decided = decide(command, next, ctx);
         next = decided.reduce(evolve, next);
         decidedAll.push(...decided);

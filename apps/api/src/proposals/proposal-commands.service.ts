@@ -13,6 +13,7 @@ import { Infrastructure } from '../infrastructure/infrastructure';
 import type { AssignProposalDto, ReassignPartDto } from './dto/assignment.dto';
 import type { RegisterProposalDto } from './dto/register.dto';
 import type { ProposalDetailDto } from './dto/responses.dto';
+import { commandContext } from './command-context';
 import { ProposalQueries, type LoadedItem } from './proposal-queries.service';
 
 /** The workflow type the worker registers (workflows/src/proposal.workflow.ts). */
@@ -108,7 +109,7 @@ export class ProposalCommands {
   async register(dto: RegisterProposalDto, user: AuthUser, meta: CommandMeta): Promise<ProposalDetailDto> {
     const id = registrationIdFor(user, meta);
     const command = registrationCommand(id, dto);
-    const envelope = this.envelope(command, user, meta);
+    const envelope = await this.envelope(command, actorOf(user), meta);
     const { client, config } = this.infra;
     const startWorkflowOperation = new WithStartWorkflowOperation(PROPOSAL_WORKFLOW_TYPE, {
       workflowId: proposalWorkflowId(id),
@@ -170,8 +171,10 @@ export class ProposalCommands {
     return this.send(id, { type: 'DesignateFeedbackRecipient', data: { proposerIndex } }, user, meta, undefined, item);
   }
 
-  private envelope(command: ProposalCommand, user: AuthUser, meta: CommandMeta): CommandEnvelope {
-    return { command, actor: actorOf(user), correlationId: meta.correlationId };
+  /** The command with who sent it, and what its decision needs (read here, see command-context.ts). */
+  private async envelope(command: ProposalCommand, actor: Actor, meta: CommandMeta): Promise<CommandEnvelope> {
+    const context = await commandContext(this.infra.pool, command);
+    return { command, actor, correlationId: meta.correlationId, ...(context ? { context } : {}) };
   }
 
   /** `loaded`: the item as the caller just loaded it for its own checks (saves reading it again). */
@@ -188,7 +191,7 @@ export class ProposalCommands {
     // the workflow, which stays open.
     const item = loaded ?? (await this.queries.load(id));
     if (item.state.status === 'archived' && !AFTER_ARCHIVE.has(command.type)) throw new AppException(409, 'ARCHIVED', '该件已归档，不能再更改（第十七条）');
-    const envelope: CommandEnvelope = { command, actor, correlationId: meta.correlationId };
+    const envelope = await this.envelope(command, actor, meta);
     if (item.state.status === 'archived') return this.answer(id, await this.afterArchive(id, envelope, updateId));
     const handle = this.infra.client.workflow.getHandle(proposalWorkflowId(id));
     const outcome = await this.infra.withCommandDeadline(() => handle.executeUpdate(commandUpdates[type], { args: [envelope], updateId }));
@@ -223,9 +226,8 @@ export class ProposalCommands {
   async sendForOutcome(id: string, command: ProposalCommand, user: AuthUser, meta: CommandMeta): Promise<CommandOutcome> {
     const type = command.type as UserCommandType;
     const handle = this.infra.client.workflow.getHandle(proposalWorkflowId(id));
-    const outcome = await this.infra.withCommandDeadline(() =>
-      handle.executeUpdate(commandUpdates[type], { args: [this.envelope(command, user, meta)], updateId: updateIdFor(type, user, meta) }),
-    );
+    const envelope = await this.envelope(command, actorOf(user), meta);
+    const outcome = await this.infra.withCommandDeadline(() => handle.executeUpdate(commandUpdates[type], { args: [envelope], updateId: updateIdFor(type, user, meta) }));
     await this.infra.waitForReadModel(outcome.position);
     return outcome;
   }
