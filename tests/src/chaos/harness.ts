@@ -7,12 +7,16 @@
  *   - every request that failed, retried with its Idempotency-Key, answers the same result;
  *   - the projections catch up to the store (lag 0, read from the API's /api/metrics) with no event
  *     skipped (each row at its stream's version, nothing parked);
- *   - the number series has no gap and no duplicate.
+ *   - the number series has no gap and no duplicate;
+ *   - meanwhile spreadsheets go through the import's bulk path (registration + assignment in one
+ *     request, re-posted unchanged after a failure): every row exists once with its two events, and
+ *     every imported item's workflow runs (a start lost in a kill is made by the worker's sweeper).
  * Used by `npm run chaos` (tools/chaos/src/main.ts) and, bounded, by tests/src/chaos.e2e.spec.ts (it lives
  * here, in the tests' project, so that both may import it).
  */
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
+import { Client as TemporalClient, Connection } from '@temporalio/client';
 import { freePort } from '@jyta/dev-infra/src/util';
 import { ChaosPostgres, ChaosTemporal, Supervised, type Log } from './processes';
 
@@ -31,6 +35,8 @@ export interface ChaosOptions {
   gapMs?: number;
   /** Give up on a request after retrying it this long (a lost request is reported, not hidden). */
   requestBudgetMs?: number;
+  /** Rows of each spreadsheet imported (one after another) while the burst runs; 0: no imports. */
+  importRows?: number;
   log?: Log;
 }
 
@@ -44,6 +50,9 @@ export interface ChaosReport {
   failuresByStatus: Record<string, number>;
   eventsChecked: number;
   replaysChecked: number;
+  /** Spreadsheets imported (each answered 201, after retries) and their rows, all checked like the items. */
+  imports: number;
+  importedItems: number;
   numbersChecked: number;
   /** Restarts of the worker / API that were not our kills (a process dying of an outage). */
   selfExits: { worker: number; api: number };
@@ -132,6 +141,34 @@ class Client {
     }
   }
 
+  /** Posts a spreadsheet (the same bytes every attempt: the import's ids come from them), retrying until it gets an answer. */
+  async sendImport(s: Sent & { csv: Buffer; assignment: string }): Promise<Answer> {
+    for (let relogged = false; ; relogged = true) {
+      const token = await this.token('office', relogged);
+      const { answer, failures } = await this.retrying(s.label, async () => {
+        const form = new FormData();
+        form.append('file', new Blob([new Uint8Array(s.csv)]), 'chaos.csv');
+        form.append('assignment', s.assignment);
+        const res = await fetch(`${this.baseUrl}/api/proposals/import`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'idempotency-key': s.key },
+          body: form,
+          signal: AbortSignal.timeout(300_000),
+        });
+        const text = await res.text();
+        let body: unknown = text;
+        try {
+          body = text ? JSON.parse(text) : undefined;
+        } catch {
+          /* not JSON */
+        }
+        return { status: res.status, body };
+      });
+      s.failures += failures;
+      if (answer.status !== 401 || relogged) return answer;
+    }
+  }
+
   /** Sends (or re-sends) a request with its Idempotency-Key, retrying until it gets an answer. */
   async send(s: Sent): Promise<Answer> {
     let relogged = false;
@@ -178,6 +215,9 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
       PORT: String(port),
       LOG_LEVEL: 'warn',
       DEMO_ITEMS: 'false',
+      // An imported item whose start a kill lost is started within seconds (the sweeper's defaults wait 30 s).
+      ITEM_START_SWEEP_MS: '1000',
+      ITEM_START_GRACE_MS: '5000',
     };
     worker = new Supervised('worker', 'apps/worker/src/main.ts', env, { line: /worker polling/ }, log);
     const answers = async () => {
@@ -260,7 +300,28 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
         done++;
       }
     });
-    const burst = Promise.all(clients);
+    // Spreadsheets through the bulk path, one after another while the items go on.
+    const imports: (Sent & { csv: Buffer; assignment: string; rows: number })[] = [];
+    let itemsOver = false;
+    const importer = (async () => {
+      const rows = opts.importRows ?? 0;
+      for (let k = 0; rows > 0 && (k === 0 || !itemsOver); k++) {
+        const tag = randomUUID().slice(0, 8);
+        const lines = Array.from({ length: rows }, (_, r) => [k % 2 ? '政协委员提案' : '人大代表建议', '本级', '2026', '会议期间', `关于故障演练导入${tag}第${r + 1}件的建议`, '导入路径在进程被强制终止时不丢失、不重复。', '测试代表乙', '13800000000']);
+        const csv = Buffer.from('\ufeff' + [['类别', '级别', '届次年份', '提出时间', '标题', '内容', '提出人', '联系电话'], ...lines].map((l) => l.join(',')).join('\r\n'), 'utf8');
+        const assignment = JSON.stringify({ assignedOn: shanghaiDay(), items: lines.map((_, r) => ({ row: r + 2, mode: 'single', leadUnitIds: ['jtj'] })) });
+        const sent: (typeof imports)[number] = { label: `import #${k}`, as: 'office', path: '/api/proposals/import', key: `chaos-import-${tag}`, failures: 0, csv, assignment, rows };
+        imports.push(sent);
+        try {
+          sent.answer = await client.sendImport(sent);
+          if (sent.answer.status !== 201) problems.push(`import #${k}: ${sent.answer.status} ${JSON.stringify(sent.answer.body).slice(0, 300)}`);
+        } catch (e) {
+          problems.push(`import #${k}: ${(e as Error).message}`);
+        }
+      }
+    })();
+    void Promise.all(clients).finally(() => (itemsOver = true));
+    const burst = Promise.all([...clients, importer]);
     let burstOver = false;
     void burst.finally(() => (burstOver = true));
     const progress = setInterval(() => log(`progress: ${done}/${opts.items} items, kills ${JSON.stringify(kills)}, failed attempts ${client.failedAttempts}`), 60_000);
@@ -338,12 +399,49 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
       if (JSON.stringify(s.versions) !== JSON.stringify(s.types.map((_, i) => i + 1))) problems.push(`item ${it.id}: versions ${s.versions.join(',')}`);
       if (s.ids !== s.types.length) problems.push(`item ${it.id}: ${s.types.length} events but ${s.ids} distinct event ids`);
     }
-    const ours = new Set(items.filter((it) => it.id).map((it) => `proposal-${it.id}`));
+    // …and every imported row: registered and assigned, once
+    const imported = imports.filter((i) => i.answer?.status === 201).flatMap((i) => (i.answer!.body.items ?? []) as { id: string; number: string; assigned?: boolean }[]);
+    for (const i of imports.filter((x) => x.answer?.status === 201)) {
+      if (i.answer!.body.items?.length !== i.rows) problems.push(`${i.label}: ${i.answer!.body.items?.length} items answered for ${i.rows} rows`);
+    }
+    for (const it of imported) {
+      const s = byStream.get(`proposal-${it.id}`);
+      if (!s) {
+        problems.push(`imported item ${it.id}: no stream`);
+        continue;
+      }
+      eventsChecked += s.types.length;
+      if (JSON.stringify(s.types) !== JSON.stringify(['ProposalRegistered', 'ProposalAssigned'])) problems.push(`imported item ${it.id}: events ${s.types.join(',')}`);
+      if (JSON.stringify(s.versions) !== JSON.stringify(s.types.map((_, i) => i + 1))) problems.push(`imported item ${it.id}: versions ${s.versions.join(',')}`);
+      if (s.ids !== s.types.length) problems.push(`imported item ${it.id}: ${s.types.length} events but ${s.ids} distinct event ids`);
+    }
+    // …each with its workflow running (the sweeper makes the starts a kill lost)
+    const started = await waitFor(async () => (await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM item_workflow_starts')).rows[0].n === 0, 120_000);
+    if (!started) problems.push('item_workflow_starts not empty 2 minutes after the burst: imported items left unstarted');
+    if (imported.length) {
+      const connection = await Connection.connect({ address: temporal.address });
+      try {
+        const temporalClient = new TemporalClient({ connection });
+        for (const it of imported) {
+          const d = await temporalClient.workflow.getHandle(`proposal-${it.id}`).describe().catch((e: Error) => ({ status: { name: `not found (${e.message})` } }));
+          if (d.status.name !== 'RUNNING') problems.push(`imported item ${it.id}: workflow ${d.status.name}`);
+        }
+      } finally {
+        await connection.close();
+      }
+    }
+    const ours = new Set([...items.filter((it) => it.id).map((it) => `proposal-${it.id}`), ...imported.map((it) => `proposal-${it.id}`)]);
     const strays = streams.filter((s) => !ours.has(s.stream_id));
     if (strays.length) problems.push(`${strays.length} item streams nobody got a 2xx for (doubled registrations?): ${strays.slice(0, 5).map((s) => s.stream_id).join(', ')}`);
 
     // 2. every request that failed at least once, sent again with its key: the same answer
     let replaysChecked = 0;
+    for (const i of imports.filter((x) => x.failures > 0 && x.answer?.status === 201)) {
+      const again = await client.sendImport({ ...i, failures: 0 });
+      replaysChecked++;
+      const same = (a: Answer) => JSON.stringify([a.status, (a.body?.items ?? []).map((x: { id: string; number: string }) => [x.id, x.number])]);
+      if (same(again) !== same(i.answer!)) problems.push(`${i.label} posted again: ${same(again).slice(0, 200)} ≠ first ${same(i.answer!).slice(0, 200)}`);
+    }
     const retried = items.flatMap((it) => it.requests.filter((r) => r.failures > 0 && r.answer && r.answer.status < 300));
     const replay = retried.length ? retried : items.flatMap((it) => it.requests).slice(0, 20);
     for (const r of replay) {
@@ -397,8 +495,10 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
 
     return {
       items: ok.length,
+      imports: imports.filter((i) => i.answer?.status === 201).length,
+      importedItems: imported.length,
       kills,
-      retriedRequests: retried.length,
+      retriedRequests: retried.length + imports.filter((i) => i.failures > 0).length,
       failedAttempts: client.failedAttempts,
       failuresByStatus: client.failuresByStatus,
       eventsChecked,
