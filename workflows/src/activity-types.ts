@@ -21,11 +21,18 @@ export interface AppendEventsInput {
   streamId: string;
   expectedVersion: number;
   events: EventToAppend[];
+  /**
+   * A registration whose number is allocated by the append itself, in its transaction (one local
+   * activity instead of two; a failed append allocates nothing, a retried one finds the number it
+   * allocated): the ProposalRegistered event's data.number holds `placeholder` until then. The
+   * result then carries every event's stored data, which the workflow folds.
+   */
+  number?: { proposalId: string; year: number; kind: ProposalKind; placeholder: string };
 }
 
 export interface AppendEventsResult {
   nextVersion: number;
-  /** data and occurredAt only when duplicate: what the first attempt stored, for the workflow to adopt. */
+  /** data and occurredAt only when duplicate or numbered: what was stored, for the workflow to adopt. */
   events: { eventId: string; type: string; version: number; position: GlobalPositionDto; data?: unknown; occurredAt?: string }[];
   duplicate: boolean;
 }

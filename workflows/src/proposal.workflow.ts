@@ -33,6 +33,7 @@ import {
   type DecidedEvent,
   type FeedbackFormRecipient,
   type ProposalCommand,
+  type ProposalKind,
   type ProposalState,
   type TimerOptions,
 } from '@jyta/proposal-domain';
@@ -88,7 +89,13 @@ export const PATCHES = {
   // charge and the supervisors, and a category B reply's follow-up requests, which also run after
   // archiving (nextDeadline then plans them): items from before replay without either.
   obligations: 'obligations',
+  // Issue 10 (throughput): a registration's number is allocated by its append, in the append's
+  // transaction — one local activity instead of two; items registered before replay allocateNumber.
+  numberInAppend: 'number-in-append',
 } as const;
+
+/** data.number of a ProposalRegistered decided before its append allocates the number (PATCHES.numberInAppend). */
+const NUMBER_PLACEHOLDER = '\u0000number-allocated-by-the-append';
 
 const retry: RetryPolicy = { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '5 seconds' };
 /** Before the local-activities patch: every I/O step was a server round trip (~100 ms each). */
@@ -136,7 +143,8 @@ export async function proposalWorkflow(input: ProposalWorkflowInput): Promise<vo
     } catch (e) {
       throw toFailure(e);
     }
-    const prepared = await prepare(command, now, io, envelope.context);
+    const numberInAppend = command.type === 'RegisterProposal' && patched(PATCHES.numberInAppend);
+    const prepared = await prepare(command, now, io, envelope.context, numberInAppend);
     command = prepared.command;
     const ctx = prepared.ctx;
     let decided: DecidedEvent[];
@@ -152,13 +160,15 @@ export async function proposalWorkflow(input: ProposalWorkflowInput): Promise<vo
         streamId,
         expectedVersion: version,
         events: decided.map((event) => toAppend(event, envelope, updateId)),
+        ...(prepared.number ? { number: { ...prepared.number, proposalId: input.proposalId, placeholder: NUMBER_PLACEHOLDER } } : {}),
       });
     } catch (e) {
       if (!appendOutcomes) throw e;
       throw appendFailure(e, envelope.command.type);
     }
     // After a crash between the append and the end of the task, fold what the store kept.
-    const applied = appendOutcomes && result.duplicate ? (storedEvents(result) ?? decided) : decided;
+    // A numbered append answers what it stored (the number filled in): that is what the state folds.
+    const applied = (appendOutcomes && result.duplicate) || prepared.number ? (storedEvents(result) ?? decided) : decided;
     state = applied.reduce(evolve, state);
     version = result.nextVersion;
     changes++;
@@ -227,22 +237,30 @@ export async function proposalWorkflow(input: ProposalWorkflowInput): Promise<vo
   }
 
   /** The context the decider needs for `command` (policy, number, calendar), loaded by activities. */
-  async function prepare(command: ProposalCommand, now: string, io: typeof localIo, given?: CommandContext): Promise<{ command: ProposalCommand; ctx: DecideContext }> {
+  async function prepare(
+    command: ProposalCommand,
+    now: string,
+    io: typeof localIo,
+    given?: CommandContext,
+    numberInAppend = false,
+  ): Promise<{ command: ProposalCommand; ctx: DecideContext; number?: { year: number; kind: ProposalKind } }> {
     const flags = { rehandlingDeadlines: patched(PATCHES.rehandlingDeadlines) };
     const ctx: DecideContext = { now, ...flags };
     if (command.type === 'DecideReturn' && !patched(PATCHES.partReassignment)) ctx.withoutPartReassignment = true;
     const needs = contextNeeds(command, now, flags);
     // What the API sent with the command is used when it is what the decider asks for (the same years).
     if (needs.policy) ctx.policy = given?.policy ?? (await io.loadPolicy());
+    let deferred: { year: number; kind: ProposalKind } | undefined;
     if (needs.number && command.type === 'RegisterProposal') {
-      const number = await io.allocateNumber({ proposalId: input.proposalId, ...needs.number });
+      if (numberInAppend) deferred = needs.number;
+      const number = deferred ? NUMBER_PLACEHOLDER : await io.allocateNumber({ proposalId: input.proposalId, ...needs.number });
       command = { ...command, data: { ...command.data, number } };
     }
     if (needs.calendar) {
       const sent = given?.calendar;
       ctx.calendar = sent && sent.fromYear === needs.calendar.fromYear && sent.toYear === needs.calendar.toYear ? sent.days : await io.loadCalendar(needs.calendar);
     }
-    return { command, ctx };
+    return { command, ctx, ...(deferred ? { number: deferred } : {}) };
   }
 
   /**

@@ -91,6 +91,41 @@ it('appendEvents fails without retry when no retry can help: data PostgreSQL ref
   expect(transient).toMatchObject({ code: 'ECONNREFUSED' });
 });
 
+it('appendEvents with a number allocates it in the append\'s transaction: filled into the registration, the same on a retry, none used when the append fails', async () => {
+  const io = createProposalActivities({ pool });
+  const PLACEHOLDER = 'number-pending';
+  const registration = (proposalId: string, extra: Record<string, unknown> = {}) => ({
+    eventId: randomUUID(),
+    type: 'ProposalRegistered',
+    data: { proposalId, number: PLACEHOLDER, ...extra },
+    metadata: { actor: null, occurredAt: new Date().toISOString(), correlationId: 'test' },
+  });
+  const id = randomUUID();
+  const input = {
+    streamId: `proposal-${id}`,
+    expectedVersion: 0,
+    events: [registration(id)],
+    number: { proposalId: id, year: 2031, kind: 'npc_suggestion' as const, placeholder: PLACEHOLDER },
+  };
+  const first = await run(() => io.appendEvents(input));
+  expect(first.duplicate).toBe(false);
+  expect(first.events[0].data).toEqual({ proposalId: id, number: '2031-建议-0001' });
+  const retry = await run(() => io.appendEvents(input));
+  expect(retry.duplicate).toBe(true);
+  expect(retry.events[0].data).toEqual(first.events[0].data);
+  // An append PostgreSQL refuses rolls its number back: the next registration gets 0002, no gap.
+  const other = randomUUID();
+  const refused = await io
+    .appendEvents({ ...input, streamId: `proposal-${other}`, events: [registration(other, { title: 'a\u0000b' })], number: { ...input.number, proposalId: other } })
+    .then(() => undefined, (e) => e);
+  expect(refused).toMatchObject({ type: 'STORE_REJECTED' });
+  const next = randomUUID();
+  const ok = await io.appendEvents({ ...input, streamId: `proposal-${next}`, events: [registration(next)], number: { ...input.number, proposalId: next } });
+  expect(ok.events[0].data).toMatchObject({ number: '2031-建议-0002' });
+  const { rows } = await pool.query("SELECT number FROM proposal_numbers WHERE year = 2031 ORDER BY seq");
+  expect(rows.map((r) => r.number)).toEqual(['2031-建议-0001', '2031-建议-0002']);
+});
+
 it('allocateNumber is idempotent per proposal', async () => {
   const io = createProposalActivities({ pool });
   const id = randomUUID();

@@ -10,6 +10,7 @@ import { loadCalendar } from '@jyta/calendar-data-access';
 import { enqueueFeedbackLink, withdrawFeedbackLinks } from '@jyta/notifications';
 import {
   allocateNumber,
+  allocateNumbers,
   chooseFeedbackRecipient,
   currentPolicy,
   feedbackFormOf,
@@ -91,7 +92,17 @@ export function createProposalActivities(deps: ActivityDeps): ProposalActivities
       await stall('before');
       let result;
       try {
-        result = await store.append(input.streamId, input.events, { expectedVersion: input.expectedVersion });
+        const numbered = input.number;
+        result = numbered
+          ? await withTransaction(deps.pool, async (client) => {
+              const { proposalId, year, kind, placeholder } = numbered;
+              const number = (await allocateNumbers(client, [{ proposalId, year, kind }])).get(proposalId)!;
+              const events = input.events.map((e) =>
+                e.type === 'ProposalRegistered' && (e.data as { number?: unknown })?.number === placeholder ? { ...e, data: { ...(e.data as object), number } } : e,
+              );
+              return store.appendInTransaction(client, input.streamId, events, { expectedVersion: input.expectedVersion });
+            })
+          : await store.append(input.streamId, input.events, { expectedVersion: input.expectedVersion });
       } catch (err) {
         throw appendFailure(err);
       }
@@ -106,7 +117,7 @@ export function createProposalActivities(deps: ActivityDeps): ProposalActivities
           type: e.type,
           version: e.version,
           position: e.position,
-          ...(result.duplicate ? { data: e.data, occurredAt: e.metadata.occurredAt } : {}),
+          ...(result.duplicate || input.number ? { data: e.data, occurredAt: e.metadata.occurredAt } : {}),
         })),
       };
     },

@@ -85,11 +85,33 @@ export class PostgresEventStore {
    *   else WrongExpectedVersionError; 'any' skips the check.
    */
   async append(streamId: string, events: NewEvent[], opts: { expectedVersion: ExpectedVersion }): Promise<AppendResult> {
+    return this.appendWith(streamId, events, opts, (fn) => withTransaction(this.pool, fn));
+  }
+
+  /**
+   * `append` inside the caller's transaction (`client` in one): an activity that writes something
+   * else atomically with the events (a registration's number) does it in the same transaction.
+   */
+  async appendInTransaction(
+    client: pg.PoolClient,
+    streamId: string,
+    events: NewEvent[],
+    opts: { expectedVersion: ExpectedVersion },
+  ): Promise<AppendResult> {
+    return this.appendWith(streamId, events, opts, (fn) => fn(client));
+  }
+
+  private async appendWith(
+    streamId: string,
+    events: NewEvent[],
+    opts: { expectedVersion: ExpectedVersion },
+    inTransaction: (fn: (client: pg.PoolClient) => Promise<AppendResult>) => Promise<AppendResult>,
+  ): Promise<AppendResult> {
     const expected = opts?.expectedVersion;
     validateAppend(streamId, events, expected);
     const ids = events.map((e) => e.eventId.toLowerCase());
     try {
-      return await withTransaction(this.pool, async (client) => {
+      return await inTransaction(async (client) => {
         // Serialise appends to this stream BEFORE anything writes. The transaction gets its id
         // (transaction_id's default, pg_current_xact_id()) at its first write, i.e. only once it
         // holds the lock; the previous holder got its id before releasing the lock at commit. So
