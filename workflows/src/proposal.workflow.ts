@@ -452,7 +452,7 @@ function toAppend({ occurredAt, ...event }: DecidedEvent, envelope: CommandEnvel
  * attempt decided again with a later clock. undefined if the activity did not send them back.
  */
 function storedEvents(result: AppendEventsResult): DecidedEvent[] | undefined {
-  if (!result.events.length || result.events.some((e) => e.data === undefined || typeof e.occurredAt !== 'string')) return undefined;
+  if (!result.events?.length || result.events.some((e) => e.data === undefined || typeof e.occurredAt !== 'string')) return undefined;
   return result.events.map((e) => ({ type: e.type, data: e.data, occurredAt: e.occurredAt }) as DecidedEvent);
 }
 
