@@ -70,6 +70,32 @@ export function validateAppend(streamId: string, events: NewEvent[], expectedVer
 }
 
 /**
+ * One INSERT of events at the versions given (7 bind parameters each). VALUES rows are inserted in
+ * list order, so sequence increases with version. The NOTIFY rides along (one per row, but
+ * PostgreSQL folds equal ones of a transaction into one) and is delivered to listeners when (and
+ * only if) the transaction commits.
+ */
+async function insertEvents(client: pg.ClientBase, rows: { streamId: string; version: number; e: NewEvent }[]): Promise<StoredEvent[]> {
+  const values: unknown[] = [];
+  const tuples = rows.map(({ streamId, version, e }, i) => {
+    values.push(e.eventId.toLowerCase(), streamId, version, e.type, JSON.stringify(e.data ?? null), JSON.stringify(e.metadata), e.metadata.occurredAt);
+    const b = i * 7;
+    return `($${b + 1}::uuid, $${b + 2}, $${b + 3}::int, $${b + 4}, $${b + 5}::jsonb, $${b + 6}::jsonb, $${b + 7}::timestamptz)`;
+  });
+  values.push(EVENTS_CHANNEL, rows[0].streamId);
+  const n = values.length;
+  const { rows: inserted } = await client.query<EventRow>(
+    `WITH inserted AS (
+       INSERT INTO events (event_id, stream_id, version, type, data, metadata, occurred_at)
+       VALUES ${tuples.join(', ')}
+       RETURNING ${COLUMNS})
+     SELECT inserted.*, pg_notify($${n - 1}, $${n}) IS NULL AS notified FROM inserted`,
+    values,
+  );
+  return inserted.map(toStored);
+}
+
+/**
  * The event store on PostgreSQL. Every append runs in its own transaction on a pooled client.
  */
 export class PostgresEventStore {
@@ -151,26 +177,8 @@ export class PostgresEventStore {
         if (expected !== 'any' && expected !== current) throw new WrongExpectedVersionError(streamId, expected, current);
         if (events.length === 0) return { nextVersion: current, events: [], duplicate: false };
 
-        const values: unknown[] = [];
-        const tuples = events.map((e, i) => {
-          values.push(ids[i], streamId, current + i + 1, e.type, JSON.stringify(e.data ?? null), JSON.stringify(e.metadata), e.metadata.occurredAt);
-          const b = i * 7;
-          return `($${b + 1}::uuid, $${b + 2}, $${b + 3}::int, $${b + 4}, $${b + 5}::jsonb, $${b + 6}::jsonb, $${b + 7}::timestamptz)`;
-        });
-        // VALUES rows are inserted in list order, so sequence increases with version. The NOTIFY
-        // rides along (one per row, but PostgreSQL folds equal ones of a transaction into one) and
-        // is delivered to listeners when (and only if) this transaction commits.
-        values.push(EVENTS_CHANNEL, streamId);
-        const n = values.length;
-        const { rows: inserted } = await client.query<EventRow>(
-          `WITH inserted AS (
-             INSERT INTO events (event_id, stream_id, version, type, data, metadata, occurred_at)
-             VALUES ${tuples.join(', ')}
-             RETURNING ${COLUMNS})
-           SELECT inserted.*, pg_notify($${n - 1}, $${n}) IS NULL AS notified FROM inserted`,
-          values,
-        );
-        const stored = inserted.map(toStored).sort((a, b) => a.version - b.version);
+        const inserted = await insertEvents(client, events.map((e, i) => ({ streamId, version: current + i + 1, e })));
+        const stored = inserted.sort((a, b) => a.version - b.version);
         return { nextVersion: current + events.length, events: stored, duplicate: false };
       });
     } catch (err) {
@@ -215,24 +223,7 @@ export class PostgresEventStore {
     const created: StoredEvent[] = [];
     // PostgreSQL takes at most 65535 bind parameters per statement (7 per event).
     for (let from = 0; from < rows.length; from += 1000) {
-      const chunk = rows.slice(from, from + 1000);
-      const values: unknown[] = [];
-      const tuples = chunk.map(({ streamId, version, e }, i) => {
-        values.push(e.eventId.toLowerCase(), streamId, version, e.type, JSON.stringify(e.data ?? null), JSON.stringify(e.metadata), e.metadata.occurredAt);
-        const b = i * 7;
-        return `($${b + 1}::uuid, $${b + 2}, $${b + 3}::int, $${b + 4}, $${b + 5}::jsonb, $${b + 6}::jsonb, $${b + 7}::timestamptz)`;
-      });
-      values.push(EVENTS_CHANNEL, chunk[0].streamId);
-      const n = values.length;
-      const { rows: inserted } = await client.query<EventRow>(
-        `WITH inserted AS (
-           INSERT INTO events (event_id, stream_id, version, type, data, metadata, occurred_at)
-           VALUES ${tuples.join(', ')}
-           RETURNING ${COLUMNS})
-         SELECT inserted.*, pg_notify($${n - 1}, $${n}) IS NULL AS notified FROM inserted`,
-        values,
-      );
-      created.push(...inserted.map(toStored));
+      created.push(...(await insertEvents(client, rows.slice(from, from + 1000))));
     }
     // In $all order (one transaction: by sequence), which within a stream is version order.
     created.sort((a, b) => (BigInt(a.position.sequence) < BigInt(b.position.sequence) ? -1 : 1));
