@@ -19,6 +19,18 @@ import type { Server } from 'node:http';
 
 const CONFIG = Symbol('CONFIG');
 
+/**
+ * WORKER_MAX_CACHED_WORKFLOWS (default 1000): item workflows kept in the worker's cache. The SDK's
+ * default grows with the heap (thousands here), and a burst of 10,000 imported items then held
+ * 3.5 GB; an item evicted from the cache is replayed from its (short) history on its next task.
+ */
+export function maxCachedWorkflowsFromEnv(env: NodeJS.ProcessEnv): number {
+  const raw = env.WORKER_MAX_CACHED_WORKFLOWS?.trim();
+  const n = raw ? Number(raw) : 1000;
+  if (!Number.isInteger(n) || n < 2 || n > 100_000) throw new Error(`WORKER_MAX_CACHED_WORKFLOWS=${raw}: expected an integer between 2 and 100000`);
+  return n;
+}
+
 /** Reads the crash-test hook (FAULT_APPEND=before:3000); refused in production. */
 export function appendFaultFromEnv(env: NodeJS.ProcessEnv): ActivityDeps['appendFault'] {
   const raw = env.FAULT_APPEND;
@@ -63,6 +75,7 @@ export class ProposalWorker implements OnApplicationBootstrap, OnApplicationShut
       namespace: config.temporalNamespace,
       taskQueue: config.temporalTaskQueue,
       workflowsPath: WORKFLOWS_PATH,
+      maxCachedWorkflows: maxCachedWorkflowsFromEnv(process.env),
       activities: {
         ...withTimerLag(createProposalActivities({ pool: this.pool, feedbackTokenKey, appendFault: appendFaultFromEnv(process.env) })),
         ...createOperationActivities({ pool: this.pool, client, stepFault: stepFaultFromEnv(process.env) }),
