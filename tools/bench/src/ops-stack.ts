@@ -28,7 +28,7 @@ export interface OpsStack {
 
 
 /** Runs `fn` on a stack of its own and cleans up after it (also on Ctrl-C). */
-export async function withOpsStack<T>(name: string, fn: (s: OpsStack) => Promise<T>): Promise<T> {
+export async function withOpsStack<T>(name: string, fn: (s: OpsStack) => Promise<T>, opts: { workerEnv?: Record<string, string> } = {}): Promise<T> {
   const log = (line: string) => process.stderr.write(`[bench ${name}] ${line}\n`);
   delete process.env.TEMPORAL_ADDRESS; // a server of this run's own
   const cleanups: (() => Promise<void>)[] = [];
@@ -56,7 +56,7 @@ export async function withOpsStack<T>(name: string, fn: (s: OpsStack) => Promise
     const stack = await startBenchStack({
       database: db,
       temporalAddress: temporal.address,
-      env: { WORKER_METRICS_PORT: String(metricsPort) },
+      env: { WORKER_METRICS_PORT: String(metricsPort), ...opts.workerEnv },
       onStop: (stop) => cleanups.push(stop),
     });
     const created: string[] = [];

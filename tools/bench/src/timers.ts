@@ -13,19 +13,24 @@
  */
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { Client, Connection } from '@temporalio/client';
 import { publishPolicy } from '@jyta/proposal-registry';
 import { sectionBegin, sectionEnd, writeSection } from './doc-sections';
 import { importAndAssign, loadAvg, metric, mib, retried, scrape, withOpsStack } from './ops-stack';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const WARMUP = 200;
+/** The worker's time per new workflow's first task, for planning (measured: 25–30 ms CPU). */
+const FIRST_TASK_MS = 25;
 /** About how long one import of the run takes (its deadlines spread over as long). */
 const CHUNK_SECONDS = 10;
 
 const quantile = (sorted: number[], q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] : NaN);
 
 export async function runTimers(n: number): Promise<number> {
-  return withOpsStack('timers', async (s) => {
+  return withOpsStack(
+    'timers',
+    async (s) => {
     const loadStart = loadAvg();
     // Warm-up under a long period: how fast does an import of assigned items go here, now?
     await publishPolicy(s.pool, { replyPeriod: 'P3M' }, 'bench');
@@ -40,7 +45,9 @@ export async function runTimers(n: number): Promise<number> {
     const chunks = Math.ceil(n / chunk);
     const stepMs = Math.max(0, 60_000 - CHUNK_SECONDS * 1000) / Math.max(1, chunks - 1);
     const creationMs = perItemMs * n;
-    const target = Date.now() + creationMs * 1.5 + 30_000;
+    // The worker runs each new workflow's first task (it sets the timers) after the import answers:
+    // the deadlines come after that backlog too (about FIRST_TASK_MS an item on this machine).
+    const target = Date.now() + creationMs * 1.5 + n * FIRST_TASK_MS + 30_000;
     s.log(`warm-up: ${(1000 / perItemMs).toFixed(1)} items/s; ${n} items in chunks of ${chunk} expected to take ${(creationMs / 1000).toFixed(0)} s; deadlines from ${new Date(target).toISOString()}`);
     const tc = Date.now();
     const ids: string[] = [];
@@ -54,6 +61,20 @@ export async function runTimers(n: number): Promise<number> {
       s.log(`  ${done}/${n} items created`);
     }
     const createdSeconds = (Date.now() - tc) / 1000;
+    // Every workflow's first task done (its timers set) before the first deadline? (the last items started)
+    const connection = await Connection.connect({ address: s.temporalAddress });
+    try {
+      const client = new Client({ connection });
+      for (;;) {
+        const lengths = await Promise.all(ids.slice(-20).map(async (id) => (await client.workflow.getHandle(`proposal-${id}`).describe()).historyLength));
+        if (lengths.every((l) => l >= 4)) break;
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    } finally {
+      await connection.close();
+    }
+    const timersSetBeforeFirstDeadline = (target - Date.now()) / 1000;
+    s.log(`every workflow's timers set ${timersSetBeforeFirstDeadline.toFixed(0)} s before the first deadline`);
     await publishPolicy(s.pool, { replyPeriod: 'P3M' }, 'bench');
     const rssBefore = metric(await scrape(s.workerMetricsUrl), 'process_resident_memory_bytes');
     s.log(`${ids.length} items created in ${createdSeconds.toFixed(0)} s; waiting for their deadlines…`);
@@ -99,6 +120,8 @@ ${cpus[0]?.model?.trim() ?? 'unknown CPU'}, ${cpus.length} cores; load average (
 | Figure | Value |
 |---|---:|
 | items (imported and assigned through the API's bulk path, in chunks of ${chunk}) | ${ids.length} in ${createdSeconds.toFixed(0)} s |
+| every workflow's timers set (first task run) before the first deadline by | ${timersSetBeforeFirstDeadline.toFixed(0)} s |
+| worker's workflow cache (\`WORKER_MAX_CACHED_WORKFLOWS\`) | ${n + 1000} (every item cached, as a deployment sized for this load) |
 | deadlines: spread first → last / within the first minute | ${spread.toFixed(1)} s / ${inMinute} |
 | deadline events stored / missed / doubled | ${ours.length} / **${missed}** / ${doubled} |
 | lag deadline → event stored (\`recorded_at − dueAt\`), p50 | ${p50.toFixed(2)} s |
@@ -124,5 +147,7 @@ ${sectionEnd('TIMERS')}`;
     writeSection(out, 'TIMERS', section);
     s.log(`wrote ${path.relative(ROOT, out)}`);
     return missed === 0 && doubled === 0 ? 0 : 1;
-  });
+    },
+    { workerEnv: { WORKER_MAX_CACHED_WORKFLOWS: String(n + 1000) } },
+  );
 }
