@@ -300,12 +300,14 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
         done++;
       }
     });
-    // Spreadsheets through the bulk path, one after another while the items go on.
+    // Spreadsheets through the bulk path while the items go on: the k-th once k·rows items are done.
     const imports: (Sent & { csv: Buffer; assignment: string; rows: number })[] = [];
     let itemsOver = false;
     const importer = (async () => {
       const rows = opts.importRows ?? 0;
       for (let k = 0; rows > 0 && (k === 0 || !itemsOver); k++) {
+        // One spreadsheet per `rows` items done through the command path: as many items come in each way.
+        while (done < k * rows && !itemsOver) await delay(200);
         const tag = randomUUID().slice(0, 8);
         const lines = Array.from({ length: rows }, (_, r) => [k % 2 ? '政协委员提案' : '人大代表建议', '本级', '2026', '会议期间', `关于故障演练导入${tag}第${r + 1}件的建议`, '导入路径在进程被强制终止时不丢失、不重复。', '测试代表乙', '13800000000']);
         const csv = Buffer.from('\ufeff' + [['类别', '级别', '届次年份', '提出时间', '标题', '内容', '提出人', '联系电话'], ...lines].map((l) => l.join(',')).join('\r\n'), 'utf8');

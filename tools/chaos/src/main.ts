@@ -27,8 +27,8 @@ export function chaosSection(r: ChaosReport, o: { concurrency: number; gap: numb
 \`npm run chaos -- --items ${r.items} --concurrency ${o.concurrency} --gap ${o.gap} --import-rows ${o.importRows}\` (tools/chaos, checks in tests/src/chaos/harness.ts) on ${o.at}:
 the real Temporal Server 1.29.1 on its own PostgreSQL; ${cpus[0]?.model?.trim() ?? 'unknown CPU'}, ${cpus.length} cores, load average ${o.loadStart} at the start, ${o.loadEnd} at the end.
 Each item: register → assign → receipt through the API, every request with an Idempotency-Key, retried with it on a network error, 5xx or 429.
-Meanwhile, one after another, spreadsheets of ${o.importRows} rows go through the import's bulk path (registration and assignment in one
-request), each re-posted unchanged after a failure.
+Meanwhile, each time another ${o.importRows} items are done, a spreadsheet of ${o.importRows} rows goes through the import's bulk path
+(registration and assignment in one request), re-posted unchanged after a failure.
 
 | Figure | Value |
 |---|---:|
