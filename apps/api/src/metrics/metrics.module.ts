@@ -1,5 +1,6 @@
 import { Controller, Get, Header, Headers, Injectable, Module, UnauthorizedException, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { tap, type Observable } from 'rxjs';
@@ -94,6 +95,15 @@ export class CommandTimer implements NestInterceptor {
   }
 }
 
+/**
+ * `Authorization: Bearer <token>` against the configured token in constant time (both hashed
+ * first, so neither the token's length nor its first differing byte shows in the timing).
+ */
+export function bearerMatches(authorization: string | undefined, token: string): boolean {
+  const digest = (v: string) => createHash('sha256').update(v).digest();
+  return timingSafeEqual(digest(authorization ?? ''), digest(`Bearer ${token}`));
+}
+
 @ApiExcludeController()
 @Controller('metrics')
 export class MetricsController {
@@ -105,7 +115,7 @@ export class MetricsController {
   @Header('Cache-Control', 'no-store')
   async metrics(@Headers() headers: Record<string, string | undefined>): Promise<string> {
     const token = process.env.METRICS_TOKEN;
-    if (token && headers.authorization !== `Bearer ${token}`) throw new UnauthorizedException('metrics need METRICS_TOKEN');
+    if (token && !bearerMatches(headers.authorization, token)) throw new UnauthorizedException('metrics need METRICS_TOKEN');
     return apiRegistry.metrics();
   }
 }

@@ -33,6 +33,22 @@ export interface LoadedItem {
 
 export const streamIdOf = (id: string) => `${PROPOSAL_STREAM_PREFIX}${id}`;
 
+/** The list's filters of a query, the same for the page and for its figures. */
+const filtersOf = (q: ListProposalsQueryDto) => ({
+  year: q.year,
+  kind: q.kind,
+  level: q.level,
+  status: q.status,
+  unitId: q.unitId,
+  key: q.key,
+  overdue: q.overdue,
+  q: q.q,
+  major: q.major,
+  urgent: q.urgent,
+  topic: q.topic,
+  proposer: q.proposer,
+});
+
 @Injectable()
 export class ProposalQueries {
   constructor(
@@ -99,21 +115,7 @@ export class ProposalQueries {
   async figures(user: AuthUser, q: ListProposalsQueryDto): Promise<ProposalFigures> {
     const scope = listScope(user);
     if (!scope || (scope.unitId && q.unitId && q.unitId !== scope.unitId)) return { total: 0, byStatus: {}, overdue: 0, due7: 0, due30: 0, units: [] };
-    return proposalFigures(this.infra.pool, {
-      year: q.year,
-      kind: q.kind,
-      level: q.level,
-      status: q.status,
-      unitId: q.unitId,
-      key: q.key,
-      overdue: q.overdue,
-      q: q.q,
-      major: q.major,
-      urgent: q.urgent,
-      topic: q.topic,
-      proposer: q.proposer,
-      ...scope,
-    });
+    return proposalFigures(this.infra.pool, { ...filtersOf(q), ...scope });
   }
 
   async list(user: AuthUser, q: ListProposalsQueryDto): Promise<Page<ProposalListItem>> {
@@ -131,18 +133,7 @@ export class ProposalQueries {
       viceMayor = { username: user.username, departmentUnitIds: departments };
     }
     return listProposals(this.infra.pool, {
-      year: q.year,
-      kind: q.kind,
-      level: q.level,
-      status: q.status,
-      unitId: q.unitId,
-      key: q.key,
-      overdue: q.overdue,
-      q: q.q,
-      major: q.major,
-      urgent: q.urgent,
-      topic: q.topic,
-      proposer: q.proposer,
+      ...filtersOf(q),
       awaiting,
       viceMayor,
       ...scope,
