@@ -85,4 +85,25 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 export async function pick(page: Page, label: string, text: string): Promise<void> {
   await page.getByLabel(label, { exact: true }).click();
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
+  // On a loaded machine a click during the dropdown's animation may not take: check, and pick again once.
+  const chosen = page.locator('.ant-form-item', { has: page.getByLabel(label, { exact: true }) }).locator('.ant-select-selection-item', { hasText: text });
+  if (!(await chosen.isVisible())) {
+    await page.getByLabel(label, { exact: true }).click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
+  }
+  await chosen.waitFor();
+}
+
+/**
+ * Waits until the open dialog closes after its command (a command on a loaded CI machine may take
+ * longer than Playwright's 30 s); fails at once with the dialog's error if one is shown instead.
+ */
+export async function dialogClosed(page: Page, timeoutMs = 90_000): Promise<void> {
+  const dialog = page.getByRole('dialog');
+  const error = dialog.locator('.ant-alert-error');
+  const outcome = await Promise.race([
+    dialog.waitFor({ state: 'hidden', timeout: timeoutMs }).then(() => 'closed' as const),
+    error.waitFor({ timeout: timeoutMs }).then(() => 'error' as const),
+  ]);
+  if (outcome === 'error') throw new Error(`the dialog shows an error: ${await error.innerText()}`);
 }

@@ -6,7 +6,7 @@
  * page except the 403 a test expects.
  */
 import type { Page } from 'playwright-core';
-import { openPortal, pick, screenshot, type Portal } from './browser';
+import { dialogClosed, openPortal, pick, screenshot, type Portal } from './browser';
 import { startStack, type Stack } from './stack';
 
 const TITLE = '关于加强社区养老服务设施建设的建议';
@@ -134,7 +134,7 @@ describe('the portal, in a browser, for every user of the process', () => {
     await handler.getByLabel('答复正文').fill(`${PROPOSER}代表（电话 ${PHONE}）：您提出的建议收悉。我局已将日间照料中心建设列入明年计划。`);
     await screenshot(handler, '06-unit-draft-reply');
     await handler.getByRole('dialog').getByRole('button', { name: '提交审查' }).click();
-    await handler.getByRole('dialog').waitFor({ state: 'hidden' });
+    await dialogClosed(handler);
 
     const leader = await portal.as('rsj-leader');
     await leader.getByText('待审核的答复').waitFor();
@@ -152,7 +152,7 @@ describe('the portal, in a browser, for every user of the process', () => {
     await replyButton(handler, '重新起草').click();
     await handler.getByLabel('答复正文').fill(`${PROPOSER}代表（电话 ${PHONE}）：您提出的建议收悉。我局已将日间照料中心建设列入明年计划，2027年6月底前建成3处。`);
     await handler.getByRole('dialog').getByRole('button', { name: '提交审查' }).click();
-    await handler.getByRole('dialog').waitFor({ state: 'hidden' });
+    await dialogClosed(handler);
 
     await leader.reload();
     await openRepliesTab(leader);
@@ -202,7 +202,7 @@ describe('the portal, in a browser, for every user of the process', () => {
     await pick(handler, '答复类别', 'A 类');
     await handler.getByLabel('答复正文').fill(`${PROPOSER}代表：根据您的意见，三处日间照料中心选址已确定。`);
     await handler.getByRole('dialog').getByRole('button', { name: '提交审查' }).click();
-    await handler.getByRole('dialog').waitFor({ state: 'hidden' });
+    await dialogClosed(handler);
     const leader = await portal.as('rsj-leader');
     await leader.goto(itemPath);
     await openRepliesTab(leader);
