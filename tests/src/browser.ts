@@ -85,13 +85,6 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 export async function pick(page: Page, label: string, text: string): Promise<void> {
   await page.getByLabel(label, { exact: true }).click();
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
-  // On a loaded machine a click during the dropdown's animation may not take: check, and pick again once.
-  const chosen = page.locator('.ant-form-item', { has: page.getByLabel(label, { exact: true }) }).locator('.ant-select-selection-item', { hasText: text });
-  if (!(await chosen.isVisible())) {
-    await page.getByLabel(label, { exact: true }).click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
-  }
-  await chosen.waitFor();
 }
 
 /**
