@@ -33,7 +33,7 @@ function project(dir) {
     testMatch: ['<rootDir>/**/*.spec.ts'],
     testPathIgnorePatterns: ['/node_modules/', '/dist/'],
     transform: { '^.+\\.(t|j)s$': ['@swc/jest', swc] },
-    // temporal-polyfill ships ES modules only; jest (CommonJS) must compile it.
+    // temporal-polyfill (the reference in civil.unit.spec) ships ES modules only; jest (CommonJS) must compile it.
     transformIgnorePatterns: ['/node_modules/(?!(temporal-polyfill|temporal-spec|temporal-utils)/)'],
     moduleFileExtensions: ['ts', 'js', 'json'],
     globalSetup: fs.existsSync(setup) ? setup : undefined,

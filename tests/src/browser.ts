@@ -81,22 +81,44 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
 }
 
-/** Picks `text` in an antd Select whose input is labelled `label` (Form.Item label → input id). */
+/**
+ * Picks `text` in an antd Select whose input is labelled `label` (Form.Item label → input id), and
+ * checks that the select shows it: on a loaded machine a click during the dropdown's opening
+ * animation may not take, and a form then fails its own validation far from here. antd 6 shows a
+ * single select's value in `.ant-select-content-value` and a multiple select's in
+ * `.ant-select-selection-item`, so the check reads the whole select's text.
+ */
 export async function pick(page: Page, label: string, text: string): Promise<void> {
-  await page.getByLabel(label, { exact: true }).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
+  const input = page.getByLabel(label, { exact: true });
+  const shown = page.locator('.ant-select', { has: input }).filter({ hasText: text });
+  for (let attempt = 1; ; attempt++) {
+    await input.click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
+    try {
+      await shown.waitFor({ timeout: 5_000 });
+      return;
+    } catch (e) {
+      if (attempt === 3) throw new Error(`picking ${JSON.stringify(text)} in ${label} did not take: ${(e as Error).message}`);
+      await page.keyboard.press('Escape').catch(() => undefined);
+    }
+  }
 }
 
 /**
  * Waits until the open dialog closes after its command (a command on a loaded CI machine may take
- * longer than Playwright's 30 s); fails at once with the dialog's error if one is shown instead.
+ * longer than Playwright's 30 s). Fails at once with the dialog's text if it shows an error instead:
+ * the command's (`.ant-alert-error`) or the form's own validation (`.ant-form-item-explain-error`),
+ * and on timeout says what the dialog still shows.
  */
 export async function dialogClosed(page: Page, timeoutMs = 90_000): Promise<void> {
   const dialog = page.getByRole('dialog');
-  const error = dialog.locator('.ant-alert-error');
+  const error = dialog.locator('.ant-alert-error, .ant-form-item-explain-error').first();
   const outcome = await Promise.race([
     dialog.waitFor({ state: 'hidden', timeout: timeoutMs }).then(() => 'closed' as const),
     error.waitFor({ timeout: timeoutMs }).then(() => 'error' as const),
-  ]);
-  if (outcome === 'error') throw new Error(`the dialog shows an error: ${await error.innerText()}`);
+  ]).catch(async (e: Error) => {
+    const still = await dialog.innerText({ timeout: 1_000 }).catch(() => '(gone)');
+    throw new Error(`${e.message}\nthe dialog still shows:\n${still}`);
+  });
+  if (outcome === 'error') throw new Error(`the dialog shows an error: ${await dialog.innerText()}`);
 }

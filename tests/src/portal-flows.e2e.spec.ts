@@ -128,7 +128,7 @@ describe('the portal, in a browser, for every user of the process', () => {
     await handler.getByRole('dialog').getByText('面商').click();
     await handler.getByLabel('沟通情况').fill('到代表所在社区面商，介绍日间照料中心建设计划。');
     await handler.getByRole('dialog').getByRole('button', { name: '保存' }).click();
-    await handler.getByRole('dialog').waitFor({ state: 'hidden' });
+    await dialogClosed(handler);
     await handler.getByRole('button', { name: '起草答复' }).click();
     await pick(handler, '答复类别', 'A 类');
     await handler.getByLabel('答复正文').fill(`${PROPOSER}代表（电话 ${PHONE}）：您提出的建议收悉。我局已将日间照料中心建设列入明年计划。`);
@@ -143,7 +143,7 @@ describe('the portal, in a browser, for every user of the process', () => {
     await replyButton(leader, '退回修改').click();
     await leader.getByLabel('审查意见').fill('请补充建设时间表。');
     await leader.getByRole('dialog').getByRole('button', { name: '退回' }).click();
-    await leader.getByRole('dialog').waitFor({ state: 'hidden' });
+    await dialogClosed(leader);
     await leader.getByText('退回修改，请补充建设时间表。').waitFor();
 
     await handler.reload();
@@ -234,7 +234,7 @@ describe('the portal, in a browser, for every user of the process', () => {
     await replyButton(handler, '选择公开方式').click();
     await radio(handler, '公开方式', '全文公开').click();
     await handler.getByRole('dialog').getByRole('button', { name: '确定' }).click();
-    await handler.getByRole('dialog').waitFor({ state: 'hidden' });
+    await dialogClosed(handler);
     await handler.getByText('公开方式：全文公开').first().waitFor();
 
     const visitor = await portal.anonymous();

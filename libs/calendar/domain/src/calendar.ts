@@ -1,4 +1,4 @@
-import { Temporal } from 'temporal-polyfill';
+import type { CivilDate } from './civil';
 import { isValidDate, isWeekend, toPlainDate } from './dates';
 
 /**
@@ -56,7 +56,7 @@ export function indexCalendar(cal: HolidayCalendar): CalendarIndex {
   return { covered: new Set(cal.coveredYears), byDate };
 }
 
-export function dayInfoIndexed(idx: CalendarIndex, d: Temporal.PlainDate): DayInfo {
+export function dayInfoIndexed(idx: CalendarIndex, d: CivilDate): DayInfo {
   if (!idx.covered.has(d.year)) throw new CalendarYearMissingError(d.year);
   const date = d.toString();
   const o = idx.byDate.get(date);

@@ -1,4 +1,4 @@
-import { Temporal } from 'temporal-polyfill';
+import { CivilDate, formatInstant, formatInstantMs, formatZoned, parseInstant, startOfDay } from './civil';
 import { CalendarIndex, CalendarYearMissingError, DayInfo, HolidayCalendar, dayInfoIndexed, indexCalendar } from './calendar';
 import { toPlainDate, weekdayName } from './dates';
 import { Period, assertPeriod, periodLabel } from './period';
@@ -88,10 +88,10 @@ export function computeDeadline(input: DeadlineInput): Deadline {
   if (period.unit === 'second') return secondsDeadline(input, timeZone);
 
   const idx = indexCalendar(input.calendar);
-  const countingStartsOn = start.add({ days: 1 });
+  const countingStartsOn = start.addDays(1);
   const adjustments: DeadlineAdjustment[] = [];
   const parts = [`起算日 ${start}，期间${periodLabel(period)}，自次日 ${countingStartsOn} 开始计算`];
-  let nominal: Temporal.PlainDate;
+  let nominal: CivilDate;
   let last: DayInfo;
 
   if (period.unit === 'working_day') {
@@ -107,11 +107,11 @@ export function computeDeadline(input: DeadlineInput): Deadline {
     }
     parts.push(`第 ${period.amount} 个工作日 ${describeDay(last)}为期间最后一日`);
   } else {
-    nominal = period.unit === 'day' ? start.add({ days: period.amount }) : start.add({ months: period.amount });
+    nominal = period.unit === 'day' ? start.addDays(period.amount) : start.addMonths(period.amount);
     let nominalPhrase = `按期计算的最后一日为 ${describeDay(dayInfoIndexed(idx, nominal))}`;
     if (period.unit === 'month' && nominal.day !== start.day) {
-      // Temporal's default overflow 'constrain' already lands on the month's last day.
-      const ym = nominal.toPlainYearMonth().toString();
+      // addMonths already lands on the month's last day (Civil Code Art. 202).
+      const ym = nominal.yearMonth();
       const reason = `${ym} 没有第 ${start.day} 日，以月末日 ${nominal} 为最后一日`;
       adjustments.push({ date: nominal.toString(), reason });
       nominalPhrase = `到期月 ${ym} 没有第 ${start.day} 日，以月末日 ${describeDay(dayInfoIndexed(idx, nominal))}为按期计算的最后一日`;
@@ -131,9 +131,9 @@ export function computeDeadline(input: DeadlineInput): Deadline {
   }
 
   const lastDay = last.date;
-  const end = toPlainDate(lastDay).add({ days: 1 }).toZonedDateTime(timeZone); // start of next day = 24:00
-  const dueAt = end.toInstant().toString({ fractionalSecondDigits: 3 });
-  const endsAt = end.toString({ timeZoneName: 'never' });
+  const end = startOfDay(toPlainDate(lastDay).addDays(1), timeZone); // start of next day = 24:00
+  const dueAt = formatInstantMs(end);
+  const endsAt = formatZoned({ epochMs: end, subMs: '' }, timeZone);
   parts.push(`期限至 ${lastDay} 24:00（${timeZone}）届满`);
 
   return {
@@ -154,17 +154,13 @@ export function computeDeadline(input: DeadlineInput): Deadline {
 
 function secondsDeadline(input: DeadlineInput, timeZone: string): Deadline {
   if (!input.startInstant) throw new RangeError("startInstant is required for periods in unit 'second'");
-  let from: Temporal.Instant;
-  try {
-    from = Temporal.Instant.from(input.startInstant);
-  } catch {
-    throw new RangeError(`startInstant must be an ISO instant with offset, got ${JSON.stringify(input.startInstant)}`);
-  }
-  const end = from.add({ seconds: input.period.amount });
-  const dueAt = end.toString({ fractionalSecondDigits: 3 });
-  const endsAt = end.toZonedDateTimeISO(timeZone).toString({ timeZoneName: 'never' });
+  const from = parseInstant(input.startInstant);
+  if (!from) throw new RangeError(`startInstant must be an ISO instant with offset, got ${JSON.stringify(input.startInstant)}`);
+  const end = { epochMs: from.epochMs + input.period.amount * 1000, subMs: from.subMs };
+  const dueAt = formatInstantMs(end.epochMs);
+  const endsAt = formatZoned(end, timeZone);
   const text =
-    `起算时刻 ${from.toString()}，期间${periodLabel(input.period)}（测试用短期限，不按日历计算、不顺延）；` +
+    `起算时刻 ${formatInstant(from)}，期间${periodLabel(input.period)}（测试用短期限，不按日历计算、不顺延）；` +
     `期限至 ${endsAt} 届满。`;
   return {
     lastDay: null,
@@ -173,7 +169,7 @@ function secondsDeadline(input: DeadlineInput, timeZone: string): Deadline {
   };
 }
 
-function rollToWorkingDay(idx: CalendarIndex, from: Temporal.PlainDate): { last: DayInfo; skipped: DayInfo[] } {
+function rollToWorkingDay(idx: CalendarIndex, from: CivilDate): { last: DayInfo; skipped: DayInfo[] } {
   const skipped: DayInfo[] = [];
   let d = from;
   // Terminates: either a working day comes, or an uncovered year throws.
@@ -181,13 +177,13 @@ function rollToWorkingDay(idx: CalendarIndex, from: Temporal.PlainDate): { last:
     const info = dayInfoIndexed(idx, d);
     if (info.working) return { last: info, skipped };
     skipped.push(info);
-    d = d.add({ days: 1 });
+    d = d.addDays(1);
   }
 }
 
 function countWorkingDays(
   idx: CalendarIndex,
-  start: Temporal.PlainDate,
+  start: CivilDate,
   n: number,
 ): { last: DayInfo; skipped: DayInfo[]; adjusted: DayInfo[] } {
   const skipped: DayInfo[] = [];
@@ -195,7 +191,7 @@ function countWorkingDays(
   let d = start;
   let counted = 0;
   for (;;) {
-    d = d.add({ days: 1 });
+    d = d.addDays(1);
     const info = dayInfoIndexed(idx, d);
     if (!info.working) {
       skipped.push(info);
@@ -222,7 +218,7 @@ function describeRuns(days: DayInfo[]): string {
   for (const info of days) {
     const label = info.name ?? '周末';
     const prev = runs[runs.length - 1];
-    if (prev && prev.label === label && toPlainDate(prev.last).add({ days: 1 }).toString() === info.date) {
+    if (prev && prev.label === label && toPlainDate(prev.last).addDays(1).toString() === info.date) {
       prev.last = info.date;
     } else {
       runs.push({ first: info.date, last: info.date, label, single: dayLabel(info) });
