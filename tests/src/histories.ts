@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
-import { proposalWorkflowId, WORKFLOWS_PATH } from '@jyta/workflows';
+import { proposalWorkflowId, WORKFLOWS_PATH, WORKFLOW_BUNDLER_OPTIONS } from '@jyta/workflows';
 
 export { WORKFLOWS_PATH };
 export const FIXTURES = path.resolve(__dirname, '../../workflows/test/histories');
@@ -27,7 +27,7 @@ export async function fetchWorkflowHistories(workflowIds: string[]) {
 export async function replay(histories: { workflowId: string; history: unknown }[]) {
   quietRuntime();
   const results = [];
-  for await (const r of Worker.runReplayHistories({ workflowsPath: WORKFLOWS_PATH, replayName: 'e2e' }, histories as never)) {
+  for await (const r of Worker.runReplayHistories({ workflowsPath: WORKFLOWS_PATH, bundlerOptions: WORKFLOW_BUNDLER_OPTIONS, replayName: 'e2e' }, histories as never)) {
     results.push(r);
   }
   return results;

@@ -29,7 +29,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { temporal } from '@temporalio/proto';
-import { WORKFLOWS_PATH } from './shared';
+import { WORKFLOWS_PATH, WORKFLOW_BUNDLER_OPTIONS } from './shared';
 
 const dir = path.resolve(__dirname, '../test/histories');
 const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort() : [];
@@ -50,7 +50,7 @@ async function replay(options: Parameters<typeof Worker.runReplayHistories>[0]) 
 beforeAll(() => Runtime.install({ logger: new DefaultLogger('ERROR') }));
 
 it('replays every recorded history without non-determinism', async () => {
-  const results = await replay({ workflowsPath: WORKFLOWS_PATH, replayName: 'fixtures' });
+  const results = await replay({ workflowsPath: WORKFLOWS_PATH, bundlerOptions: WORKFLOW_BUNDLER_OPTIONS, replayName: 'fixtures' });
   expect(results).toEqual(histories().map((h) => ({ id: h.workflowId, error: undefined })));
 });
 
@@ -60,6 +60,7 @@ it('without the patches, the histories recorded before each change fail to repla
     workflowsPath: WORKFLOWS_PATH,
     replayName: 'unpatched',
     bundlerOptions: {
+      ...WORKFLOW_BUNDLER_OPTIONS,
       webpackConfigHook: (config) => ({
         ...config,
         resolve: { ...config.resolve, alias: { ...(config.resolve?.alias as Record<string, string>), '@temporalio/workflow$': shim } },

@@ -7,7 +7,7 @@ import { migrateAll } from '@jyta/schema';
 import { createProposalActivities, type ActivityDeps } from '@jyta/proposal-activities';
 import { feedbackTokenKeyFromEnv, rotateLegacyFeedbackTokens } from '@jyta/proposal-registry';
 import { loadConfig, type AppConfig } from '@jyta/config';
-import { WORKFLOWS_PATH } from '@jyta/workflows';
+import { WORKFLOWS_PATH, WORKFLOW_BUNDLER_OPTIONS } from '@jyta/workflows';
 import { OutboxSenderService, outboxConfigFromEnv } from './outbox-sender';
 import { createOperationActivities, stepFaultFromEnv } from './operation-activities';
 import { PostgresEventStore, ProjectionRunner } from '@jyta/event-store';
@@ -75,6 +75,7 @@ export class ProposalWorker implements OnApplicationBootstrap, OnApplicationShut
       namespace: config.temporalNamespace,
       taskQueue: config.temporalTaskQueue,
       workflowsPath: WORKFLOWS_PATH,
+      bundlerOptions: WORKFLOW_BUNDLER_OPTIONS,
       maxCachedWorkflows: maxCachedWorkflowsFromEnv(process.env),
       activities: {
         ...withTimerLag(createProposalActivities({ pool: this.pool, feedbackTokenKey, appendFault: appendFaultFromEnv(process.env) })),
