@@ -22,6 +22,8 @@
  * events lead to (`carried`), and commands whose envelope carries the policy and calendar while the
  * registration's number comes from its append (patch 'number-in-append'); v7-rehandling-1 adds a
  * send-back with its re-handling deadline under these.
+ * v8-* (issue 10, throughput): the deadline timer kept while the next deadline stays the same (patch
+ * 'keep-timer': before, every command cancelled the timer and started it again).
  * The last test shows it: bundled with every patch taken
  * (as if each change had been made without patched()), the histories recorded before a change fail.
  */

@@ -8,6 +8,7 @@ import {
   ActivityFailure,
   ApplicationFailure,
   allHandlersFinished,
+  CancellationScope,
   condition,
   continueAsNew,
   getExternalWorkflowHandle,
@@ -17,6 +18,7 @@ import {
   proxyLocalActivities,
   type RetryPolicy,
   setHandler,
+  sleep,
   uuid4,
 } from '@temporalio/workflow';
 import {
@@ -92,6 +94,10 @@ export const PATCHES = {
   // Issue 10 (throughput): a registration's number is allocated by its append, in the append's
   // transaction — one local activity instead of two; items registered before replay allocateNumber.
   numberInAppend: 'number-in-append',
+  // Issue 10 (throughput): the deadline timer is kept while the next deadline stays the same. Before,
+  // every command cancelled it and started it again (two more commands and history events each, and
+  // a cancellation scope, a race and a dozen promises in the worker); items from before replay that.
+  keepTimer: 'keep-timer',
 } as const;
 
 /** data.number of a ProposalRegistered decided before its append allocates the number (PATCHES.numberInAppend). */
@@ -359,6 +365,25 @@ export async function proposalWorkflow(input: ProposalWorkflowInput): Promise<vo
   // disclosure of its replies (Art. 20, ChooseDisclosure) usually comes after archiving and is
   // appended through the workflow like every other command. Items that archived under the old
   // code ended here; patched() keeps their histories replaying as they were.
+  /** The deadline timer that is running (PATCHES.keepTimer): set for `at`, kept while `at` stays the next deadline. */
+  let timer: { at: string; fired: boolean; scope: CancellationScope } | undefined;
+  const setTimer = (at: string, wait: number) => {
+    const t = { at, fired: false, scope: new CancellationScope() };
+    // A cancelled timer rejects: that is how a re-planned deadline drops it.
+    t.scope.run(() => sleep(wait)).then(
+      () => {
+        t.fired = true;
+      },
+      () => undefined,
+    );
+    timer = t;
+  };
+  const clearTimer = () => {
+    timer?.scope.cancel();
+    timer = undefined;
+  };
+  const keepTimer = patched(PATCHES.keepTimer);
+
   while (state.status !== 'archived' || patched(PATCHES.openAfterArchive)) {
     const seen = changes;
     // Checked only when Temporal (or the limit) asks for it, so older histories never meet the patch.
@@ -373,6 +398,7 @@ export async function proposalWorkflow(input: ProposalWorkflowInput): Promise<vo
     // take them up once they run live again (workflow versioning by patching; see the replay test).
     const next = nextDeadline(state, timerOptions());
     if (!next) {
+      clearTimer();
       if (state.status === 'archived' && patched(PATCHES.completeAfterArchive)) {
         // Nothing left to wait for: the run completes once no handler runs (a command allowed
         // after archiving starts a fresh run that loads the stream).
@@ -384,7 +410,22 @@ export async function proposalWorkflow(input: ProposalWorkflowInput): Promise<vo
       continue;
     }
     const wait = Date.parse(next.at) - Date.now();
-    if (wait > 0 && (await condition(due, wait))) continue;
+    if (!keepTimer) {
+      if (wait > 0 && (await condition(due, wait))) continue;
+    } else if (wait > 0) {
+      if (timer?.at !== next.at) {
+        clearTimer();
+        setTimer(next.at, wait);
+      }
+      const t = timer!;
+      await condition(() => due() || t.fired);
+      // A change re-plans: the same next deadline keeps this timer, another one replaces it.
+      if (!t.fired) continue;
+      timer = undefined;
+      if (changes !== seen) continue;
+    } else {
+      clearTimer();
+    }
     try {
       await execute({ command: next.command as ProposalCommand, actor: SYSTEM_ACTOR, correlationId: `timer:${next.at}` });
     } catch (e) {

@@ -1,7 +1,7 @@
 /**
  * Where a process's main thread spent its time, from a V8 CPU profile (the PROFILE section of
  * docs/benchmarks.md). Profiles come from `BENCH_CPU_PROF=<dir> npm run bench -- --engines`
- * (stack.ts starts the API and the worker with --cpu-prof; one file per process and server, written
+ * (stack.ts starts the API and the worker with --cpu-prof; one file per thread of each process, written
  * when it exits). V8 samples the main thread at intervals whether it runs or waits in a system call,
  * so the figures are time on the main thread, not CPU time (for that see the CPU column of ENGINES).
  *

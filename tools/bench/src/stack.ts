@@ -38,13 +38,20 @@ interface Launched {
 
 function launch(name: string, entry: string, env: Record<string, string>): Launched {
   const output: string[] = [];
-  // BENCH_CPU_PROF=<dir>: each child writes a V8 CPU profile there when it exits (see the PROFILE section of docs/benchmarks.md).
-  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`, `--cpu-prof-name=${name}.${Date.now()}.cpuprofile`] : [];
+  // BENCH_CPU_PROF=<dir>: each thread of each child (the worker's workflow thread too) writes a V8 CPU profile there
+  // when it exits, under Node's own name (CPU.<date>.<time>.<pid>.<thread>.<n>.cpuprofile: a fixed name would have
+  // the threads overwrite each other); <name>.<pid> says which process a pid was. See the PROFILE section of docs/benchmarks.md.
+  const profileDir = process.env.BENCH_CPU_PROF;
+  const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
   const child = spawn(process.execPath, [...profile, '-r', '@swc-node/register', entry], {
     cwd: ROOT,
     env: { ...process.env, ...env, FORCE_COLOR: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  if (profileDir && child.pid) {
+    fs.mkdirSync(profileDir, { recursive: true });
+    fs.writeFileSync(path.join(profileDir, `${name}.${child.pid}`), '');
+  }
   // Should this process die without its cleanup (an uncaught error), the children go with it.
   killOnExit(child, 'SIGKILL');
   const keep = (b: Buffer) => {
