@@ -170,4 +170,15 @@ describe('workflow determinism', () => {
     expect(results).toHaveLength(created.length);
     for (const r of results) expect(r.error).toBeUndefined();
   });
+
+  it('an item started by this code marks one patch (BORN_WITH_PATCHES), not one per patch, and keeps its deadline timer', async () => {
+    const histories = await fetchHistories(created);
+    for (const { history } of histories) {
+      const events = history.events ?? [];
+      const patches = events.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_patch');
+      expect(patches).toHaveLength(1);
+      // Receipt, drafting, reviews: none moves the next deadline, so no timer is cancelled (patch keep-timer).
+      expect(events.filter((e) => e.timerCanceledEventAttributes).length).toBeLessThanOrEqual(1);
+    }
+  });
 });

@@ -24,6 +24,8 @@
  * send-back with its re-handling deadline under these.
  * v8-* (issue 10, throughput): the deadline timer kept while the next deadline stays the same (patch
  * 'keep-timer': before, every command cancelled the timer and started it again).
+ * v9-*: items started by code that marks one umbrella patch (BORN_WITH_PATCHES) instead of each
+ * patch: they take every patch it covers without a marker of its own; v1–v8 still ask for each.
  * The last test shows it: bundled with every patch taken
  * (as if each change had been made without patched()), the histories recorded before a change fail.
  */

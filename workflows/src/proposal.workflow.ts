@@ -100,6 +100,38 @@ export const PATCHES = {
   keepTimer: 'keep-timer',
 } as const;
 
+/**
+ * One marker instead of one per patch. An item started by this code takes every patch above, and
+ * marked each one in its first task: a marker and a TemporalChangeVersion search-attribute upsert
+ * per patch (18 commands and history events, each upsert a visibility write at the server), for
+ * every new item. Now it marks this one; an item with it in its history takes the patches listed
+ * here without asking for each. Items started before ask each patch, as they did. A patch added
+ * later is not in this list: it is asked for on its own (or a new umbrella replaces this one).
+ */
+export const BORN_WITH_PATCHES = {
+  id: 'born-with-patches-to-keep-timer',
+  covers: new Set<string>([
+    PATCHES.replyDeadlineTimers,
+    PATCHES.reminders,
+    PATCHES.openAfterArchive,
+    PATCHES.localActivities,
+    PATCHES.coUnitOpinions,
+    PATCHES.progressReports,
+    PATCHES.feedbackTokenInActivity,
+    PATCHES.appendOutcomes,
+    PATCHES.rehandlingDeadlines,
+    PATCHES.partReassignment,
+    PATCHES.feedbackFormIssuedEvent,
+    PATCHES.bulkStart,
+    PATCHES.continueAsNew,
+    PATCHES.completeAfterArchive,
+    PATCHES.loadStream,
+    PATCHES.obligations,
+    PATCHES.numberInAppend,
+    PATCHES.keepTimer,
+  ]) as ReadonlySet<string>,
+};
+
 /** data.number of a ProposalRegistered decided before its append allocates the number (PATCHES.numberInAppend). */
 const NUMBER_PLACEHOLDER = '\u0000number-allocated-by-the-append';
 
@@ -124,6 +156,10 @@ const boundedAppend = proxyLocalActivities<ProposalActivities>({
 }).appendEvents;
 
 export async function proposalWorkflow(input: ProposalWorkflowInput): Promise<void> {
+  // First, before anything else can ask for a patch: whether this item was started by code that takes them all.
+  const bornWithPatches = patched(BORN_WITH_PATCHES.id);
+  /** patched(), answered without a marker for the patches an item started by this code takes. */
+  const taken = (id: string): boolean => (bornWithPatches && BORN_WITH_PATCHES.covers.has(id)) || patched(id);
   const streamId = `proposal-${input.proposalId}`;
   let state: ProposalState = input.carried?.state ?? initialState();
   let version = input.carried?.version ?? 0;
@@ -140,8 +176,8 @@ export async function proposalWorkflow(input: ProposalWorkflowInput): Promise<vo
 
   /** One command, the lock already held (an effect's follow-up command runs inside its cause's step). */
   async function step(envelope: CommandEnvelope, updateId?: string): Promise<CommandOutcome> {
-    const io = patched(PATCHES.localActivities) ? localIo : remoteIo;
-    const appendOutcomes = patched(PATCHES.appendOutcomes);
+    const io = taken(PATCHES.localActivities) ? localIo : remoteIo;
+    const appendOutcomes = taken(PATCHES.appendOutcomes);
     let command = envelope.command;
     const now = nowIso();
     try {
@@ -149,7 +185,7 @@ export async function proposalWorkflow(input: ProposalWorkflowInput): Promise<vo
     } catch (e) {
       throw toFailure(e);
     }
-    const numberInAppend = command.type === 'RegisterProposal' && patched(PATCHES.numberInAppend);
+    const numberInAppend = command.type === 'RegisterProposal' && taken(PATCHES.numberInAppend);
     const prepared = await prepare(command, now, io, envelope.context, numberInAppend);
     command = prepared.command;
     const ctx = prepared.ctx;
@@ -183,7 +219,7 @@ export async function proposalWorkflow(input: ProposalWorkflowInput): Promise<vo
     for (const effect of effectsOf(applied, state)) {
       switch (effect.type) {
         case 'IssueFeedbackToken':
-          if (patched(PATCHES.feedbackTokenInActivity)) {
+          if (taken(PATCHES.feedbackTokenInActivity)) {
             // A re-issue after a designation is keyed by the designation's event id: a retried
             // activity answers the form it already made instead of making a third token.
             const designation = effect.reissue ? result.events.find((e) => e.type === 'FeedbackRecipientDesignated')?.eventId : undefined;
@@ -204,7 +240,7 @@ export async function proposalWorkflow(input: ProposalWorkflowInput): Promise<vo
             const { recipient } = issued;
             // A form stored before proposer_index existed (a retried old issue) names no place in the list: not recordable.
             const recordable = recipient.channel === 'account' || recipient.channel === 'none' || recipient.proposerIndex !== undefined;
-            if (patched(PATCHES.feedbackFormIssuedEvent) && recordable) {
+            if (taken(PATCHES.feedbackFormIssuedEvent) && recordable) {
               // The domain decides the event from the activity's answer; it is appended under
               // this same lock, like every event of the item.
               const command: ProposalCommand = {
@@ -250,9 +286,9 @@ export async function proposalWorkflow(input: ProposalWorkflowInput): Promise<vo
     given?: CommandContext,
     numberInAppend = false,
   ): Promise<{ command: ProposalCommand; ctx: DecideContext; number?: { year: number; kind: ProposalKind } }> {
-    const flags = { rehandlingDeadlines: patched(PATCHES.rehandlingDeadlines) };
+    const flags = { rehandlingDeadlines: taken(PATCHES.rehandlingDeadlines) };
     const ctx: DecideContext = { now, ...flags };
-    if (command.type === 'DecideReturn' && !patched(PATCHES.partReassignment)) ctx.withoutPartReassignment = true;
+    if (command.type === 'DecideReturn' && !taken(PATCHES.partReassignment)) ctx.withoutPartReassignment = true;
     const needs = contextNeeds(command, now, flags);
     // What the API sent with the command is used when it is what the decider asks for (the same years).
     if (needs.policy) ctx.policy = given?.policy ?? (await io.loadPolicy());
@@ -311,9 +347,9 @@ export async function proposalWorkflow(input: ProposalWorkflowInput): Promise<vo
   // Before any handler can run (an update-with-start's update is delivered with the first task),
   // the lock is taken for what must come first: the bulk start's commands, or loading the stream.
   let loading = false;
-  if (input.start?.length && patched(PATCHES.bulkStart)) {
+  if (input.start?.length && taken(PATCHES.bulkStart)) {
     void lock.run(() => startBatch(input.start!));
-  } else if (input.load && !input.carried && patched(PATCHES.loadStream)) {
+  } else if (input.load && !input.carried && taken(PATCHES.loadStream)) {
     loading = true;
     void lock.run(async () => {
       const stored = await localIo.loadStream({ streamId });
@@ -382,12 +418,12 @@ export async function proposalWorkflow(input: ProposalWorkflowInput): Promise<vo
     timer?.scope.cancel();
     timer = undefined;
   };
-  const keepTimer = patched(PATCHES.keepTimer);
+  const keepTimer = taken(PATCHES.keepTimer);
 
-  while (state.status !== 'archived' || patched(PATCHES.openAfterArchive)) {
+  while (state.status !== 'archived' || taken(PATCHES.openAfterArchive)) {
     const seen = changes;
     // Checked only when Temporal (or the limit) asks for it, so older histories never meet the patch.
-    if (continueAsNewDue(input) && patched(PATCHES.continueAsNew)) {
+    if (continueAsNewDue(input) && taken(PATCHES.continueAsNew)) {
       // Nothing may be lost: every running handler ends here (an update arriving meanwhile is
       // handled by this run, or retried by the server on the next one).
       await condition(allHandlersFinished);
@@ -396,10 +432,10 @@ export async function proposalWorkflow(input: ProposalWorkflowInput): Promise<vo
     const due = () => changes !== seen || continueAsNewDue(input);
     // Items started before reply-deadline timers existed replay their history without them and
     // take them up once they run live again (workflow versioning by patching; see the replay test).
-    const next = nextDeadline(state, timerOptions());
+    const next = nextDeadline(state, timerOptions(taken));
     if (!next) {
       clearTimer();
-      if (state.status === 'archived' && patched(PATCHES.completeAfterArchive)) {
+      if (state.status === 'archived' && taken(PATCHES.completeAfterArchive)) {
         // Nothing left to wait for: the run completes once no handler runs (a command allowed
         // after archiving starts a fresh run that loads the stream).
         await condition(() => due() || allHandlersFinished());
@@ -442,14 +478,14 @@ export async function proposalWorkflow(input: ProposalWorkflowInput): Promise<vo
  * Each kind of timer came with a patch: an item whose history predates it replays without it and
  * takes it up once it runs live. Called in this order every time (new kinds go last).
  */
-function timerOptions(): Required<TimerOptions> {
+function timerOptions(taken: (id: string) => boolean): Required<TimerOptions> {
   return {
-    replyDeadlines: patched(PATCHES.replyDeadlineTimers),
-    reminders: patched(PATCHES.reminders),
-    coUnitOpinions: patched(PATCHES.coUnitOpinions),
-    progressReports: patched(PATCHES.progressReports),
-    escalation: patched(PATCHES.obligations),
-    promiseFollowUps: patched(PATCHES.obligations),
+    replyDeadlines: taken(PATCHES.replyDeadlineTimers),
+    reminders: taken(PATCHES.reminders),
+    coUnitOpinions: taken(PATCHES.coUnitOpinions),
+    progressReports: taken(PATCHES.progressReports),
+    escalation: taken(PATCHES.obligations),
+    promiseFollowUps: taken(PATCHES.obligations),
   };
 }
 
