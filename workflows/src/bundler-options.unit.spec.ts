@@ -16,8 +16,8 @@ const LIBS: Record<string, string> = {
 const ALLOWED = new Set([
   // Intl formatters by time zone, built on first use; a formatter gives every workflow the same answer.
   'libs/calendar/domain/src/civil.ts: const zoneFormats = new Map<string, Intl.DateTimeFormat>();',
-  // startOfDay's answers by zone and day (a pure function's, capped).
-  'libs/calendar/domain/src/civil.ts: const dayStarts = new Map<string, number>();',
+  // zoneOffsetMs's answers by zone and instant (a pure function's, capped).
+  'libs/calendar/domain/src/civil.ts: const offsets = new Map<string, number>();',
 ]);
 
 function sources(dir: string): string[] {

@@ -158,6 +158,21 @@ const zoneFormats = new Map<string, Intl.DateTimeFormat>();
 /** The zone's offset from UTC at an instant, in milliseconds (whole seconds). */
 export function zoneOffsetMs(timeZone: string, epochMs: number): number {
   if (timeZone === 'UTC') return 0;
+  // Deadlines ask about the same few instants (the starts of the same days) again and again.
+  const key = `${timeZone} ${epochMs}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    offset = lookUpOffset(timeZone, epochMs);
+    if (offsets.size >= 4096) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return offset;
+}
+
+/** zoneOffsetMs's answers by zone and instant (a pure function's, capped). */
+const offsets = new Map<string, number>();
+
+function lookUpOffset(timeZone: string, epochMs: number): number {
   let f = zoneFormats.get(timeZone);
   if (!f) {
     // Throws RangeError for an unknown zone, as Temporal does.
@@ -186,24 +201,6 @@ export function zoneOffsetMs(timeZone: string, epochMs: number): number {
  * its midnight, or where a zone skips midnight, the moment the day begins after the gap.
  */
 export function startOfDay(date: CivilDate, timeZone: string): number {
-  const key = `${timeZone} ${date.epochDays}`;
-  let start = dayStarts.get(key);
-  if (start === undefined) {
-    start = computeStartOfDay(date, timeZone);
-    if (dayStarts.size >= 4096) dayStarts.clear();
-    dayStarts.set(key, start);
-  }
-  return start;
-}
-
-/**
- * Answers of startOfDay by zone and day. Deadlines ask for the same few days again and again (every
- * item assigned at a meeting counts from the same day), and each answer costs three Intl look-ups.
- * A pure function's answers: the same for every caller, whatever it asked before.
- */
-const dayStarts = new Map<string, number>();
-
-function computeStartOfDay(date: CivilDate, timeZone: string): number {
   const wall = date.epochDays * DAY_MS;
   const before = zoneOffsetMs(timeZone, wall - DAY_MS);
   const after = zoneOffsetMs(timeZone, wall + DAY_MS);
