@@ -79,6 +79,18 @@ interface Sent {
   failures: number;
 }
 
+/** A response as the harness keeps it: its status and its body, parsed when it is JSON. */
+async function answerOf(res: Response): Promise<Answer> {
+  const text = await res.text();
+  let body: unknown = text;
+  try {
+    body = text ? JSON.parse(text) : undefined;
+  } catch {
+    /* not JSON */
+  }
+  return { status: res.status, body };
+}
+
 class Client {
   private tokens: Partial<Record<'office' | 'handler', string>> = {};
   failedAttempts = 0;
@@ -96,14 +108,7 @@ class Client {
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: AbortSignal.timeout(120_000),
     });
-    const text = await res.text();
-    let parsed: unknown = text;
-    try {
-      parsed = text ? JSON.parse(text) : undefined;
-    } catch {
-      /* not JSON */
-    }
-    return { status: res.status, body: parsed };
+    return answerOf(res);
   }
 
   private async token(as: 'office' | 'handler', fresh = false): Promise<string> {
@@ -155,14 +160,7 @@ class Client {
           body: form,
           signal: AbortSignal.timeout(300_000),
         });
-        const text = await res.text();
-        let body: unknown = text;
-        try {
-          body = text ? JSON.parse(text) : undefined;
-        } catch {
-          /* not JSON */
-        }
-        return { status: res.status, body };
+        return answerOf(res);
       });
       s.failures += failures;
       if (answer.status !== 401 || relogged) return answer;
