@@ -29,7 +29,7 @@ export interface ChaosOptions {
   concurrency: number;
   /**
    * 'each-once': one kill of each kind, spread over the burst by progress (for the bounded test);
-   * 'random': kinds at random, at random moments (every `gapMs` on average), until the burst ends.
+   * 'random': kinds in random order (each once per four kills), at random moments (every `gapMs` on average), until the burst ends.
    */
   kills: 'each-once' | 'random';
   gapMs?: number;
@@ -363,12 +363,16 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
       }
     } else {
       const gap = opts.gapMs ?? 20_000;
+      // Kinds drawn from a shuffled bag, refilled when empty: random order, and a run long enough for
+      // four kills has killed every kind (a faster system makes fewer kills in the same burst).
+      const bag: Kind[] = [];
       while (!burstOver) {
         const wait = gap * (0.3 + Math.random() * 1.4);
         const until = Date.now() + wait;
         while (Date.now() < until && !burstOver) await delay(200);
         if (burstOver) break;
-        await killOne(KINDS[Math.floor(Math.random() * KINDS.length)]);
+        if (!bag.length) bag.push(...[...KINDS].sort(() => Math.random() - 0.5));
+        await killOne(bag.pop()!);
       }
     }
     await burst;
