@@ -78,10 +78,12 @@ export function ItemsTable({
           showTotal: (n) => T.total(n),
           onChange: onPage,
         }}
-        scroll={{ x: 1200 }}
+        // The title is what the office reads first: it keeps 300 px, and a narrow window scrolls sideways
+        // (with x at the sum of the other columns it was squeezed to one character at 1280 px).
+        scroll={{ x: 1480 }}
         columns={[
           { title: '编号', dataIndex: 'number', width: 140, render: (v, r) => <Link to={`/items/${r.id}`}>{v}</Link> },
-          { title: '标题', dataIndex: 'title', ellipsis: true },
+          { title: '标题', dataIndex: 'title', width: 300, ellipsis: true },
           { title: '类别', dataIndex: 'kind', width: 120, render: (v) => label(KIND, v) },
           { title: '级别', dataIndex: 'level', width: 90, render: (v) => label(LEVEL, v) },
           { title: '状态', dataIndex: 'status', width: 110, render: (v) => label(ITEM_STATUS, v) },
