@@ -105,6 +105,25 @@ export const registryMigrations: Migration[] = [
       );
     `,
   },
+  {
+    // How far each running import is, by the uploading account and the id it chose: any API
+    // process answers the polls, not only the one the upload reached. Rows of imports that ended
+    // more than 10 minutes ago are deleted when the next import starts.
+    id: '0150_import_progress',
+    sql: `
+      CREATE TABLE IF NOT EXISTS import_progress (
+        username text NOT NULL,
+        progress_id text NOT NULL,
+        phase text NOT NULL CHECK (phase IN ('validating', 'registering', 'done', 'failed')),
+        total integer NOT NULL DEFAULT 0,
+        done integer NOT NULL DEFAULT 0,
+        failed integer NOT NULL DEFAULT 0,
+        ended_at timestamptz,
+        updated_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (username, progress_id)
+      );
+    `,
+  },
 ];
 
 /** 建议 / 提案 / 建议案 in the human number, e.g. 2026-建议-0123 (display format is policy). */

@@ -25,7 +25,7 @@ let pool: Pool;
 beforeAll(async () => {
   db = await createFreshDatabase(SERVER_URL);
   pool = createPool(db.url, 10);
-  expect(await runMigrations(pool, registryMigrations)).toEqual(['0100_registry', '0110_feedback_tokens', '0120_feedback_token_hashes', '0130_feedback_recipient', '0140_item_workflow_starts']);
+  expect(await runMigrations(pool, registryMigrations)).toEqual(['0100_registry', '0110_feedback_tokens', '0120_feedback_token_hashes', '0130_feedback_recipient', '0140_item_workflow_starts', '0150_import_progress']);
 });
 
 afterAll(async () => {

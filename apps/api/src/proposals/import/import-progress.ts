@@ -1,10 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
+import { Infrastructure } from '../../infrastructure/infrastructure';
 
 /** A client-chosen id for one upload, so it can ask how far the import is while the upload's answer is pending. */
 export const PROGRESS_ID = /^[A-Za-z0-9_-]{8,64}$/;
 /** How long a finished import's progress can still be read. */
-const KEEP_MS = 10 * 60_000;
+const KEEP = '10 minutes';
+/** A running import's counts are written at most this often (the last one always). */
+const WRITE_EVERY_MS = 200;
 
 export class ImportProgressDto {
   @ApiProperty({
@@ -24,42 +27,100 @@ export interface ImportProgressSink {
   settled(done: number): void;
 }
 
-interface Entry extends ImportProgressDto {
-  username: string;
-  endedAt?: number;
-}
+type Phase = Exclude<ImportProgressDto['phase'], 'pending'>;
+
+const PENDING: ImportProgressDto = { phase: 'pending', total: 0, done: 0, failed: 0 };
+
+const UPSERT = `
+  INSERT INTO import_progress (username, progress_id, phase, total, done, failed, ended_at)
+  VALUES ($1, $2, $3, $4, $5, $6, CASE WHEN $7::boolean THEN now() END)
+  ON CONFLICT (username, progress_id) DO UPDATE SET phase = EXCLUDED.phase, total = EXCLUDED.total, done = EXCLUDED.done,
+    failed = EXCLUDED.failed, ended_at = EXCLUDED.ended_at, updated_at = now()`;
+const PRUNE = `DELETE FROM import_progress WHERE ended_at < now() - interval '${KEEP}' AND NOT (username = $1 AND progress_id = $2)`;
 
 /**
- * Progress of the imports running in this API process, by the id the uploader chose. It lives in
- * memory: the upload request and the polls of its progress reach the same process (one API
- * process, or sticky routing); after a restart the import's answer is lost anyway and the same file
- * is uploaded again (rows already registered are not registered twice).
+ * Progress of the imports, by the uploading account and the id it chose, kept in PostgreSQL
+ * (import_progress): the upload and the polls of its progress may reach different API processes.
+ * Reporting never holds up or fails the import: one entry's writes run one at a time in the
+ * background, a running count is written at most every WRITE_EVERY_MS, and a failed write is
+ * logged. Only the end waits for its write, so a poll after the answer reads how it ended.
  */
 @Injectable()
 export class ImportProgress {
-  private readonly entries = new Map<string, Entry>();
+  private readonly logger = new Logger('ImportProgress');
 
-  start(username: string, progressId: string | undefined): ImportProgressSink & { end(ok: boolean): void } {
-    this.prune();
-    const entry: Entry | undefined = progressId && PROGRESS_ID.test(progressId) ? { username, phase: 'validating', total: 0, done: 0, failed: 0 } : undefined;
-    if (entry) this.entries.set(progressId!, entry);
+  constructor(private readonly infra: Infrastructure) {}
+
+  start(username: string, progressId: string | undefined): ImportProgressSink & { end(ok: boolean): Promise<void> } {
+    if (!progressId || !PROGRESS_ID.test(progressId)) return { registering: () => undefined, settled: () => undefined, end: async () => undefined };
+    const entry = { phase: 'validating' as Phase, total: 0, done: 0, failed: 0, ended: false };
+    let first = true;
+    const writer = new LatestWriter(
+      async () => {
+        // The first write also deletes the imports that ended long ago (not this one: a statement may not touch a row twice).
+        const sql = first ? `WITH pruned AS (${PRUNE}) ${UPSERT}` : UPSERT;
+        first = false;
+        await this.infra.pool.query(sql, [username, progressId, entry.phase, entry.total, entry.done, entry.failed, entry.ended]);
+      },
+      (err) => this.logger.warn(`import progress ${progressId} not written: ${String(err)}`),
+    );
+    writer.nudge();
     return {
-      registering: (total) => entry && Object.assign(entry, { phase: 'registering', total }),
-      settled: (done) => entry && Object.assign(entry, { done }),
-      end: (ok) => entry && Object.assign(entry, { phase: ok ? 'done' : 'failed', endedAt: Date.now() }),
+      registering: (total) => {
+        Object.assign(entry, { phase: 'registering', total });
+        writer.nudge();
+      },
+      settled: (done) => {
+        entry.done = done;
+        writer.nudge();
+      },
+      end: async (ok) => {
+        Object.assign(entry, { phase: ok ? 'done' : 'failed', ended: true });
+        writer.nudge();
+        await writer.settled();
+      },
     };
   }
 
-  read(username: string, progressId: string): ImportProgressDto {
-    const e = this.entries.get(progressId);
+  async read(username: string, progressId: string): Promise<ImportProgressDto> {
     // The upload may still be arriving (the import starts once the whole file is in): not yet
     // started is an answer, not an error. Another account's import does not exist for this one.
-    if (!e || e.username !== username) return { phase: 'pending', total: 0, done: 0, failed: 0 };
-    return { phase: e.phase, total: e.total, done: e.done, failed: e.failed };
+    if (!PROGRESS_ID.test(progressId)) return PENDING;
+    const { rows } = await this.infra.pool.query<ImportProgressDto>(
+      `SELECT phase, total, done, failed FROM import_progress
+       WHERE username = $1 AND progress_id = $2 AND (ended_at IS NULL OR ended_at > now() - interval '${KEEP}')`,
+      [username, progressId],
+    );
+    return rows[0] ?? PENDING;
+  }
+}
+
+/** Writes the latest state, one write at a time, at most every WRITE_EVERY_MS; `settled()` waits for the last. */
+class LatestWriter {
+  private running?: Promise<void>;
+  private dirty = false;
+
+  constructor(
+    private readonly write: () => Promise<void>,
+    private readonly failed: (err: unknown) => void,
+  ) {}
+
+  nudge(): void {
+    this.dirty = true;
+    this.running ??= this.loop();
   }
 
-  private prune(): void {
-    const now = Date.now();
-    for (const [id, e] of this.entries) if (e.endedAt && now - e.endedAt > KEEP_MS) this.entries.delete(id);
+  async settled(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  private async loop(): Promise<void> {
+    while (this.dirty) {
+      this.dirty = false;
+      const began = Date.now();
+      await this.write().catch(this.failed);
+      if (this.dirty) await new Promise((r) => setTimeout(r, Math.max(0, WRITE_EVERY_MS - (Date.now() - began))));
+    }
+    this.running = undefined;
   }
 }

@@ -142,7 +142,7 @@ export class ProposalImportController {
       ok = true;
       return result;
     } finally {
-      progress.end(ok);
+      await progress.end(ok);
     }
   }
 
@@ -152,10 +152,10 @@ export class ProposalImportController {
     summary: '批量登记的进度',
     description:
       '上传时带 ?progressId=… 的导入：尚未开始（文件仍在上传）、校验中、登记中（已处理行数 / 总行数）、完成或未完成。' +
-      '结束后保留 10 分钟；只能查看本账号的导入（其他标识答复 pending）。进度保存在处理该上传的 API 进程中。',
+      '结束后保留 10 分钟；只能查看本账号的导入（其他标识答复 pending）。进度保存在数据库中，任一 API 进程都可答复。',
   })
   @ApiOkResponse({ type: ImportProgressDto })
-  importProgress(@Param('progressId') progressId: string, @CurrentUser() user: AuthUser): ImportProgressDto {
+  importProgress(@Param('progressId') progressId: string, @CurrentUser() user: AuthUser): Promise<ImportProgressDto> {
     return this.progress.read(user.username, progressId);
   }
 
