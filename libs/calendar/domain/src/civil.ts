@@ -123,16 +123,10 @@ export function parseInstant(s: string): Instant | null {
   return { epochMs, subMs: digits.slice(3).replace(/0+$/, '') };
 }
 
-/** Wall-clock parts of an epoch millisecond, as if in UTC. */
-function utcParts(epochMs: number): { date: CivilDate; time: string; ms: number } {
-  const days = Math.floor(epochMs / DAY_MS);
-  const inDay = epochMs - days * DAY_MS;
-  const secs = Math.floor(inDay / 1000);
-  return {
-    date: CivilDate.fromEpochDays(days),
-    time: `${pad(Math.floor(secs / 3600))}:${pad(Math.floor(secs / 60) % 60)}:${pad(secs % 60)}`,
-    ms: inDay - secs * 1000,
-  };
+/** An epoch millisecond as UTC wall-clock time to the second, and its milliseconds (Date prints years as Temporal does). */
+function utcParts(epochMs: number): { dateTime: string; ms: number } {
+  const iso = new Date(epochMs).toISOString();
+  return { dateTime: iso.slice(0, iso.lastIndexOf('.')), ms: epochMs - Math.floor(epochMs / 1000) * 1000 };
 }
 
 /** Fraction digits as Temporal prints them by default: as many as needed, none for a whole second. */
@@ -144,13 +138,12 @@ function autoFraction(ms: number, subMs = ''): string {
 /** 'YYYY-MM-DDTHH:MM:SS[.fff…]Z', the fraction as short as it can be (Temporal's Instant.toString()). */
 export function formatInstant(i: Instant): string {
   const p = utcParts(i.epochMs);
-  return `${p.date}T${p.time}${autoFraction(p.ms, i.subMs)}Z`;
+  return `${p.dateTime}${autoFraction(p.ms, i.subMs)}Z`;
 }
 
 /** 'YYYY-MM-DDTHH:MM:SS.sssZ' (Temporal's toString({ fractionalSecondDigits: 3 })). */
 export function formatInstantMs(epochMs: number): string {
-  const p = utcParts(epochMs);
-  return `${p.date}T${p.time}.${pad(p.ms, 3)}Z`;
+  return new Date(epochMs).toISOString();
 }
 
 const zoneFormats = new Map<string, Intl.DateTimeFormat>();
@@ -219,5 +212,5 @@ export function formatZoned(i: Instant, timeZone: string): string {
   const p = utcParts(i.epochMs + offset);
   const abs = Math.abs(offset) / 1000;
   const hhmm = `${offset < 0 ? '-' : '+'}${pad(Math.floor(abs / 3600))}:${pad(Math.floor(abs / 60) % 60)}`;
-  return `${p.date}T${p.time}${autoFraction(p.ms, i.subMs)}${abs % 60 ? `${hhmm}:${pad(abs % 60)}` : hhmm}`;
+  return `${p.dateTime}${autoFraction(p.ms, i.subMs)}${abs % 60 ? `${hhmm}:${pad(abs % 60)}` : hhmm}`;
 }
