@@ -5,7 +5,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { CHROMIUM } from '../test/browser-setup';
 
 export const SCREENSHOTS = path.resolve(__dirname, '../../docs/screenshots');
@@ -82,15 +82,17 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 /**
- * Picks `text` in an antd Select whose input is labelled `label` (Form.Item label → input id), and
- * checks that the select shows it: on a loaded machine a click during the dropdown's opening
- * animation may not take, and a form then fails its own validation far from here. antd 6 shows a
- * single select's value in `.ant-select-content-value` and a multiple select's in
- * `.ant-select-selection-item`, so the check reads the whole select's text.
+ * Picks `text` in an antd Select whose input is labelled `label` (Form.Item label → input id) inside
+ * `scope` (a dialog, where the page behind has fields of the same name), and checks that the select
+ * shows it: on a loaded machine a click during the dropdown's opening animation may not take, and a
+ * form then fails its own validation far from here. antd 6 shows a single select's value in
+ * `.ant-select-content-value` and a multiple select's in `.ant-select-selection-item`, so the check
+ * reads the whole select's text.
  */
-export async function pick(page: Page, label: string, text: string): Promise<void> {
-  const input = page.getByLabel(label, { exact: true });
-  const shown = page.locator('.ant-select', { has: input }).filter({ hasText: text });
+export async function pick(page: Page, label: string, text: string, scope: Page | Locator = page): Promise<void> {
+  const input = scope.getByLabel(label, { exact: true });
+  // `has` is matched inside each .ant-select: the label's locator from the page, not from the scope.
+  const shown = scope.locator('.ant-select', { has: page.getByLabel(label, { exact: true }) }).filter({ hasText: text });
   for (let attempt = 1; ; attempt++) {
     await input.click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
@@ -110,11 +112,20 @@ export async function pick(page: Page, label: string, text: string): Promise<voi
  * the command's (`.ant-alert-error`) or the form's own validation (`.ant-form-item-explain-error`),
  * and on timeout says what the dialog still shows.
  */
-export async function dialogClosed(page: Page, timeoutMs = 90_000): Promise<void> {
+export function dialogClosed(page: Page, timeoutMs = 90_000): Promise<void> {
+  return dialogSettles(page, (timeout) => page.getByRole('dialog').waitFor({ state: 'hidden', timeout }), timeoutMs);
+}
+
+/** As dialogClosed, for a dialog that stays open and shows its outcome in `outcome` (e.g. a table of results). */
+export function dialogShows(page: Page, outcome: Locator, timeoutMs = 90_000): Promise<void> {
+  return dialogSettles(page, (timeout) => outcome.waitFor({ timeout }), timeoutMs);
+}
+
+async function dialogSettles(page: Page, done: (timeoutMs: number) => Promise<void>, timeoutMs: number): Promise<void> {
   const dialog = page.getByRole('dialog');
   const error = dialog.locator('.ant-alert-error, .ant-form-item-explain-error').first();
   const outcome = await Promise.race([
-    dialog.waitFor({ state: 'hidden', timeout: timeoutMs }).then(() => 'closed' as const),
+    done(timeoutMs).then(() => 'done' as const),
     error.waitFor({ timeout: timeoutMs }).then(() => 'error' as const),
   ]).catch(async (e: Error) => {
     const still = await dialog.innerText({ timeout: 1_000 }).catch(() => '(gone)');

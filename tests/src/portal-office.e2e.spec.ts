@@ -7,8 +7,8 @@
  * or console error is allowed except the refusals a step provokes on purpose.
  */
 import * as XLSX from '@e965/xlsx';
-import type { Locator, Page } from 'playwright-core';
-import { openPortal, screenshot, type Portal } from './browser';
+import type { Page } from 'playwright-core';
+import { dialogShows, openPortal, pick, screenshot, type Portal } from './browser';
 import { ApiClient, eventually } from './http';
 import { startStack, type Stack } from './stack';
 
@@ -26,12 +26,6 @@ function xlsx(rows: string[][]): Buffer {
   return XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
 }
 const row = (i: number, kind = '人大代表建议') => [kind, '本级', '2026', '会议期间', `关于发展${TOPIC}产业的建议（第 ${i} 件）`, '建议完善港口物流园区配套。', TOPIC, `测试代表${i}`, '13800001234'];
-
-/** Picks `text` in the antd Select labelled `label` inside `scope` (a dialog: the page behind has fields of the same name). */
-async function pick(page: Page, scope: Locator, label: string, text: string): Promise<void> {
-  await scope.getByLabel(label, { exact: true }).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
-}
 
 async function uploadInPage(page: Page, name: string, buffer: Buffer) {
   await page.locator('input[type=file]').setInputFiles({ name, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
@@ -93,14 +87,14 @@ describe('the office console and the administration, in a browser', () => {
     const dialog = office.getByRole('dialog');
     const api = await ApiClient.login(stack.baseUrl, 'office');
     const leader = (await api.get('/api/leaders')).body.find((l: { username: string }) => l.username === 'vice-mayor-1').name as string;
-    await pick(office, dialog, '承办单位', '市人社局');
+    await pick(office, '承办单位', '市人社局', dialog);
     await office.keyboard.press('Escape');
     await office.locator('.ant-select-dropdown:visible').waitFor({ state: 'detached' });
-    await pick(office, dialog, '分管市领导', leader);
+    await pick(office, '分管市领导', leader, dialog);
     await screenshot(office, 'office-bulk-assign');
     await dialog.getByRole('button', { name: '确认交办' }).click();
     const results = dialog.getByTestId('bulk-results');
-    await results.waitFor();
+    await dialogShows(office, results);
     expect(await results.getByText('已交办', { exact: true }).count()).toBe(ROWS);
     await dialog.getByText(`已交办 ${ROWS} 件，未交办 0 件`).waitFor();
     await screenshot(office, 'office-bulk-result');
@@ -140,7 +134,7 @@ describe('the office console and the administration, in a browser', () => {
     await handle.getByText('主办单位已全部退转，待重新交办').waitFor();
     await handle.getByRole('button', { name: '重新交办' }).click();
     const assign = office.getByRole('dialog', { name: '交办' });
-    await pick(office, assign, '承办单位', '市交通局');
+    await pick(office, '承办单位', '市交通局', assign);
     await office.keyboard.press('Escape');
     await assign.getByTestId('deadline-preview').waitFor();
     await screenshot(office, 'office-reassign');
